@@ -1,0 +1,47 @@
+/**
+ * Every catalogue entry reaches its expected verdict, and every entry expected
+ * to hold has a mutant (a broken mechanism or constant) that the same check
+ * refutes: each property can fail.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalogue } from './index.ts';
+import { runEntry, runMutant } from '../src/catalogue/runner.ts';
+
+const TIMEOUT = 120_000;
+
+describe('catalogue', () => {
+  it('has unique ids and complete metadata', () => {
+    const ids = catalogue.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const e of catalogue) {
+      expect(e.source.seed, e.id).toMatch(/^(foundation|00[0-4]_[0-9a-f]{16}\.txt)$/);
+      expect(e.source.ref.length, e.id).toBeGreaterThan(0);
+      expect(e.hypotheses.length, e.id).toBeGreaterThan(0);
+      if (e.kind === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();
+    }
+  });
+
+  for (const entry of catalogue) {
+    describe(entry.id, () => {
+      it(`reaches its expected verdict (${entry.expected})`, async () => {
+        const r = await runEntry(entry);
+        if (r.outcome !== entry.expected) {
+          // show what happened
+          console.error(JSON.stringify({ id: r.id, outcome: r.outcome, error: r.error, counterexample: r.counterexample, replay: r.replay }, null, 2).slice(0, 4000));
+        }
+        expect(r.outcome).toBe(entry.expected);
+        if (r.outcome === 'refuted') {
+          expect(r.counterexample).not.toBeNull();
+        }
+      }, TIMEOUT);
+
+      if (entry.expected === 'holds') {
+        it('has a mutant that its check refutes', async () => {
+          expect(entry.mutant, `${entry.id} needs a mutant`).toBeDefined();
+          const r = await runMutant(entry);
+          expect(r?.outcome, entry.mutant?.description).toBe('refuted');
+        }, TIMEOUT);
+      }
+    });
+  }
+});

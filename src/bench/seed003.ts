@@ -1,0 +1,4 @@
+/** Benchmarks for seed003 (see its issue's Performance section). */
+import type { Benchmark } from './types.ts';
+
+export const benchmarks: Benchmark[] = [];

@@ -1,0 +1,21 @@
+/**
+ * Benchmarks: each times a subject against a baseline measured in the same
+ * run and prints the ratio; a goal (a time limit for the subject) is reported
+ * as met or not met. `npm run bench [-- --only PATTERN]`.
+ */
+export interface Timed {
+  label: string;
+  fn: () => unknown;
+}
+
+export interface Benchmark {
+  name: string;
+  /** the issue's goal, e.g. "n = 8 under 2 s" */
+  goal?: string;
+  /** the subject must finish within this many ms to meet the goal */
+  limitMs?: number;
+  subject: Timed;
+  baseline?: Timed;
+  /** repetitions (the median is reported); default 3 */
+  repeat?: number;
+}

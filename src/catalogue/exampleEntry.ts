@@ -1,0 +1,96 @@
+/**
+ * Build a catalogue entry from a deterministic computation, typically a
+ * paper's worked example or table: a list of named comparisons between what
+ * the paper states and what mechcheck computes. The entry holds when every
+ * comparison agrees; otherwise it is refuted and the failing comparisons are
+ * the counterexample.
+ */
+import type { Artifact, CatalogueEntry, EntryKind, EntryResult, MetricValue, RunContext, Source, Table, Verdict } from './types.ts';
+
+export interface Comparison {
+  name: string;
+  /** what the paper (or the claim) states */
+  expected: unknown;
+  /** what was computed */
+  actual: unknown;
+  ok: boolean;
+  note?: string;
+}
+
+export interface ExampleOutput {
+  comparisons: Comparison[];
+  metrics?: Record<string, MetricValue>;
+  tables?: Table[];
+  artifacts?: Artifact[];
+  notes?: string[];
+}
+
+export interface ExampleSpec {
+  id: string;
+  title: string;
+  source: Source;
+  kind: EntryKind;
+  hypotheses: string[];
+  conclusion: string;
+  expected: Verdict;
+  relaxes?: string;
+  evaluate: (ctx: RunContext) => ExampleOutput | Promise<ExampleOutput>;
+  mutant?: { description: string; evaluate: (ctx: RunContext) => ExampleOutput | Promise<ExampleOutput> };
+}
+
+/** Numeric comparison within an absolute tolerance. */
+export function compareNumber(name: string, expected: number, actual: number, tolerance: number, note?: string): Comparison {
+  return { name, expected, actual, ok: Math.abs(expected - actual) <= tolerance, note };
+}
+
+/** A boolean claim. */
+export function claim(name: string, ok: boolean, actual?: unknown, note?: string): Comparison {
+  return { name, expected: true, actual: actual ?? ok, ok, note };
+}
+
+async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<EntryResult> {
+  const o = await out;
+  const failed = o.comparisons.filter((c) => !c.ok);
+  return {
+    outcome: failed.length === 0 ? 'holds' : 'refuted',
+    runs: o.comparisons.length,
+    counterexample: failed.length === 0 ? null : { failedComparisons: failed },
+    metrics: { comparisons: o.comparisons.length, failed: failed.length, ...(o.metrics ?? {}) },
+    tables: [
+      ...(o.tables ?? []),
+      {
+        title: 'Comparisons',
+        columns: ['quantity', 'stated', 'computed', 'agrees', 'note'],
+        rows: o.comparisons.map((c) => [c.name, fmt(c.expected), fmt(c.actual), c.ok ? 'yes' : 'NO', c.note ?? '']),
+      },
+    ],
+    artifacts: o.artifacts,
+    notes: o.notes,
+  };
+}
+
+function fmt(v: unknown): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(10).replace(/\.?0+$/, '');
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+export function exampleEntry(spec: ExampleSpec): CatalogueEntry {
+  const entry: CatalogueEntry = {
+    id: spec.id,
+    title: spec.title,
+    source: spec.source,
+    kind: spec.kind,
+    hypotheses: spec.hypotheses,
+    conclusion: spec.conclusion,
+    expected: spec.expected,
+    relaxes: spec.relaxes,
+    runs: 1,
+    run: (ctx) => toResult(spec.evaluate(ctx)),
+  };
+  if (spec.mutant) {
+    const m = spec.mutant;
+    entry.mutant = { description: m.description, run: (ctx) => toResult(m.evaluate(ctx)) };
+  }
+  return entry;
+}

@@ -1,0 +1,74 @@
+/** The CLI as a user runs it: exit codes, witnesses, errors without stack traces, reports written. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const bin = join(root, 'src', 'cli', 'bin.mjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+
+describe('mechcheck check', () => {
+  it('refutes DSIC for the first-price auction with a witness (exit 1)', () => {
+    const r = run('check', 'fixtures/mechanisms/first-price-auction.json', '--json');
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    const ds = out.results.find((x: { concept: string }) => x.concept === 'dominantStrategyIC');
+    expect(ds.holds).toBe(false);
+    expect(ds.violation).toBe(2);
+    expect(ds.witness).toMatchObject({ agentName: 'Ann', trueTypeLabel: 'v=3', reportLabel: 'v=1' });
+  });
+  it('DSIC holds for the second-price auction (exit 0)', () => {
+    const r = run('check', 'fixtures/mechanisms/second-price-auction.json');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/dominantStrategyIC\s+holds/);
+  });
+  it.each([
+    ['{"agents": 2,', /not valid JSON/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.6],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /prior\.independent\[0\]: sums to 1\.1/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /outcome: has 3 entries, expected 4/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2,7]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /valuations\.private\[1\]\[1\]: has 3 entries/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,5,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /outcome\[2\]: is 5/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,"x"]]}', /transfers\[3\]\[1\]: must be number/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]], "colour": 1}', /colour: is not a known field/],
+  ])('bad input %# gets a message naming the field and exit 2', (text, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mechcheck-'));
+    const f = join(dir, 'm.json');
+    writeFileSync(f, text);
+    const r = run('check', f);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('mechcheck verify / list', () => {
+  it('writes report.json and report.md and exits 0 when everything is as expected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mechcheck-rep-'));
+    const r = run('verify', '--only', 'foundation.', '--out', dir, '--runs', '20');
+    expect(r.status).toBe(0);
+    const rep = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(rep.summary.unexpected).toBe(0);
+    for (const res of rep.results) {
+      for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'counterexample', 'metrics', 'durationMs']) expect(res).toHaveProperty(k);
+    }
+    const refuted = rep.results.find((x: { id: string }) => x.id === 'foundation.auction.firstPrice.dsic');
+    expect(refuted.counterexample).not.toBeNull();
+    expect(refuted.replay.command).toContain('--seed');
+    expect(existsSync(join(dir, 'report.md'))).toBe(true);
+  });
+  it('bad usage exits 2', () => {
+    expect(run('verify', '--only', 'no-such-entry').status).toBe(2);
+    expect(run('verify', '--bogus').status).toBe(2);
+    expect(run('nosuchcommand').status).toBe(2);
+  });
+  it('list --json gives source and expected verdict per entry', () => {
+    const r = run('list', '--json');
+    expect(r.status).toBe(0);
+    const l = JSON.parse(r.stdout);
+    expect(l.length).toBeGreaterThan(5);
+    expect(l[0]).toHaveProperty('source.seed');
+    expect(l[0]).toHaveProperty('expected');
+  });
+});

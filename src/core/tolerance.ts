@@ -1,0 +1,18 @@
+/**
+ * Numerical tolerances used across mechcheck.
+ *
+ * Every checker takes its tolerance as an explicit argument; these are the
+ * documented defaults (README, "Tolerance policy").
+ *
+ * - `DEFAULT_TOLERANCE` (1e-9): a violation smaller than this is treated as
+ *   floating-point noise and the property is reported as holding. Applied to
+ *   utilities/transfers in the units of the instance (instances are generated
+ *   with payoffs bounded by a small M, so an absolute tolerance is adequate).
+ * - `PROBABILITY_TOLERANCE` (1e-9): a probability vector must sum to one within
+ *   this tolerance (input files are rejected otherwise).
+ * - `LP_TOLERANCE` (1e-7): primal feasibility and duality-gap tolerance used to
+ *   certify an LP answer (relative to 1 + |objective|).
+ */
+export const DEFAULT_TOLERANCE = 1e-9;
+export const PROBABILITY_TOLERANCE = 1e-9;
+export const LP_TOLERANCE = 1e-7;

@@ -1,0 +1,3 @@
+export * from './priors.ts';
+export * from './payoffs.ts';
+export * from './environments.ts';
