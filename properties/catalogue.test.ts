@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './index.ts';
 import { runEntry, runMutant } from '../src/catalogue/runner.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../src/catalogue/paths.ts';
 
 const TIMEOUT = 120_000;
 
@@ -20,6 +23,20 @@ describe('catalogue', () => {
       if (e.kind === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();
     }
   });
+
+  const savedDir = join(fixturesDir(), 'counterexamples');
+  for (const file of readdirSync(savedDir).filter((f) => f.endsWith('.json'))) {
+    it(`stored counterexample ${file} belongs to an entry and is replayed first`, async () => {
+      const saved = JSON.parse(readFileSync(join(savedDir, file), 'utf8')) as { id: string; input: unknown };
+      const entry = catalogue.find((e) => e.id === saved.id);
+      expect(entry, `no catalogue entry ${saved.id}`).toBeDefined();
+      if (entry!.expected === 'refuted') {
+        // a single run: the stored instance alone must refute the entry
+        const r = await runEntry(entry!, { runs: 1 });
+        expect(r.outcome).toBe('refuted');
+      }
+    }, TIMEOUT);
+  }
 
   for (const entry of catalogue) {
     describe(entry.id, () => {

@@ -56,8 +56,9 @@ export function loadSavedCounterexample(id: string): SavedCounterexample | null 
   return JSON.parse(readFileSync(file, 'utf8')) as SavedCounterexample;
 }
 
-export function replayCommand(id: string, seed: number, path?: string): string {
-  return `npx mechcheck verify --only '${id}' --seed ${seed}${path ? ` --replay '${path}'` : ''}`;
+/** The command that replays a counterexample: the base seed (from which the entry's seed is derived) and fast-check's path. */
+export function replayCommand(id: string, baseSeed: number, path?: string): string {
+  return `npx mechcheck verify --only '${id}' --seed ${baseSeed}${path ? ` --replay '${path}'` : ''}`;
 }
 
 /** Run a property and turn fast-check's report into an EntryResult. */
@@ -103,7 +104,7 @@ export function runProperty<T>(
   }
   const cex = details.counterexample?.[0] as T | undefined;
   const path = details.counterexamplePath ?? undefined;
-  const replay = { seed: ctx.seed, path, command: replayCommand(id, ctx.seed, path) };
+  const replay = { seed: ctx.seed, baseSeed: ctx.baseSeed, path, command: replayCommand(id.replace(/#mutant$/, ''), ctx.baseSeed, path) };
   if (cex === undefined) {
     return { outcome: 'error', runs: details.numRuns, counterexample: null, metrics, error: String(details.errorInstance ?? 'fast-check failed without a counterexample'), replay };
   }

@@ -45,6 +45,7 @@ export interface ResultRecord extends EntryResult {
 export function contextFor(entry: CatalogueEntry, opts: RunOptions): RunContext {
   return {
     seed: entrySeed(opts.seed ?? DEFAULT_SEED, entry.id),
+    baseSeed: opts.seed ?? DEFAULT_SEED,
     runs: opts.runs ?? entry.runs ?? 100,
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
     path: opts.path,

@@ -34,6 +34,8 @@ export type EntryKind =
 export interface RunContext {
   /** the seed for this entry (derived from the run's base seed and the entry id) */
   seed: number;
+  /** the run's base seed (what `verify --seed` takes); `seed` is derived from it and the entry id */
+  baseSeed: number;
   /** number of random runs (an entry's default unless overridden by --runs) */
   runs: number;
   /** tolerance for the entry's comparisons (default DEFAULT_TOLERANCE) */
@@ -65,7 +67,7 @@ export interface EntryResult {
   /** e.g. { worstGain: 0.3 } or { worstRatioToBound: 0.97 } */
   metrics: Record<string, MetricValue>;
   /** how to replay the counterexample */
-  replay?: { seed: number; path?: string; command: string };
+  replay?: { seed: number; baseSeed?: number; path?: string; command: string };
   notes?: string[];
   tables?: Table[];
   artifacts?: Artifact[];

@@ -58,6 +58,18 @@ describe('mechcheck verify / list', () => {
     expect(refuted.replay.command).toContain('--seed');
     expect(existsSync(join(dir, 'report.md'))).toBe(true);
   });
+  it('a counterexample is replayed by the command the report prints', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mechcheck-replay-'));
+    const id = 'foundation.gvcg.interimIC';
+    expect(run('verify', '--only', id, '--out', dir).status).toBe(0);
+    const first = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).results[0];
+    const args = first.replay.command.replace(/^npx mechcheck /, '').match(/'[^']*'|\S+/g).map((a: string) => a.replace(/^'|'$/g, ''));
+    const dir2 = mkdtempSync(join(tmpdir(), 'mechcheck-replay2-'));
+    expect(run(...args, '--out', dir2).status).toBe(0);
+    const again = JSON.parse(readFileSync(join(dir2, 'report.json'), 'utf8')).results[0];
+    expect(again.outcome).toBe('refuted');
+    expect(again.counterexample.input).toEqual(first.counterexample.input);
+  });
   it('bad usage exits 2', () => {
     expect(run('verify', '--only', 'no-such-entry').status).toBe(2);
     expect(run('verify', '--bogus').status).toBe(2);
