@@ -1,0 +1,32 @@
+/**
+ * Relaxation (seed 004_9d6e3cf19fe3eb52.txt, Assumption 4 and Theorem 3.2):
+ * finite horizon with the efficient last-period allocation a*_T that is not
+ * ex post IC. No contingent transfer is paid after T, so a misreport in
+ * period T that changes a*_T in the agent's favour is profitable.
+ */
+import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { dynamicSpecArb } from '../../src/mechanisms/dynamic/generators.ts';
+import { periodicExPostIC } from '../../src/mechanisms/dynamic/incentives.ts';
+import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
+import { build, describeSpec, spanningHolds, src } from './common.ts';
+
+export const relaxAssumption4 = propertyEntry({
+  id: 'seed004.relaxAssumption4',
+  title: 'Without Assumption 4 (efficient last period not ex post IC) the dynamic mechanism is not periodic ex post IC',
+  source: src('Theorem 3.2 (Assumption 4 dropped)', '3'),
+  kind: 'relaxation',
+  relaxes: 'Assumption 4 (ex post IC of the efficient allocation in period T)',
+  hypotheses: ['Assumptions 1 and 3 (instances filtered on spanning)', 'T in {2,3}, a*_T = argmax_a sum_j u^j(a, theta) (ties to the lowest index), transitions allocation-independent'],
+  conclusion: 'the mechanism with the Lemma A.4 transfers (last step internalizing period T) is periodic ex post IC (gain <= 1e-9)',
+  expected: 'refuted',
+  runs: 40,
+  arbitrary: () => dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 3 }, lastPeriod: 'efficient', transitions: 'independent', maxProfiles: 9 }).filter(spanningHolds),
+  check: (spec, ctx): PropertyCheck => {
+    const { env, plan } = build(spec);
+    const r = lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod' });
+    const ic = periodicExPostIC(env, plan, r.transfers, { tolerance: ctx.tolerance });
+    return { ok: ic.holds, metrics: { maxGain: ic.maxGain }, detail: { maxGain: ic.maxGain, witness: ic.witness, gainByPeriod: ic.gainByPeriod } };
+  },
+  metrics: { maxGain: 'max' },
+  describe: describeSpec,
+});

@@ -1,0 +1,144 @@
+/**
+ * Finite dynamic environments with Markov signals whose transition may depend
+ * on the allocation (seed 004_9d6e3cf19fe3eb52.txt, section 2 "Model":
+ * mu_t : A_{t-1} x Theta_{t-1} -> Delta(Theta_t); payoffs
+ * sum_t delta^(t-1) [u^i(a_t, theta_t) - p_t^i]).
+ *
+ * Conventions (README): signal profiles are row-major with agent 0 (the
+ * paper's agent 1) the slowest index; transfers are money paid TO the agent
+ * (the slides' payment p is -transfer). Periods are numbered 1..T as in the
+ * slides; the environment is stationary (one transition and one utility table
+ * for every period), with a finite horizon T or T = infinity.
+ */
+import { assertDistribution } from '../../core/distribution.ts';
+import { InputError } from '../../core/errors.ts';
+import { ProfileSpace } from '../../core/profiles.ts';
+
+export type Horizon = number | 'infinite';
+
+export interface DynamicEnvironmentSpec {
+  /** k_i = |Theta^i| for each agent */
+  signals: number[];
+  /** |A| */
+  actions: number;
+  /** T, or 'infinite' */
+  horizon: Horizon;
+  /** delta in (0, 1) */
+  discount: number;
+  /** mu(theta' | a, theta): [a][profile][next profile], rows are distributions */
+  transition: number[][][];
+  /** u^i(a, theta): [agent][a][profile] */
+  utility: number[][][];
+  /**
+   * Finite horizon: the constant allocation a-bar of period T (Corollary 3.3).
+   * Absent: period T uses the efficient allocation a*_T = argmax_a sum_j u^j(a, .).
+   */
+  lastAction?: number;
+}
+
+export interface DynamicEnvironment extends DynamicEnvironmentSpec {
+  readonly agents: number;
+  /** the signal-profile space Theta (row-major, agent 0 slowest) */
+  readonly space: ProfileSpace;
+  /** for each agent i, the space Theta^{-i} of the others' profiles */
+  readonly othersSpaces: ProfileSpace[];
+  /** others[i][s] = index in Theta^{-i} of the others' part of profile s */
+  readonly others: number[][];
+  /** fullIndex[i][o][own] = profile index with the others' part o and agent i's signal own */
+  readonly fullIndex: number[][][];
+}
+
+/** Build the derived index tables of an environment (no validation; see `parseDynamicEnvironment`). */
+export function dynamicEnvironment(spec: DynamicEnvironmentSpec): DynamicEnvironment {
+  const space = new ProfileSpace(spec.signals);
+  const n = spec.signals.length;
+  const othersSpaces = spec.signals.map((_, i) => space.without(i));
+  const others = spec.signals.map((_, i) => Array.from({ length: space.size }, (_, s) => space.othersIndex(s, i)));
+  const fullIndex = spec.signals.map((k, i) => {
+    const t: number[][] = Array.from({ length: othersSpaces[i].size }, () => new Array<number>(k).fill(-1));
+    for (let s = 0; s < space.size; s++) t[others[i][s]][space.component(s, i)] = s;
+    return t;
+  });
+  return { ...spec, agents: n, space, othersSpaces, others, fullIndex };
+}
+
+/** True when the horizon T is finite. */
+export function hasFiniteHorizon(env: DynamicEnvironmentSpec): env is DynamicEnvironmentSpec & { horizon: number } {
+  return env.horizon !== 'infinite';
+}
+
+/**
+ * The others' next-period marginal mu^{-i}(theta'^{-i} | a, theta) (the column
+ * of M^{-i}_{t+1}(a, theta^{-i}) indexed by theta^i), as a vector over Theta^{-i}.
+ */
+export function othersNextMarginal(env: DynamicEnvironment, i: number, a: number, s: number): number[] {
+  const out = new Array<number>(env.othersSpaces[i].size).fill(0);
+  const row = env.transition[a][s];
+  const oth = env.others[i];
+  for (let s2 = 0; s2 < row.length; s2++) out[oth[s2]] += row[s2];
+  return out;
+}
+
+/**
+ * M^{-i}_{t+1}(a, theta^{-i}) = [mu^{-i}(theta'^{-i} | a, theta^i, theta^{-i})], a
+ * |Theta^{-i}| x |Theta^i| matrix (rows: the others' next profiles; columns: own signal),
+ * seed 004, Assumptions 2 and 3.
+ */
+export function othersTransitionMatrix(env: DynamicEnvironment, i: number, a: number, o: number): number[][] {
+  const cols = env.fullIndex[i][o].map((s) => othersNextMarginal(env, i, a, s));
+  const rows = env.othersSpaces[i].size;
+  return Array.from({ length: rows }, (_, r) => cols.map((c) => c[r]));
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+
+function expectArray(x: unknown, field: string, length?: number): unknown[] {
+  if (!Array.isArray(x)) throw new InputError(field, 'must be an array');
+  if (length !== undefined && x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
+  return x;
+}
+
+const KNOWN = new Set(['agents', 'signals', 'actions', 'horizon', 'discount', 'transition', 'utility', 'lastAction', 'name', 'description']);
+
+/**
+ * Validate the `mechcheck dynamic` file format (issue 7, item 6):
+ * {"agents": N, "signals": [k_1..k_N], "actions": A, "horizon": T | "infinite",
+ *  "discount": d, "transition": [A][S][S], "utility": [N][A][S], "lastAction": a}.
+ * Every problem is an InputError naming the field.
+ */
+export function parseDynamicEnvironment(raw: unknown): DynamicEnvironment {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('file', 'must be a JSON object');
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new InputError(k, 'is not a known field');
+  if (!isInt(o.agents) || o.agents < 1) throw new InputError('agents', 'must be a positive integer');
+  const n = o.agents;
+  const signals = expectArray(o.signals, 'signals', n).map((k, i) => {
+    if (!isInt(k) || k < 1) throw new InputError(`signals[${i}]`, 'must be a positive integer');
+    return k;
+  });
+  if (!isInt(o.actions) || o.actions < 1) throw new InputError('actions', 'must be a positive integer');
+  const A = o.actions;
+  let horizon: Horizon;
+  if (o.horizon === 'infinite') horizon = 'infinite';
+  else if (isInt(o.horizon) && o.horizon >= 1) horizon = o.horizon;
+  else throw new InputError('horizon', 'must be a positive integer or "infinite"');
+  if (typeof o.discount !== 'number' || !(o.discount > 0 && o.discount < 1)) throw new InputError('discount', `must be a number in (0, 1), got ${JSON.stringify(o.discount)}`);
+  const S = signals.reduce((p, k) => p * k, 1);
+  const transition = expectArray(o.transition, 'transition', A).map((m, a) =>
+    expectArray(m, `transition[${a}]`, S).map((row, s) => [...assertDistribution(row, `transition[${a}][${s}]`, { length: S })]),
+  );
+  const utility = expectArray(o.utility, 'utility', n).map((ua, i) =>
+    expectArray(ua, `utility[${i}]`, A).map((us, a) =>
+      expectArray(us, `utility[${i}][${a}]`, S).map((v, s) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`utility[${i}][${a}][${s}]`, 'must be a finite number');
+        return v;
+      }),
+    ),
+  );
+  let lastAction: number | undefined;
+  if (o.lastAction !== undefined) {
+    if (!isInt(o.lastAction) || o.lastAction < 0 || o.lastAction >= A) throw new InputError('lastAction', `must be an action index in 0..${A - 1}`);
+    lastAction = o.lastAction;
+  }
+  return dynamicEnvironment({ signals, actions: A, horizon, discount: o.discount, transition, utility, lastAction });
+}
