@@ -1,4 +1,35 @@
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { decompositionDefinition, trivialLambdaAsStated, trivialLambdaIndependent } from './decomposition.ts';
+import { nuCountsVsEnumeration, nuExactVsBisection } from './informationalSize.ts';
+import { lemmaAEntry, lemmaASharp, lemmaBEntry, lemmaBSharp, lemmaCEntry } from './lemmas.ts';
+import { section2Example, section2ValueSearch } from './section2Example.ts';
+import { theoremBManyAgents } from './theoremBManyAgents.ts';
+import { relaxLinearRule, relaxNoRewardsOneStage, relaxNoRewardsTwoStage, relaxNoVariability } from './relaxations.ts';
+import { theoremBProofSteps } from './proofSteps.ts';
+import { theoremAi, theoremAii, theoremBa, theoremBb } from './theorems.ts';
 
 /** Catalogue entries for seed001 (see ../../../shared/seeds/README.md). */
-export const seed001Entries: CatalogueEntry[] = [];
+export const seed001Entries: CatalogueEntry[] = [
+  decompositionDefinition,
+  trivialLambdaAsStated,
+  trivialLambdaIndependent,
+  nuExactVsBisection,
+  nuCountsVsEnumeration,
+  lemmaAEntry,
+  lemmaASharp,
+  lemmaBEntry,
+  lemmaBSharp,
+  lemmaCEntry,
+  theoremAi,
+  theoremAii,
+  theoremBa,
+  theoremBb,
+  theoremBProofSteps,
+  theoremBManyAgents,
+  section2Example,
+  section2ValueSearch,
+  relaxNoVariability,
+  relaxNoRewardsTwoStage,
+  relaxNoRewardsOneStage,
+  relaxLinearRule,
+];
