@@ -1,10 +1,73 @@
-/** `mechcheck assignment` (seed 000): not built yet. */
+/**
+ * `mechcheck assignment --instance FILE [--posterior p1,p2,...] [--json]`
+ * (seed 000_8a10c4f2f12bc353.txt, sections 3.4 and 4.1): the efficient
+ * assignment with externalities over all partial matchings and the stage-2 VCG
+ * transfers, computed at a posterior (the file's "posterior", or --posterior).
+ *
+ * Instance file: {"n", "M", "states", "posterior"?: [..], "u": [s][i][j],
+ * "v": [s][i][j], "c": [s][i][j][p][q]}, values in [0, M]; c entries with
+ * p = i or q = j must be 0. Output (--json): {"matching": [seller or -1 per
+ * buyer], "welfare", "payoffs": [g_i], "transfers": [x_i]} (x_i is money paid
+ * TO buyer i, so x_i <= 0). Exit 0 on success, 2 on bad input.
+ */
+import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
+import { dataAtPosterior, parseInstance } from '../../mechanisms/assignment/instance.ts';
+import { vcgAssignment } from '../../mechanisms/assignment/solver.ts';
 import type { Command } from '../main.ts';
+import { parse, printJson, readJsonFile } from '../io.ts';
+
+const HELP = `usage: mechcheck assignment --instance FILE [--posterior p1,p2,...] [--json]
+  Efficient assignment of n buyers to n sellers with externalities (all partial matchings)
+  and the stage-2 VCG transfers of seed 000 (section 4.1), at a posterior on the states.
+  FILE: {"n", "M", "states", "posterior": [..] (optional), "u": [s][i][j], "v": [s][i][j], "c": [s][i][j][p][q]}
+    u: buyer i's valuation for seller j in state s; v: seller j's cost of serving i;
+    c[s][i][j][p][q]: externality cost to buyer i (matched to j) when p is matched to q
+    (entries with p = i or q = j must be 0); every value in [0, M]; n <= 10.
+  --posterior overrides the file's posterior (comma-separated, sums to 1); with one state it defaults to [1].
+  --json prints {"matching": [seller or -1 per buyer], "welfare", "payoffs": [g_i], "transfers": [x_i]}
+  (transfers are paid TO the buyer: x_i <= 0). Exit 0 on success, 2 on bad input.`;
+
+function parsePosterior(text: string, states: number): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  const xs = parts.map((s) => {
+    const x = Number(s);
+    if (s === '' || !Number.isFinite(x)) throw new InputError('--posterior', `'${s}' is not a number`);
+    return x;
+  });
+  if (xs.length !== states) throw new InputError('--posterior', `has ${xs.length} entries, expected one per state (${states})`);
+  return assertDistribution(xs, '--posterior') as number[];
+}
+
+const round9 = (x: number) => Math.round(x * 1e9) / 1e9 + 0;
 
 export const command: Command = {
-  summary: 'seed 000 command (not built yet)',
-  async run() {
-    throw new InputError('assignment', 'this command is not available yet');
+  summary: 'efficient assignment with externalities and VCG transfers (seed 000)',
+  async run(argv) {
+    const { values, positionals } = parse(argv, { instance: { type: 'string' }, posterior: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+      process.stdout.write(HELP + '\n');
+      return 0;
+    }
+    if (positionals.length > 0) throw new InputError('arguments', `unexpected argument '${positionals[0]}' (use --instance FILE)`);
+    if (!values.instance) throw new InputError('--instance', 'is required (a JSON instance file; see --help)');
+    const { instance, posterior: filePosterior } = parseInstance(readJsonFile(values.instance, values.instance));
+    const posterior = values.posterior !== undefined ? parsePosterior(values.posterior, instance.states) : filePosterior ?? (instance.states === 1 ? [1] : undefined);
+    if (!posterior) throw new InputError('posterior', `missing: give "posterior" in the file or --posterior (${instance.states} states)`);
+    const out = vcgAssignment(dataAtPosterior(instance, posterior));
+    const result = { matching: out.match, welfare: round9(out.welfare), payoffs: out.payoffs.map(round9), transfers: out.transfers.map(round9) };
+    if (values.json) {
+      printJson({ ...result, posterior });
+      return 0;
+    }
+    const lines = [
+      `efficient assignment with externalities (n = ${instance.n}, ${instance.states} state${instance.states > 1 ? 's' : ''}) at posterior [${posterior.join(', ')}]`,
+      `  welfare (sum of g_i): ${result.welfare}`,
+      '  buyer  seller  payoff g_i  VCG transfer x_i  utility g_i + x_i',
+      ...result.matching.map((j, i) => `  ${String(i).padStart(5)}  ${(j < 0 ? '-' : String(j)).padStart(6)}  ${String(result.payoffs[i]).padStart(10)}  ${String(result.transfers[i]).padStart(16)}  ${String(round9(result.payoffs[i] + result.transfers[i])).padStart(17)}`),
+      `  VCG surplus (sum of -x_i): ${round9(-result.transfers.reduce((a, b) => a + b, 0))}`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
   },
 };

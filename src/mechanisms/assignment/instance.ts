@@ -1,0 +1,152 @@
+/**
+ * State-dependent assignment problems (seed 000_8a10c4f2f12bc353.txt, section
+ * 3.1): valuations u_ij(theta), seller costs v_ij(theta) and externality costs
+ * c_ij^{pq}(theta), all in [0, M], and their averages under a posterior pi,
+ * u_i(pi) = sum_theta u_i(theta) pi(theta) (likewise v and c), which are the
+ * data of the stage-2 problem (section 4.2).
+ *
+ * JSON layout (the `mechcheck assignment` format): u[s][i][j], v[s][i][j],
+ * c[s][i][j][p][q] (entries with p = i or q = j have no meaning and must be 0).
+ */
+import { assertDistribution } from '../../core/distribution.ts';
+import { InputError } from '../../core/errors.ts';
+import { type AssignmentData, dIndex, zeroData } from './payoff.ts';
+
+export interface AssignmentInstance {
+  n: number;
+  M: number;
+  states: number;
+  /** u[s][i][j] */
+  u: number[][][];
+  /** v[s][i][j] */
+  v: number[][][];
+  /** c[s][i][j][p][q] */
+  c: number[][][][][];
+}
+
+/**
+ * The stage-2 data at posterior pi: w = u(pi), d = c(pi), kappa = v(pi)
+ * (section 4.2: the mechanism computes (w_k(p(r)), d_k(p(r)), v_k(p(r)))).
+ */
+export function dataAtPosterior(inst: AssignmentInstance, pi: readonly number[]): AssignmentData {
+  const n = inst.n;
+  const out = zeroData(n);
+  for (let s = 0; s < inst.states; s++) {
+    const ps = pi[s];
+    if (ps === 0) continue;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        out.w[i * n + j] += ps * inst.u[s][i][j];
+        out.kappa[i * n + j] += ps * inst.v[s][i][j];
+        for (let p = 0; p < n; p++) {
+          if (p === i) continue;
+          for (let q = 0; q < n; q++) if (q !== j) out.d[dIndex(n, i, j, p, q)] += ps * inst.c[s][i][j][p][q];
+        }
+      }
+  }
+  return out;
+}
+
+/**
+ * Buyer-wise state-contingent reports (w_k(theta), d_k(theta)) (section 4.2,
+ * stage 2): `w[s][j]`, `d[s][j][p][q]` for one buyer.
+ */
+export interface BuyerReport {
+  w: number[][];
+  d: number[][][][];
+}
+
+/** Buyer i's true data as a report (the truthful stage-2 strategy beta*_i). */
+export function truthfulReport(inst: AssignmentInstance, i: number): BuyerReport {
+  return { w: inst.u.map((us) => us[i].slice()), d: inst.c.map((cs) => cs[i].map((x) => x.map((y) => y.slice()))) };
+}
+
+/**
+ * Overwrite buyer k's rows of `data` with the average of the report under pi
+ * (w_k(pi), d_k(pi)); seller costs stay.
+ */
+export function setBuyerReport(data: AssignmentData, k: number, rep: BuyerReport, pi: readonly number[]): void {
+  const n = data.n;
+  for (let j = 0; j < n; j++) {
+    let w = 0;
+    for (let s = 0; s < pi.length; s++) w += pi[s] * rep.w[s][j];
+    data.w[k * n + j] = w;
+    for (let p = 0; p < n; p++)
+      for (let q = 0; q < n; q++) {
+        if (p === k || q === j) continue;
+        let d = 0;
+        for (let s = 0; s < pi.length; s++) d += pi[s] * rep.d[s][j][p][q];
+        data.d[dIndex(n, k, j, p, q)] = d;
+      }
+  }
+}
+
+/** Replace buyer k's valuation/externality rows by those of `from` (same n). */
+export function copyBuyerRows(into: AssignmentData, from: AssignmentData, k: number): void {
+  const n = into.n;
+  for (let j = 0; j < n; j++) {
+    into.w[k * n + j] = from.w[k * n + j];
+    for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) into.d[dIndex(n, k, j, p, q)] = from.d[dIndex(n, k, j, p, q)];
+  }
+}
+
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function array(x: unknown, field: string, length: number): unknown[] {
+  if (!Array.isArray(x)) throw new InputError(field, 'must be an array');
+  if (x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
+  return x;
+}
+
+/**
+ * Validate a parsed instance file `{"n", "M", "states", "posterior"?, "u", "v", "c"}`:
+ * dimensions, values in [0, M] (negative values are allowed only with
+ * `allowNegativeExternalities` for c), meaningless c entries (p = i or q = j) zero.
+ * Throws InputError naming the field.
+ */
+export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?: boolean } = {}): { instance: AssignmentInstance; posterior?: number[] } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('instance', 'must be a JSON object');
+  const o = raw as Record<string, unknown>;
+  const known = new Set(['n', 'M', 'states', 'posterior', 'u', 'v', 'c', 'name', 'description']);
+  for (const k of Object.keys(o)) if (!known.has(k)) throw new InputError(k, 'is not a known field (n, M, states, posterior, u, v, c)');
+  const n = o.n;
+  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10) throw new InputError('n', `must be an integer from 1 to 10, got ${JSON.stringify(n)}`);
+  const M = o.M;
+  if (!isNum(M) || M <= 0) throw new InputError('M', `must be a positive number, got ${JSON.stringify(M)}`);
+  const states = o.states;
+  if (!Number.isInteger(states) || (states as number) < 1) throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states)}`);
+  const N = n as number;
+  const S = states as number;
+  const lo = (allowNeg: boolean) => (allowNeg ? -M : 0);
+  const value = (x: unknown, field: string, allowNeg = false): number => {
+    if (!isNum(x)) throw new InputError(field, `must be a number, got ${JSON.stringify(x)}`);
+    if (x < lo(allowNeg) || x > M) throw new InputError(field, `is ${x}, outside [${lo(allowNeg)}, M = ${M}]`);
+    return x;
+  };
+  const matrix = (name: 'u' | 'v'): number[][][] =>
+    array(o[name], name, S).map((ms, s) => array(ms, `${name}[${s}]`, N).map((row, i) => array(row, `${name}[${s}][${i}]`, N).map((x, j) => value(x, `${name}[${s}][${i}][${j}]`))));
+  const u = matrix('u');
+  const v = matrix('v');
+  const c = array(o.c, 'c', S).map((cs, s) =>
+    array(cs, `c[${s}]`, N).map((ci, i) =>
+      array(ci, `c[${s}][${i}]`, N).map((cij, j) =>
+        array(cij, `c[${s}][${i}][${j}]`, N).map((cp, p) =>
+          array(cp, `c[${s}][${i}][${j}][${p}]`, N).map((x, q) => {
+            const field = `c[${s}][${i}][${j}][${p}][${q}]`;
+            if (p === i || q === j) {
+              if (x !== 0) throw new InputError(field, `must be 0 (p = i or q = j has no meaning), got ${JSON.stringify(x)}`);
+              return 0;
+            }
+            return value(x, field, opts.allowNegativeExternalities);
+          }),
+        ),
+      ),
+    ),
+  );
+  let posterior: number[] | undefined;
+  if (o.posterior !== undefined) {
+    const p = array(o.posterior, 'posterior', S);
+    posterior = assertDistribution(p as number[], 'posterior', { length: S }) as number[];
+  }
+  return { instance: { n: N, M: M as number, states: S, u, v, c }, posterior };
+}
