@@ -12,61 +12,39 @@ import { MechanismTable } from '../model/mechanism.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { Evaluation } from './evaluation.ts';
 import type { CheckOptions } from './incentiveCompatibility.ts';
-import { conceptResult, type ConceptResult, type Witness } from './result.ts';
+import { conceptResult, WorstCase, type ConceptResult } from './result.ts';
 
 function table(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation): MechanismTable {
   if (mech instanceof Evaluation) return mech.mech;
   return mech instanceof MechanismTable ? mech : new MechanismTable(env, mech);
 }
 
+function deficitAt(m: MechanismTable, t: number): number {
+  let s = 0;
+  for (let i = 0; i < m.agents; i++) s += m.transfer(t, i);
+  return s;
+}
+
 export function exPostBudget(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
   const m = table(env, mech);
   const space = env.prior.profiles;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
-  for (let t = 0; t < space.size; t++) {
-    let s = 0;
-    for (let i = 0; i < m.agents; i++) s += m.transfer(t, i);
-    cases++;
-    if (s > worst) {
-      worst = s;
-      witness = { profile: space.profile(t) };
-    }
-  }
-  return conceptResult('exPostBudget', worst, witness, tol, cases);
+  const worst = new WorstCase();
+  for (let t = 0; t < space.size; t++) worst.offer(deficitAt(m, t), () => ({ profile: space.profile(t) }));
+  return worst.result('exPostBudget', opts.tolerance ?? DEFAULT_TOLERANCE);
 }
 
 export function exAnteBudget(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
   const m = table(env, mech);
   const prior = env.prior;
   let s = 0;
-  for (let t = 0; t < prior.profiles.size; t++) {
-    const p = prior.profileMarginal[t];
-    if (p === 0) continue;
-    for (let i = 0; i < m.agents; i++) s += p * m.transfer(t, i);
-  }
-  return conceptResult('exAnteBudget', s, {}, tol, 1);
+  for (let t = 0; t < prior.profiles.size; t++) if (prior.profileMarginal[t] > 0) s += prior.profileMarginal[t] * deficitAt(m, t);
+  return conceptResult('exAnteBudget', s, {}, opts.tolerance ?? DEFAULT_TOLERANCE, 1);
 }
 
 export function noPositiveTransfers(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
   const m = table(env, mech);
   const space = env.prior.profiles;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
-  for (let t = 0; t < space.size; t++) {
-    for (let i = 0; i < m.agents; i++) {
-      const x = m.transfer(t, i);
-      cases++;
-      if (x > worst) {
-        worst = x;
-        witness = { agent: i, profile: space.profile(t) };
-      }
-    }
-  }
-  return conceptResult('noPositiveTransfers', worst, witness, tol, cases);
+  const worst = new WorstCase();
+  for (let t = 0; t < space.size; t++) for (let i = 0; i < m.agents; i++) worst.offer(m.transfer(t, i), () => ({ agent: i, profile: space.profile(t) }));
+  return worst.result('noPositiveTransfers', opts.tolerance ?? DEFAULT_TOLERANCE);
 }

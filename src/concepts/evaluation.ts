@@ -13,6 +13,11 @@ export class Evaluation {
   readonly values: ValueTable;
   readonly mech: MechanismTable;
 
+  /** Reuse an evaluation, or tabulate the mechanism in the environment. */
+  static of(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation): Evaluation {
+    return mech instanceof Evaluation ? mech : new Evaluation(env, mech);
+  }
+
   constructor(env: Environment, mech: DirectMechanism | MechanismTable) {
     this.env = env;
     this.values = new ValueTable(env);

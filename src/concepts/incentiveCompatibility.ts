@@ -16,125 +16,103 @@ import type { DirectMechanism } from '../model/mechanism.ts';
 import { MechanismTable } from '../model/mechanism.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { Evaluation } from './evaluation.ts';
-import { conceptResult, type ConceptResult, type Witness } from './result.ts';
+import { WorstCase, type ConceptResult } from './result.ts';
 
 export interface CheckOptions {
   /** violations up to this size count as holding; default DEFAULT_TOLERANCE (1e-9) */
   tolerance?: number;
 }
 
-function evaluation(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation): Evaluation {
-  return mech instanceof Evaluation ? mech : new Evaluation(env, mech);
-}
+type MechanismLike = DirectMechanism | MechanismTable | Evaluation;
 
-export function dominantStrategyIC(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ev = evaluation(env, mech);
+export function dominantStrategyIC(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResult {
+  const ev = Evaluation.of(env, mech);
   const space = ev.space;
-  const n = space.agents;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
-  for (let i = 0; i < n; i++) {
-    const Ti = space.counts[i];
+  const worst = new WorstCase();
+  for (let i = 0; i < space.agents; i++) {
     for (let r = 0; r < space.size; r++) {
-      // r: reported profile with own report = true own type
+      // r: the reported profile, with agent i's report equal to its true type
       const own = space.component(r, i);
-      // true profiles consistent with own type: all (t_-i, own) when values are interdependent
+      // the true profiles consistent with the own type: only r itself with private values
       const trueProfiles: number[] = [];
       if (env.privateValues) trueProfiles.push(r);
-      else for (let t = 0; t < space.size; t++) if (space.component(t, i) === own && ev.defined(t)) trueProfiles.push(t);
+      else for (let t = 0; t < space.size; t++) if (space.component(t, i) === own) trueProfiles.push(t);
       for (const t of trueProfiles) {
         if (!ev.defined(t)) continue;
         const truthful = ev.utility(i, t, r);
-        for (let lie = 0; lie < Ti; lie++) {
+        for (let lie = 0; lie < space.counts[i]; lie++) {
           if (lie === own) continue;
-          const rl = space.replace(r, i, lie);
-          const dev = ev.utility(i, t, rl);
-          const gain = dev - truthful;
-          cases++;
-          if (gain > worst) {
-            worst = gain;
-            witness = {
-              agent: i,
-              trueType: own,
-              trueProfile: space.profile(t),
-              reportedProfile: space.profile(r),
-              report: lie,
-              truthfulUtility: truthful,
-              deviationUtility: dev,
-            };
-          }
+          const dev = ev.utility(i, t, space.replace(r, i, lie));
+          worst.offer(dev - truthful, () => ({
+            agent: i,
+            trueType: own,
+            trueProfile: space.profile(t),
+            reportedProfile: space.profile(r),
+            report: lie,
+            truthfulUtility: truthful,
+            deviationUtility: dev,
+          }));
         }
       }
     }
   }
-  return conceptResult('dominantStrategyIC', cases ? worst : 0, witness, tol, cases);
+  return worst.result('dominantStrategyIC', opts.tolerance ?? DEFAULT_TOLERANCE);
 }
 
-export function exPostIC(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ev = evaluation(env, mech);
-  const space = ev.space;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
-  for (let t = 0; t < space.size; t++) {
+/** Profiles at which ex post quantities are defined: vhat exists and, with several states, P(t) > 0. */
+export function exPostProfiles(env: Environment, ev: Evaluation): number[] {
+  const out: number[] = [];
+  for (let t = 0; t < ev.space.size; t++) {
     if (!ev.defined(t)) continue;
     if (env.prior.states > 1 && !(env.prior.profileMarginal[t] > 0)) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+export function exPostIC(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResult {
+  const ev = Evaluation.of(env, mech);
+  const space = ev.space;
+  const worst = new WorstCase();
+  for (const t of exPostProfiles(env, ev)) {
     for (let i = 0; i < space.agents; i++) {
       const own = space.component(t, i);
       const truthful = ev.utility(i, t, t);
       for (let lie = 0; lie < space.counts[i]; lie++) {
         if (lie === own) continue;
         const dev = ev.utility(i, t, space.replace(t, i, lie));
-        const gain = dev - truthful;
-        cases++;
-        if (gain > worst) {
-          worst = gain;
-          witness = { agent: i, trueType: own, trueProfile: space.profile(t), report: lie, truthfulUtility: truthful, deviationUtility: dev };
-        }
+        worst.offer(dev - truthful, () => ({ agent: i, trueType: own, trueProfile: space.profile(t), report: lie, truthfulUtility: truthful, deviationUtility: dev }));
       }
     }
   }
-  return conceptResult('exPostIC', cases ? worst : 0, witness, tol, cases);
+  return worst.result('exPostIC', opts.tolerance ?? DEFAULT_TOLERANCE);
 }
 
-export function interimIC(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ev = evaluation(env, mech);
+export function interimIC(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResult {
+  const ev = Evaluation.of(env, mech);
   const space = ev.space;
   const prior = env.prior;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
+  const worst = new WorstCase();
   for (let i = 0; i < space.agents; i++) {
     const Ti = space.counts[i];
     for (let own = 0; own < Ti; own++) {
       if (!(prior.ownMarginal[i][own] > 0)) continue;
-      const gains = new Float64Array(Ti);
       let truthful = 0;
       const dev = new Float64Array(Ti);
       for (let t = 0; t < space.size; t++) {
         if (space.component(t, i) !== own) continue;
         const w = prior.othersGivenOwnAt(i, t);
         if (w === 0) continue;
-        const u = ev.utility(i, t, t);
-        truthful += w * u;
+        truthful += w * ev.utility(i, t, t);
         for (let lie = 0; lie < Ti; lie++) if (lie !== own) dev[lie] += w * ev.utility(i, t, space.replace(t, i, lie));
       }
       for (let lie = 0; lie < Ti; lie++) {
         if (lie === own) continue;
-        gains[lie] = dev[lie] - truthful;
-        cases++;
-        if (gains[lie] > worst) {
-          worst = gains[lie];
-          witness = { agent: i, trueType: own, report: lie, truthfulUtility: truthful, deviationUtility: dev[lie] };
-        }
+        worst.offer(dev[lie] - truthful, () => ({ agent: i, trueType: own, report: lie, truthfulUtility: truthful, deviationUtility: dev[lie] }));
       }
     }
   }
-  return conceptResult('interimIC', cases ? worst : 0, witness, tol, cases);
+  return worst.result('interimIC', opts.tolerance ?? DEFAULT_TOLERANCE);
 }
 
 export { MechanismTable };

@@ -8,43 +8,27 @@ import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism, MechanismTable } from '../model/mechanism.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { Evaluation } from './evaluation.ts';
-import type { CheckOptions } from './incentiveCompatibility.ts';
-import { conceptResult, type ConceptResult, type Witness } from './result.ts';
-
-function evaluation(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation): Evaluation {
-  return mech instanceof Evaluation ? mech : new Evaluation(env, mech);
-}
+import { exPostProfiles, type CheckOptions } from './incentiveCompatibility.ts';
+import { WorstCase, type ConceptResult } from './result.ts';
 
 export function exPostIR(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ev = evaluation(env, mech);
+  const ev = Evaluation.of(env, mech);
   const space = ev.space;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
-  for (let t = 0; t < space.size; t++) {
-    if (!ev.defined(t)) continue;
-    if (env.prior.states > 1 && !(env.prior.profileMarginal[t] > 0)) continue;
+  const worst = new WorstCase();
+  for (const t of exPostProfiles(env, ev)) {
     for (let i = 0; i < space.agents; i++) {
       const u = ev.utility(i, t, t);
-      cases++;
-      if (-u > worst) {
-        worst = -u;
-        witness = { agent: i, trueType: space.component(t, i), profile: space.profile(t), truthfulUtility: u };
-      }
+      worst.offer(-u, () => ({ agent: i, trueType: space.component(t, i), profile: space.profile(t), truthfulUtility: u }));
     }
   }
-  return conceptResult('exPostIR', cases ? worst : 0, witness, tol, cases);
+  return worst.result('exPostIR', opts.tolerance ?? DEFAULT_TOLERANCE);
 }
 
 export function interimIR(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
-  const ev = evaluation(env, mech);
+  const ev = Evaluation.of(env, mech);
   const space = ev.space;
   const prior = env.prior;
-  let worst = -Infinity;
-  let witness: Witness | null = null;
-  let cases = 0;
+  const worst = new WorstCase();
   for (let i = 0; i < space.agents; i++) {
     const u = new Float64Array(space.counts[i]);
     for (let t = 0; t < space.size; t++) {
@@ -53,12 +37,8 @@ export function interimIR(env: Environment, mech: DirectMechanism | MechanismTab
     }
     for (let own = 0; own < space.counts[i]; own++) {
       if (!(prior.ownMarginal[i][own] > 0)) continue;
-      cases++;
-      if (-u[own] > worst) {
-        worst = -u[own];
-        witness = { agent: i, trueType: own, truthfulUtility: u[own] };
-      }
+      worst.offer(-u[own], () => ({ agent: i, trueType: own, truthfulUtility: u[own] }));
     }
   }
-  return conceptResult('interimIR', cases ? worst : 0, witness, tol, cases);
+  return worst.result('interimIR', opts.tolerance ?? DEFAULT_TOLERANCE);
 }

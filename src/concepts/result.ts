@@ -53,3 +53,22 @@ export function conceptResult(concept: ConceptName, worst: number, witness: Witn
   const violation = Math.max(0, worst);
   return { concept, holds: violation <= tolerance, violation, worst, tolerance, witness, cases };
 }
+
+/** Keeps the worst case seen so far (largest value) and its witness; the witness is built only when it improves. */
+export class WorstCase {
+  worst = -Infinity;
+  witness: Witness | null = null;
+  cases = 0;
+
+  offer(value: number, witness: () => Witness): void {
+    this.cases++;
+    if (value > this.worst) {
+      this.worst = value;
+      this.witness = witness();
+    }
+  }
+
+  result(concept: ConceptName, tolerance: number): ConceptResult {
+    return conceptResult(concept, this.cases ? this.worst : 0, this.witness, tolerance, this.cases);
+  }
+}
