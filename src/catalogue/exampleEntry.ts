@@ -5,7 +5,7 @@
  * comparison agrees; otherwise it is refuted and the failing comparisons are
  * the counterexample.
  */
-import type { Artifact, CatalogueEntry, EntryKind, EntryResult, MetricValue, RunContext, Source, Table, Verdict } from './types.ts';
+import type { Artifact, CatalogueEntry, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
 
 export interface Comparison {
   name: string;
@@ -25,15 +25,7 @@ export interface ExampleOutput {
   notes?: string[];
 }
 
-export interface ExampleSpec {
-  id: string;
-  title: string;
-  source: Source;
-  kind: EntryKind;
-  hypotheses: string[];
-  conclusion: string;
-  expected: Verdict;
-  relaxes?: string;
+export interface ExampleSpec extends EntryMeta {
   evaluate: (ctx: RunContext) => ExampleOutput | Promise<ExampleOutput>;
   mutant?: { description: string; evaluate: (ctx: RunContext) => ExampleOutput | Promise<ExampleOutput> };
 }

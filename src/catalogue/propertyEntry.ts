@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogueEntry, EntryKind, EntryResult, MetricValue, RunContext, Source, Verdict } from './types.ts';
+import type { CatalogueEntry, EntryMeta, EntryResult, MetricValue, RunContext } from './types.ts';
 import { fixturesDir } from './paths.ts';
 
 export interface PropertyCheck {
@@ -20,15 +20,7 @@ export interface PropertyCheck {
   detail?: unknown;
 }
 
-export interface PropertySpec<T> {
-  id: string;
-  title: string;
-  source: Source;
-  kind: EntryKind;
-  hypotheses: string[];
-  conclusion: string;
-  expected: Verdict;
-  relaxes?: string;
+export interface PropertySpec<T> extends EntryMeta {
   runs?: number;
   arbitrary: () => fc.Arbitrary<T>;
   check: (input: T, ctx: RunContext) => PropertyCheck;

@@ -4,7 +4,7 @@
  * errors turned into an `error` outcome instead of a crash.
  */
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
-import type { CatalogueEntry, EntryResult, Outcome, RunContext, Source, Verdict, EntryKind } from './types.ts';
+import type { CatalogueEntry, EntryMeta, EntryResult, Outcome, RunContext } from './types.ts';
 
 /** The embedded default seed of `mechcheck verify`. */
 export const DEFAULT_SEED = 20261124;
@@ -27,15 +27,7 @@ export interface RunOptions {
   path?: string;
 }
 
-export interface ResultRecord extends EntryResult {
-  id: string;
-  title: string;
-  source: Source;
-  kind: EntryKind;
-  hypotheses: string[];
-  conclusion: string;
-  relaxes?: string;
-  expected: Verdict;
+export interface ResultRecord extends EntryResult, EntryMeta {
   outcome: Outcome;
   asExpected: boolean;
   seed: number;

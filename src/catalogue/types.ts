@@ -74,7 +74,8 @@ export interface EntryResult {
   error?: string;
 }
 
-export interface CatalogueEntry {
+/** What every entry states about itself (shared by the entry builders and the report). */
+export interface EntryMeta {
   /** stable id, e.g. "seed001.lemmaC" */
   id: string;
   title: string;
@@ -87,6 +88,9 @@ export interface CatalogueEntry {
   expected: Verdict;
   /** for relaxations: the hypothesis dropped */
   relaxes?: string;
+}
+
+export interface CatalogueEntry extends EntryMeta {
   /** default number of random runs */
   runs?: number;
   run(ctx: RunContext): Promise<EntryResult> | EntryResult;
