@@ -24,7 +24,7 @@ export const lemmaA4 = propertyEntry({
     'Assumption 3 (spanning: the columns of M^{-i}(a, theta^{-i}) are linearly independent; generated instances are filtered on it)',
     'stationary transitions, allocation-dependent or not; T in {2,3,4} or infinite; 2-3 agents with 2-3 signals each',
   ],
-  conclusion: 'x = (1/delta) ((M^{-i})^T)^+ u^{-i} satisfies delta (M^{-i})^T x = u^{-i} (largest residual <= 1e-9)',
+  conclusion: 'x = (1/delta) ((M^{-i})^T)^+ u^{-i} satisfies delta (M^{-i})^T x = u^{-i} (largest residual <= 1e-9 (1 + max |x|): rows of M^T are distributions, so |delta M^T x| <= max |x| sets the scale of rounding errors)',
   expected: 'holds',
   runs: 40,
   arbitrary: arb,
@@ -32,13 +32,15 @@ export const lemmaA4 = propertyEntry({
     const { env, plan } = build(spec);
     const sp = spanning(env);
     const r = lemmaA4Transfers(env, plan);
-    return { ok: r.residual <= ctx.tolerance, metrics: { maxResidual: r.residual, maxPseudoInverseNorm: sp.maxPseudoInverseNorm, maxAbsTransfer: r.maxAbsTransfer }, detail: { residual: r.residual } };
+    const relative = r.residual / (1 + r.maxAbsTransfer);
+    return { ok: relative <= ctx.tolerance, metrics: { maxRelativeResidual: relative, maxResidual: r.residual, maxPseudoInverseNorm: sp.maxPseudoInverseNorm, maxAbsTransfer: r.maxAbsTransfer }, detail: { residual: r.residual, relativeResidual: relative } };
   },
-  metrics: { maxResidual: 'max', maxPseudoInverseNorm: 'max', maxAbsTransfer: 'max' },
+  metrics: { maxRelativeResidual: 'max', maxResidual: 'max', maxPseudoInverseNorm: 'max', maxAbsTransfer: 'max' },
   describe: describeSpec,
   notes: [
     'The slides print p = (1/delta) (M^{-i})^+ u^{-i}: M^+ is |Theta^i| x |Theta^{-i}_{t+1}| and u^{-i} has |Theta^i| entries, so the product is not defined unless M is square. The well-defined reading (used here) is the pseudo-inverse of the transpose, x = (1/delta) ((M^{-i})^T)^+ u^{-i}: the minimum-norm solution, exact when M has linearly independent columns.',
     'The slides type the transfer as p_{t+1}^i : Theta_{t-1}^{-i} x A_t x Theta_t^{-i} -> R_+; it depends on Theta_{t+1}^{-i} (the next reports) and takes any sign (R, as in Theorem 3.2).',
+    'Tolerance: the residual is compared with ctx.tolerance times 1 + max |x| (a relative residual): with ||M^+|| up to ~140 the transfers reach the hundreds and an absolute 1e-9 is below their rounding error (verify --seed 3 and --seed 6 found residuals of 1.02e-9 and 1.10e-9).',
     'Sign convention: transfers are paid TO the agent (x = -p); the system reads delta E[x] = sum_{j != i} u^j.',
     'mathjs 15.2.0 pinv throws "determinant is zero" on some full-rank matrices (e.g. [[4/21,6/21,6/21,5/21],[4/21,6/21,4/21,7/21]]); its answer is checked against A X A = A and replaced by a spectral pseudo-inverse when needed (src/mechanisms/dynamic/pseudoInverse.ts).',
   ],
@@ -47,7 +49,8 @@ export const lemmaA4 = propertyEntry({
     check: (spec, ctx): PropertyCheck => {
       const { env, plan } = build(spec);
       const r = lemmaA4Transfers(env, plan, { scale: 1 });
-      return { ok: r.residual <= ctx.tolerance, metrics: { maxResidual: r.residual } };
+      const relative = r.residual / (1 + r.maxAbsTransfer);
+      return { ok: relative <= ctx.tolerance, metrics: { maxRelativeResidual: relative, maxResidual: r.residual } };
     },
   },
 });

@@ -130,7 +130,15 @@ export function subadditivityViolation(model: BundleModel, s: SignalProfile): nu
  * transfer minus the sum of his prices at the reports. Requires feasibility at
  * every grid profile (an infeasible allocation is not an outcome).
  */
-export function demandExPostIC(model: BundleModel, prices: ObjectPrices, K: number, tolerance: number, pick: 'minimal' | 'maximal' = 'minimal'): { ic: ConceptResult; infeasibleAt: number[][] | null; infeasibleProfiles: number; profiles: number } {
+export function demandExPostIC(
+  model: BundleModel,
+  prices: ObjectPrices,
+  K: number,
+  tolerance: number,
+  pick: 'minimal' | 'maximal' = 'minimal',
+  /** surpluses within this of each other (or of 0) are ties in the demand set; raise it to the prices' accuracy when they are computed numerically */
+  demandTolerance = 1e-12,
+): { ic: ConceptResult; infeasibleAt: number[][] | null; infeasibleProfiles: number; profiles: number } {
   const n = model.dims.length;
   const pts = model.dims.map((d) => gridPoints(d, K));
   const prior = JointPrior.independent(pts.map((p) => p.map(() => 1 / p.length)));
@@ -140,7 +148,7 @@ export function demandExPostIC(model: BundleModel, prices: ObjectPrices, K: numb
   let infeasibleAt: number[][] | null = null;
   let infeasibleProfiles = 0;
   for (let k = 0; k < space.size; k++) {
-    outs[k] = demandMechanism(model, prices, sig(k), 1e-12, pick);
+    outs[k] = demandMechanism(model, prices, sig(k), demandTolerance, pick);
     if (!outs[k].feasible) {
       infeasibleProfiles++;
       if (!infeasibleAt) infeasibleAt = sig(k);
