@@ -30,7 +30,7 @@ interface NoVariabilitySpec {
   informative: number[][];
   /** agent 1's signal weights (the same in both states: uninformative, independent of agent 0's) */
   noise: number[];
-  /** values[i][theta][t_i][c], two outcomes, M = 4 */
+  /** values[i][theta][t_i][c], two or three outcomes, M = 4 */
   values: number[][][][];
 }
 
@@ -59,7 +59,7 @@ export const relaxNoVariability = propertyEntry<NoVariabilitySpec>({
   source: src('Theorem B (a): hypothesis Lambda_i^Q > 0', '6.3'),
   kind: 'relaxation',
   relaxes: 'Lambda_i^Q > 0 (agent 0\'s beliefs about the others do not depend on its signal, yet its signal moves the posterior)',
-  hypotheses: ['2 agents, 2 states, agent 0 informative, agent 1\'s signal independent of the state and of agent 0', 'v_i(c, theta, t_i) in [0, 4], two outcomes', 'stage 2: private-values VCG on the posted posterior'],
+  hypotheses: ['2 agents, 2 states, agent 0 informative, agent 1\'s signal independent of the state and of agent 0', 'v_i(c, theta, t_i) in [0, 4], two or three outcomes', 'stage 2: private-values VCG on the posted posterior; the liar best-responds with the exact beta*_i'],
   conclusion: 'some reward system Z makes truthful stage-1 reports optimal (equivalently G(a -> r) + G(r -> a) <= 0)',
   expected: 'refuted',
   runs: 100,
@@ -67,7 +67,7 @@ export const relaxNoVariability = propertyEntry<NoVariabilitySpec>({
     fc.record({
       informative: fc.tuple(fc.tuple(fc.integer({ min: 2, max: 4 }), fc.constant(1)), fc.tuple(fc.constant(1), fc.integer({ min: 2, max: 4 }))).map((x) => x.map((r) => [...r])),
       noise: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 2 }),
-      values: fc.tuple(payoffTableArb([2, 2, 2], { M: 4 }), payoffTableArb([2, 2, 2], { M: 4 })) as unknown as fc.Arbitrary<number[][][][]>,
+      values: fc.integer({ min: 2, max: 3 }).chain((C) => fc.tuple(payoffTableArb([2, 2, C], { M: 4 }), payoffTableArb([2, 2, C], { M: 4 }))) as unknown as fc.Arbitrary<number[][][][]>,
     }),
   check: (spec) => noVariability(spec),
   metrics: { sumOfStage2Gains: 'max', lambda0: 'max', posteriorMove: 'max' },
@@ -94,11 +94,11 @@ export const relaxNoRewardsTwoStage = propertyEntry<ProductSpec>({
   source: src('Theorem B: rewards zeta_i', '6.3'),
   kind: 'relaxation',
   relaxes: 'the reward system Z (zeta_i = 0)',
-  hypotheses: ['P = P1 x P2 full support, D = ((X_i, p_X_i), P1)', 'v_i in [0, 4], two outcomes, two states'],
+  hypotheses: ['P = P1 x P2 full support, D = ((X_i, p_X_i), P1)', 'v_i in [0, 4], two or three outcomes, two states'],
   conclusion: 'no first-stage lie followed by beta*_i is profitable',
   expected: 'refuted',
   runs: 60,
-  arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 1 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 2 }, M: 4 }),
+  arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 1 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
   check: (spec, ctx) => noRewardsTwoStage(spec, ctx.tolerance),
   metrics: { worstCoordinatedGain: 'max' },
 });

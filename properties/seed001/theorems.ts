@@ -40,7 +40,8 @@ const positiveLambda = (spec: ProductSpec) => {
 };
 
 const arbA = () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }).filter(positiveLambda);
-const arbB = () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 2 }, M: 4 }).filter(positiveLambda);
+// two or three outcomes and signals: with three signals an information set can pool t_-i with different true posteriors, where beta*_i is strictly below the per-t_-i bound
+const arbB = () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }).filter(positiveLambda);
 
 // ---------------------------------------------------------------- Theorem A
 
@@ -110,6 +111,27 @@ export const theoremAii = theoremAEntry('theoremB');
 
 // ---------------------------------------------------------------- Theorem B
 
+/**
+ * A pooling instance (2 agents, 3 signals, 3 outcomes, found by search): after
+ * agent 0 of signal 1 reports signal 2 (and after 1 -> 0), its information set
+ * pools t_-i with different true posteriors; beta*_i = (0, 1.5, 2.5) attains
+ * 85/32 there, 0.09375 more than any report of wbar_i, a t_-i's own values or
+ * their mean, and 1/16 less than the per-t_-i bound (checked in bestResponse.test.ts).
+ */
+const POOLING_SPEC: ProductSpec = {
+  states: 2,
+  signals: [3, 3],
+  payoffTypes: [1, 1],
+  p1: [2, 1, 2, 2, 1, 4, 4, 1, 3, 4, 1, 2, 4, 4, 1, 4, 1, 3],
+  p2: [4],
+  outcomes: 3,
+  values: [
+    [[[4, 2, 3], [0, 3, 2], [1, 0, 3]], [[0, 2, 4], [3, 1, 4], [0, 0, 2]]],
+    [[[4, 0, 2], [1, 3, 0], [1, 1, 1]], [[2, 2, 4], [0, 0, 3], [3, 0, 0]]],
+  ],
+  M: 4,
+};
+
 function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: boolean) {
   const { structure } = productFromSpec(spec);
   const { P, decomposition: D } = structure;
@@ -133,8 +155,9 @@ function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: 
   let worstGain = -Infinity;
   let worstUpper = -Infinity;
   let witness: unknown = null;
-  let inexact = false;
+  let belowBound = 0;
   for (const d of devs) {
+    if (d.deviationStage2 < d.deviationStage2UpperBound - tol) belowBound++;
     const g = d.deviationStage2 - d.truthfulStage2 - used * d.rewardAdvantage;
     const u = d.deviationStage2UpperBound - d.truthfulStage2 - used * d.rewardAdvantage;
     if (g > worstGain) {
@@ -143,7 +166,6 @@ function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: 
     }
     worstUpper = Math.max(worstUpper, u);
   }
-  if (spec.outcomes !== 2) inexact = true;
   return {
     ok: worstSecond <= tol && worstGain <= tol && (mutant ? true : worstUpper <= tol),
     metrics: {
@@ -153,8 +175,10 @@ function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: 
       proofEpsilon: eps,
       minimalEpsilonOverProof: eps > 0 ? minimal / eps : 0,
       informationSets: sets,
+      deviationsWithBetaStarBelowBound: belowBound,
+      outcomes: spec.outcomes,
     },
-    detail: { epsilonUsed: used, proofEpsilon: eps, minimalEpsilon: minimal, worstDeviation: witness, betaStarExact: !inexact },
+    detail: { epsilonUsed: used, proofEpsilon: eps, minimalEpsilon: minimal, worstDeviation: witness },
   };
 }
 
@@ -169,18 +193,20 @@ const theoremBEntry = (kind: ScaleKind) =>
     kind: 'theorem',
     hypotheses: [
       'P = P1 x P2 full support; D = ((X_i, p_X_i), P1) with Lambda_i^Q > 0',
-      'v_i(c, theta, t_i) in [0, M], M = 4; two outcomes (beta* computed exactly)',
+      'v_i(c, theta, t_i) in [0, M], M = 4; two or three outcomes, two or three signals per agent (beta* computed exactly)',
       kind === 'partA' ? 'eps = max_i 4 n M sqrt|A| E||drho|| / Lambda_i' : 'delta = max nu / min Lambda and eps = 12 n M sqrt|A| delta',
     ],
     conclusion: 'at every second-stage information set reached after truthful stage-1 reports, wbar_i is optimal over all of H_i given mu_i (Parts 1-2); no first-stage lie followed by beta*_i, nor by the best stage-2 report for each t_-i, is profitable (Part 3)',
     expected: 'holds',
     runs: 15,
     arbitrary: arbB,
+    examples: [POOLING_SPEC],
     check: (spec, ctx) => theoremBCheck(spec, ctx.tolerance, kind, false),
-    metrics: { worstSecondStageGain: 'max', worstCoordinatedGain: 'max', worstCoordinatedGainUpperBound: 'max', proofEpsilon: 'max', minimalEpsilonOverProof: 'max', informationSets: 'max' },
+    metrics: { worstSecondStageGain: 'max', worstCoordinatedGain: 'max', worstCoordinatedGainUpperBound: 'max', proofEpsilon: 'max', minimalEpsilonOverProof: 'max', informationSets: 'max', deviationsWithBetaStarBelowBound: 'max', outcomes: 'max' },
     notes: [
       'Part (b) entries use eps = 12 n M sqrt|A| max nu / min Lambda exactly, i.e. delta = max nu / min Lambda at the boundary of the proof\'s strict 0 < delta < eps / (12 n M sqrt|A|); the proof\'s last inequality is weak, so the boundary value suffices.',
-      'Exhaustive over agents, types and first-stage lies. The gain of a coordinated deviation is computed with beta*_i (optimal given mu_i; exact for two outcomes by enumerating the thresholds in u_i(1) - u_i(0)) and bounded above by choosing the best stage-2 report separately for each t_-i (the right-hand side of Part 3), which covers every stage-2 strategy.',
+      'Exhaustive over agents, types and first-stage lies. The gain of a coordinated deviation is computed with beta*_i, an exact maximiser over all of H_i = R_+^C given mu_i for any number of outcomes (src/mechanisms/twoStage/bestResponse.ts: a branch-and-bound over the outcome assignments t_-i -> c, each decided exactly as a system of strict difference constraints by shortest paths / cycle weights), and bounded above by choosing the best stage-2 report separately for each t_-i (the right-hand side of Part 3), which covers every stage-2 strategy.',
+      'deviationsWithBetaStarBelowBound counts the coordinated deviations (per instance) where beta*_i is strictly worse for the liar than the per-t_-i bound: there the information set pools t_-i with different true posteriors and no single stage-2 report attains every t_-i\'s best outcome; the exact beta*_i is what the minimal scale and the mutant rest on.',
     ],
     mutant: { description: 'rewards at half the minimal sufficient scale (computed exactly: stage-2 gain / reward advantage)', check: (spec, ctx) => theoremBCheck(spec, ctx.tolerance, kind, true) },
   });

@@ -6,7 +6,8 @@
  *           u_i in H_i = R_+^C; the private-values VCG (phi, yhat) is applied.
  * Beliefs mu_i(. | r_i, pi, t_i) of Step 1, truthful second-stage reports
  * wbar_i(., pi, t_i) = sum_theta v_i(., theta, t_i) pi(theta), the strategies
- * beta*_i of Step 2, and the payoffs of second-stage and coordinated
+ * beta*_i of Step 2 (exact for any number of outcomes, see bestResponse.ts),
+ * and the payoffs of second-stage and coordinated
  * (two-stage) deviations of Parts 2 and 3 of the proof.
  *
  * Payoffs use the true posterior rho(f(t)) = P_Theta(. | t) (condition (ii)).
@@ -17,6 +18,7 @@ import { JointPrior } from '../../core/prior.ts';
 import { privateValuesEnvironment } from '../../model/environment.ts';
 import { generalizedVCG } from '../gvcg.ts';
 import { signalProfileIndex, type InformationDecomposition, type StateDependentValues } from '../../information/informationDecomposition.ts';
+import { bestStage2Response, type Stage2Cell } from './bestResponse.ts';
 
 /** The private-values VCG (phi(u), yhat(u)) of section 6.1 for reports u[i][c] (seed 001). */
 export function privateValuesVCG(u: readonly (readonly number[])[]): { outcome: number; transfers: readonly number[] } {
@@ -168,46 +170,35 @@ export class TwoStageGame {
   }
 
   /**
-   * beta*_i(r_i, pi, t_i) of Step 2: a maximiser over H_i of the expected
-   * stage-2 payoff under mu_i. The payoff depends on u_i only through the
-   * outcome induced at each t_-i; with two outcomes that is a threshold in
-   * d = u_i(1) - u_i(0), and enumerating the thresholds is exact (`exact`).
-   * With more outcomes the maximum is taken over candidate reports (truthful
-   * wbar_i, the mu-expected true values, each t_-i's true values).
+   * The cells of Step 2's objective at an information set: for each t_-i in
+   * the support of mu_i, its weight, the others' welfare W_-i(c; t_-i) from
+   * their truthful reports w*_-i(pi, t_-i), and i's expected value of each
+   * outcome at the true posterior rho(f(t)) (seed 001, sections 6.3 and 7.2).
    */
-  bestStage2Report(set: InformationSet): { report: number[]; value: number; exact: boolean } {
+  stage2Cells(set: InformationSet): Stage2Cell[] {
     const i = set.agent;
-    const candidates: number[][] = [this.truthfulReport(i, set.posted, set.trueType)];
-    if (this.outcomes === 2) {
-      const thresholds = set.cells.map((c) => {
-        const u = this.reportsAt(c.profile, set.posted);
-        let W0 = 0;
-        let W1 = 0;
-        for (let j = 0; j < u.length; j++) if (j !== i) {
-          W0 += u[j][0];
-          W1 += u[j][1];
-        }
-        return W0 - W1; // outcome 1 iff d > threshold
-      });
-      const ds = [...new Set(thresholds)].sort((a, b) => a - b);
-      const span = 1 + Math.max(...ds.map(Math.abs));
-      for (const d of [ds[0] - span, ...ds, ds[ds.length - 1] + span]) candidates.push([Math.max(0, -d), Math.max(0, d)]);
-    } else {
-      const C = this.outcomes;
-      const avg = new Array<number>(C).fill(0);
-      for (const c of set.cells) {
-        const own = Array.from({ length: C }, (_, o) => c.truePosterior.reduce((s, p, th) => s + p * this.values[i][th][set.trueType][o], 0));
-        candidates.push(own);
-        own.forEach((x, o) => (avg[o] += c.weight * x));
-      }
-      candidates.push(avg);
-    }
-    let best = { report: candidates[0], value: -Infinity, exact: this.outcomes === 2 };
-    for (const u of candidates) {
-      const v = this.expectedAtSet(set, u);
-      if (v > best.value + 1e-12) best = { report: u, value: v, exact: best.exact };
-    }
-    return best;
+    return set.cells.map((cell) => {
+      const u = this.reportsAt(cell.profile, set.posted);
+      const others = new Array<number>(this.outcomes).fill(0);
+      for (let j = 0; j < u.length; j++) if (j !== i) for (let c = 0; c < this.outcomes; c++) others[c] += u[j][c];
+      const own = Array.from({ length: this.outcomes }, (_, c) => cell.truePosterior.reduce((s, p, th) => s + p * this.values[i][th][set.trueType][c], 0));
+      return { weight: cell.weight, others, own };
+    });
+  }
+
+  /**
+   * beta*_i(r_i, pi, t_i) of Step 2 (seed 001, sections 6.3 and 7.2): an exact
+   * maximiser over all of H_i = R_+^C of the expected stage-2 payoff under
+   * mu_i, for any number of outcomes (bestStage2Response: a search over the
+   * outcome assignments t_-i -> c realizable by some u_i, decided exactly as
+   * systems of difference constraints). The value is recomputed through the
+   * foundation's VCG at the returned report and must agree.
+   */
+  bestStage2Report(set: InformationSet): { report: number[]; value: number; assignment: number[] } {
+    const best = bestStage2Response(this.stage2Cells(set));
+    const value = this.expectedAtSet(set, best.report);
+    if (Math.abs(value - best.value) > 1e-9 * (1 + Math.abs(value))) throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
+    return { report: best.report, value, assignment: best.assignment };
   }
 
   /**

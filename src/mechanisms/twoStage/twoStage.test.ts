@@ -3,6 +3,7 @@ import { fraction } from 'mathjs';
 import { JointPrior } from '../../core/prior.ts';
 import { productStructure, trivialDecomposition } from '../../information/informationDecomposition.ts';
 import { TwoStageGame, privateValuesVCG } from './game.ts';
+import { bestTwoOutcomeResponseByThresholds } from './bestResponse.ts';
 import { exactExampleQuantities, minimalMajorityRewardAt, worstValueProfile } from './majorityExample.ts';
 import { maxWelfare, vcgPayoffAtPosterior } from './welfare.ts';
 
@@ -30,11 +31,11 @@ describe('the two-stage game', () => {
   it('truthful second-stage reports are optimal on path (Parts 1-2)', () => {
     for (let i = 0; i < 2; i++) for (let t = 0; t < 2; t++) expect(game.secondStageGain(i, t).gain).toBeLessThan(1e-12);
   });
-  it('beta* (two outcomes, threshold enumeration) beats a grid of stage-2 reports and never exceeds the per-t_-i bound', () => {
+  it('beta* (exact search) equals the two-outcome threshold enumeration, beats a grid of stage-2 reports and never exceeds the per-t_-i bound', () => {
     for (let i = 0; i < 2; i++) for (let t = 0; t < 2; t++) {
       for (const set of game.informationSets(i, t, 1 - t)) {
         const best = game.bestStage2Report(set);
-        expect(best.exact).toBe(true);
+        expect(best.value).toBeCloseTo(bestTwoOutcomeResponseByThresholds(game.stage2Cells(set)).value, 12);
         for (let d = -6; d <= 6; d += 0.25) expect(game.expectedAtSet(set, [Math.max(0, -d), Math.max(0, d)])).toBeLessThanOrEqual(best.value + 1e-12);
         const upper = set.cells.reduce((s, c) => s + c.weight * game.stage2UpperBound(i, c.profile, set.posted, c.truePosterior), 0);
         expect(best.value).toBeLessThanOrEqual(upper + 1e-12);
