@@ -2,9 +2,49 @@
  * javascript-lp-solver backend. Its variables are nonnegative, so general
  * bounds are mapped: x = l + y (finite lower bound), x = u - y (only an upper
  * bound), x = y+ - y- (free); finite upper bounds become rows.
+ *
+ * javascript-lp-solver 1.0.3 can loop forever, even on a 4-variable, 7-row LP
+ * (found by `mechcheck verify --seed 10`, kept in src/solvers/lp/fixtures as a
+ * regression test); its `timeout` and `exitOnCycles` options do not stop it. So
+ * it runs in a worker thread and the main thread waits for at most
+ * `JS_LP_TIMEOUT_MS` (Atomics.wait); a solve that does not finish is an
+ * `error` answer and the certified layer falls back to HiGHS.
  */
-import solver from 'javascript-lp-solver';
+import { Worker } from 'node:worker_threads';
 import type { LinearProgram, RawLPAnswer } from './types.ts';
+
+/** How long the main thread waits for javascript-lp-solver (ms). */
+export const JS_LP_TIMEOUT_MS = 3000;
+const SHARED_BYTES = 64 * 1024 * 1024;
+
+let worker: Worker | null = null;
+let shared: SharedArrayBuffer | null = null;
+
+function getWorker(): { worker: Worker; state: Int32Array; bytes: Uint8Array } {
+  if (!worker || !shared) {
+    shared = new SharedArrayBuffer(8 + SHARED_BYTES);
+    worker = new Worker(new URL('./jsLpSolverWorker.mjs', import.meta.url), { workerData: { shared } });
+    worker.unref();
+  }
+  return { worker, state: new Int32Array(shared, 0, 2), bytes: new Uint8Array(shared, 8) };
+}
+
+/** Solve a javascript-lp-solver model, waiting at most `timeoutMs`; null when it did not finish. */
+function solveInWorker(model: JsModel, timeoutMs: number): { ok: boolean; result?: Record<string, number | boolean>; message?: string } | null {
+  const { worker: w, state, bytes } = getWorker();
+  Atomics.store(state, 0, 0);
+  w.postMessage({ model });
+  const waited = Atomics.wait(state, 0, 0, timeoutMs);
+  if (waited === 'timed-out' && Atomics.load(state, 0) !== 1) {
+    // the solver is stuck: abandon this worker (terminate is asynchronous) and start a new one next time
+    void w.terminate();
+    worker = null;
+    shared = null;
+    return null;
+  }
+  const length = Atomics.load(state, 1);
+  return JSON.parse(new TextDecoder().decode(bytes.slice(0, length)));
+}
 
 interface JsModel {
   optimize: string;
@@ -13,7 +53,7 @@ interface JsModel {
   variables: Record<string, Record<string, number>>;
 }
 
-export function solveWithJsLpSolver(lp: LinearProgram): RawLPAnswer {
+export function solveWithJsLpSolver(lp: LinearProgram, timeoutMs = JS_LP_TIMEOUT_MS): RawLPAnswer {
   const t0 = performance.now();
   const n = lp.objective.length;
   const lower = lp.lower ?? new Array(n).fill(0);
@@ -64,8 +104,11 @@ export function solveWithJsLpSolver(lp: LinearProgram): RawLPAnswer {
     }
     model.constraints[`r${i}`] = c;
   });
-  const res = (solver as unknown as { Solve(m: JsModel): Record<string, number | boolean> }).Solve(model);
+  const answer = solveInWorker(model, timeoutMs);
   const ms = performance.now() - t0;
+  if (answer === null) return { backend: 'jsLpSolver', status: 'error', message: `javascript-lp-solver did not finish within ${timeoutMs} ms`, ms };
+  if (!answer.ok || !answer.result) return { backend: 'jsLpSolver', status: 'error', message: answer.message ?? 'javascript-lp-solver failed', ms };
+  const res = answer.result;
   if (!res.feasible) return { backend: 'jsLpSolver', status: 'infeasible', ms };
   if (res.bounded === false) return { backend: 'jsLpSolver', status: 'unbounded', ms };
   const get = (v: string) => (typeof res[v] === 'number' ? (res[v] as number) : 0);

@@ -11,7 +11,11 @@
  *   (default 200) and HiGHS beyond: we measured javascript-lp-solver 1.0.3
  *   returning a wrong optimum, silently, on a 1,536-variable LP.
  * Infeasible and unbounded verdicts are certified by the agreement of both
- * backends (HiGHS alone beyond `jsMaxVariables`, reported as such).
+ * backends (HiGHS alone beyond `jsMaxVariables`, or when javascript-lp-solver
+ * fails, reported as `single-backend`). When javascript-lp-solver fails or
+ * does not finish (it can loop forever: see jsLpSolverBackend.ts) under `auto`,
+ * HiGHS answers with its dual certificate and the failure is recorded in
+ * `certificate.crossCheck`.
  */
 import { LPCertificationError } from '../../core/errors.ts';
 import { LP_TOLERANCE } from '../../core/tolerance.ts';
@@ -61,14 +65,25 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
   const tol = opts.tolerance ?? LP_TOLERANCE;
   const jsMax = opts.jsMaxVariables ?? 200;
   const nVars = lp.objective.length;
-  const primary: BackendName = opts.backend && opts.backend !== 'auto' ? opts.backend : nVars <= jsMax ? 'jsLpSolver' : 'highs';
-  const first = runBackend(primary, lp, opts.runners);
+  const explicit = opts.backend !== undefined && opts.backend !== 'auto';
+  let primary: BackendName = explicit ? (opts.backend as BackendName) : nVars <= jsMax ? 'jsLpSolver' : 'highs';
+  let first = runBackend(primary, lp, opts.runners);
+  let primaryFailure: RawLPAnswer | undefined;
+  if (first.status === 'error' && !explicit && primary === 'jsLpSolver') {
+    // javascript-lp-solver failed or did not finish: HiGHS answers, certified by its dual bound
+    primaryFailure = first;
+    primary = 'highs';
+    first = runBackend('highs', lp, opts.runners);
+  }
   if (first.status === 'error') throw new LPCertificationError(`LP backend ${primary} failed: ${first.message}`, { backend: primary });
 
   const secondName: BackendName = primary === 'highs' ? 'jsLpSolver' : 'highs';
-  const wantSecond = primary === 'jsLpSolver' || opts.crossCheck === true || first.status !== 'optimal';
+  const wantSecond = !primaryFailure && (primary === 'jsLpSolver' || opts.crossCheck === true || first.status !== 'optimal');
   const canSecond = secondName === 'highs' || nVars <= jsMax;
-  const second = wantSecond && canSecond ? runBackend(secondName, lp, opts.runners) : undefined;
+  let second = wantSecond && canSecond ? runBackend(secondName, lp, opts.runners) : primaryFailure;
+  // a second backend that fails is no evidence either way (javascript-lp-solver can hang: see jsLpSolverBackend.ts)
+  const secondFailed = second?.status === 'error' ? second : undefined;
+  if (secondFailed && secondName === 'jsLpSolver') second = undefined;
 
   if (first.status === 'optimal') {
     const cert = certifyOptimal(lp, first, tol);
@@ -78,7 +93,10 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
     let crossCheck: LPCertificate['crossCheck'];
     let dual = cert.dualBound;
     let gap = cert.gap;
-    if (second) {
+    if (!second && secondFailed) crossCheck = { backend: secondFailed.backend, status: 'error' };
+    if (second && second.status === 'error') {
+      crossCheck = { backend: second.backend, status: 'error' };
+    } else if (second) {
       crossCheck = { backend: second.backend, status: second.status, objective: second.objective };
       if (second.status !== 'optimal') {
         ok = false;
@@ -103,15 +121,20 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
     return { status: 'optimal', x: first.x!, objective: first.objective!, backend: primary, ms: first.ms + (second?.ms ?? 0), certificate: { method, primalViolation: cert.primalViolation, dualBound: dual, gap, crossCheck } };
   }
   // infeasible / unbounded
-  if (second && second.status !== first.status) {
+  if (second && second.status !== 'error' && second.status !== first.status) {
     throw new LPCertificationError(`backends disagree: ${primary} says ${first.status}, ${second.backend} says ${second.status}`, { objective: second.objective });
   }
+  const agreed = second !== undefined && second.status === first.status;
   return {
     status: first.status,
     x: [],
     objective: first.status === 'unbounded' ? (lp.sense === 'max' ? Infinity : -Infinity) : NaN,
     backend: primary,
     ms: first.ms + (second?.ms ?? 0),
-    certificate: { method: 'status-agreement', primalViolation: 0, crossCheck: second ? { backend: second.backend, status: second.status } : undefined },
+    certificate: {
+      method: agreed ? 'status-agreement' : 'single-backend',
+      primalViolation: 0,
+      crossCheck: second ? { backend: second.backend, status: second.status } : secondFailed ? { backend: secondFailed.backend, status: 'error' } : primaryFailure ? { backend: primaryFailure.backend, status: 'error' } : undefined,
+    },
   };
 }

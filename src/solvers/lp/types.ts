@@ -41,7 +41,7 @@ export type BackendName = 'highs' | 'jsLpSolver';
 
 export interface LPCertificate {
   /** how the answer was certified */
-  method: 'dual-bound' | 'second-backend' | 'dual-bound+second-backend' | 'status-agreement';
+  method: 'dual-bound' | 'second-backend' | 'dual-bound+second-backend' | 'status-agreement' | 'single-backend';
   /** the largest violation of a row or a bound at the returned point */
   primalViolation: number;
   /** the dual (weak-duality) bound on the optimum, when computed */
