@@ -68,8 +68,10 @@ export function reportMarkdown(rep: Report): string {
   lines.push('| id | source | expected | outcome | key metrics | ms |', '| --- | --- | --- | --- | --- | --- |');
   for (const r of rep.results) {
     const mark = r.asExpected ? '' : ' **UNEXPECTED**';
-    const metrics = Object.entries(r.metrics)
-      .filter(([k]) => k !== 'instancesChecked')
+    const all = Object.entries(r.metrics).filter(([k]) => k !== 'instancesChecked');
+    // for a refutation, the metrics at the counterexample come first
+    const atCex = r.outcome === 'refuted' ? all.filter(([k]) => k.endsWith('AtCounterexample')) : [];
+    const metrics = [...atCex, ...all.filter((m) => !atCex.includes(m))]
       .slice(0, 4)
       .map(([k, v]) => `${k}=${fmtMetric(v)}`)
       .join(', ');
