@@ -124,8 +124,15 @@ export function levelSetMax(model: ValuationModel, i: number, j: number, s: Sign
       const v = vj(zero);
       return { value: v, point: zero, err: 0 };
     }
-    const r = monotoneSup((x) => vi(scale(u, x)) - level, 0, 1, fZero, fOne, acc);
+    let r = monotoneSup((x) => vi(scale(u, x)) - level, 0, 1, fZero, fOne, acc);
     evaluations += r.evaluations + 2;
+    if (acc > accuracy && r.lo === 0) {
+      // the root lies within the first coarse step (a level just above V_i(0)): solve it at full
+      // accuracy, otherwise V_j is read at the origin and V^m is underestimated by O(acc), which
+      // made g spuriously positive near lambda = 0 (found by verify --runs 300, seed003.theorem1.directForm)
+      r = monotoneSup((x) => vi(scale(u, x)) - level, 0, r.hi, fZero, vi(scale(u, r.hi)) - level, accuracy);
+      evaluations += r.evaluations + 1;
+    }
     const lo = vj(scale(u, r.lo));
     const hi = vj(scale(u, r.hi));
     return { value: lo, point: scale(u, r.lo), err: hi - lo };
