@@ -15,6 +15,9 @@
  * max nu <= delta min Lambda with delta = eps / (12 n M sqrt|A|)), and check 0 <= reward <= eps.
  * Each entry also reports the minimal sufficient eps divided by the proof's eps.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../../src/catalogue/paths.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
 import { exPostIR } from '../../src/concepts/individualRationality.ts';
@@ -118,19 +121,8 @@ export const theoremAii = theoremAEntry('theoremB');
  * 85/32 there, 0.09375 more than any report of wbar_i, a t_-i's own values or
  * their mean, and 1/16 less than the per-t_-i bound (checked in bestResponse.test.ts).
  */
-const POOLING_SPEC: ProductSpec = {
-  states: 2,
-  signals: [3, 3],
-  payoffTypes: [1, 1],
-  p1: [2, 1, 2, 2, 1, 4, 4, 1, 3, 4, 1, 2, 4, 4, 1, 4, 1, 3],
-  p2: [4],
-  outcomes: 3,
-  values: [
-    [[[4, 2, 3], [0, 3, 2], [1, 0, 3]], [[0, 2, 4], [3, 1, 4], [0, 0, 2]]],
-    [[[4, 0, 2], [1, 3, 0], [1, 1, 1]], [[2, 2, 4], [0, 0, 3], [3, 0, 0]]],
-  ],
-  M: 4,
-};
+/** The pooling instance of fixtures/seed001/beta-star-pooling.json. */
+const POOLING_SPEC = (JSON.parse(readFileSync(join(fixturesDir(), 'seed001', 'beta-star-pooling.json'), 'utf8')) as { spec: ProductSpec }).spec;
 
 function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: boolean) {
   const { structure } = productFromSpec(spec);

@@ -42,7 +42,7 @@ export const lemmaA4 = propertyEntry({
     'The slides type the transfer as p_{t+1}^i : Theta_{t-1}^{-i} x A_t x Theta_t^{-i} -> R_+; it depends on Theta_{t+1}^{-i} (the next reports) and takes any sign (R, as in Theorem 3.2).',
     'Tolerance: the residual is compared with ctx.tolerance times 1 + max |x| (a relative residual): with ||M^+|| up to ~140 the transfers reach the hundreds and an absolute 1e-9 is below their rounding error (verify --seed 3 and --seed 6 found residuals of 1.02e-9 and 1.10e-9).',
     'Sign convention: transfers are paid TO the agent (x = -p); the system reads delta E[x] = sum_{j != i} u^j.',
-    'mathjs 15.2.0 pinv throws "determinant is zero" on some full-rank matrices (e.g. [[4/21,6/21,6/21,5/21],[4/21,6/21,4/21,7/21]]); its answer is checked against A X A = A and replaced by a spectral pseudo-inverse when needed (src/mechanisms/dynamic/pseudoInverse.ts).',
+    'mathjs 15.2.0 pinv throws "determinant is zero" on some full-rank matrices (e.g. [[4/21,6/21,6/21,5/21],[4/21,6/21,4/21,7/21]]); its answer is checked against A X A = A and replaced by a spectral pseudo-inverse when needed (src/solvers/pseudoInverse.ts).',
   ],
   mutant: {
     description: 'transfers without the factor 1/delta (x = ((M^{-i})^T)^+ u^{-i})',

@@ -10,7 +10,7 @@ import { auctionModel, checkAuctionEquilibrium, unbiasednessResidual } from './a
 import { parseDynamicEnvironment } from './environment.ts';
 import { dynamicSpecArb, environmentFromDynamicSpec, specToFile } from './generators.ts';
 import { periodicExPostIC, periodicExPostICByPaths } from './incentives.ts';
-import { pseudoInverse, spectralPseudoInverse } from './pseudoInverse.ts';
+import { pseudoInverse, spectralPseudoInverse } from '../../solvers/pseudoInverse.ts';
 import { lemmaA3Conditions, lemmaA4Transfers, scaleTransfers } from './transfers.ts';
 
 const good = () => ({

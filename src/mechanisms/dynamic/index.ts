@@ -11,4 +11,4 @@ export * from './transfers.ts';
 export * from './incentives.ts';
 export * from './auction.ts';
 export * from './generators.ts';
-export { pseudoInverse } from './pseudoInverse.ts';
+export { pseudoInverse } from '../../solvers/pseudoInverse.ts';

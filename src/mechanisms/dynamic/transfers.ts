@@ -11,7 +11,7 @@
 import { LPBuilder } from '../../solvers/lp/builder.ts';
 import { solveLP } from '../../solvers/lp/solve.ts';
 import { ruleAt, type EfficientPlan } from './allocation.ts';
-import { pseudoInverse } from './pseudoInverse.ts';
+import { pseudoInverse } from '../../solvers/pseudoInverse.ts';
 import { hasFiniteHorizon, othersNextMarginal, othersTransitionMatrix, type DynamicEnvironment } from './environment.ts';
 
 /**
@@ -72,6 +72,39 @@ function stepKeys(env: DynamicEnvironment, lastStep: LastStep): { count: number;
   return { count: Math.max(0, T - 1), distinct: (t) => t === 1 || (lastStep === 'internalizeLastPeriod' && t === T - 1) };
 }
 
+/**
+ * Build the transfer tables step by step: `block(t, i, a, o)` gives the rows
+ * x[r][q] (own report r, others' next profile q) for agent i, allocation a and
+ * the others' current profile o, or null to stop (no transfers exist there).
+ * A step identical to the previous one (stepKeys) shares its table.
+ */
+function tabulateTransfers(env: DynamicEnvironment, lastStep: LastStep, block: (t: number, i: number, a: number, o: number) => number[][] | null): TransferTable[] | null {
+  const { count, distinct } = stepKeys(env, lastStep);
+  const steps: TransferTable[] = [];
+  for (let t = 1; t <= count; t++) {
+    if (!distinct(t)) {
+      steps.push(steps[t - 2]);
+      continue;
+    }
+    const table: TransferTable = [];
+    for (let i = 0; i < env.agents; i++) {
+      const perA: number[][][][] = [];
+      for (let a = 0; a < env.actions; a++) {
+        const perO: number[][][] = [];
+        for (let o = 0; o < env.othersSpaces[i].size; o++) {
+          const rows = block(t, i, a, o);
+          if (rows === null) return null;
+          perO.push(rows);
+        }
+        perA.push(perO);
+      }
+      table.push(perA);
+    }
+    steps.push(table);
+  }
+  return steps;
+}
+
 export interface LemmaA4Result {
   transfers: ContingentTransfers;
   /** largest |delta E[x | a, theta] - target(a, theta)| over steps, agents, allocations, profiles */
@@ -90,45 +123,27 @@ export interface LemmaA4Result {
  * the well-defined reading is the pseudo-inverse of the transpose, i.e. the
  * minimum-norm solution, exact when the columns of M are linearly independent
  * (Assumption 3). The pseudo-inverse is mathjs `pinv`, checked, with a spectral
- * fallback (see pseudoInverse.ts). `scale` (default 1/delta) exists for mutants.
+ * fallback (see src/solvers/pseudoInverse.ts). `scale` (default 1/delta) exists for mutants.
  */
 export function lemmaA4Transfers(env: DynamicEnvironment, plan: EfficientPlan, opts: { lastStep?: LastStep; scale?: number } = {}): LemmaA4Result {
   const lastStep = opts.lastStep ?? 'asPrinted';
   const scale = opts.scale ?? 1 / env.discount;
-  const { count, distinct } = stepKeys(env, lastStep);
-  const steps: TransferTable[] = [];
   let residual = 0;
   let maxAbs = 0;
-  for (let t = 1; t <= count; t++) {
-    if (!distinct(t)) {
-      steps.push(steps[t - 2]);
-      continue;
+  const steps = tabulateTransfers(env, lastStep, (t, i, a, o) => {
+    const k = env.signals[i];
+    const M = othersTransitionMatrix(env, i, a, o);
+    const Mt = M[0].map((_, c) => M.map((row) => row[c])); // k x m
+    const target = env.fullIndex[i][o].map((s) => transferTarget(env, plan, lastStep, t, i, a, s));
+    const P = pseudoInverse(Mt).inverse; // m x k
+    const x = P.map((row) => scale * row.reduce((acc, v, c) => acc + v * target[c], 0));
+    for (let c = 0; c < k; c++) {
+      const lhs = env.discount * Mt[c].reduce((acc, v, r) => acc + v * x[r], 0);
+      residual = Math.max(residual, Math.abs(lhs - target[c]));
     }
-    const table: TransferTable = [];
-    for (let i = 0; i < env.agents; i++) {
-      const k = env.signals[i];
-      const perA: number[][][][] = [];
-      for (let a = 0; a < env.actions; a++) {
-        const perO: number[][][] = [];
-        for (let o = 0; o < env.othersSpaces[i].size; o++) {
-          const M = othersTransitionMatrix(env, i, a, o);
-          const Mt = M[0].map((_, c) => M.map((row) => row[c])); // k x m
-          const target = env.fullIndex[i][o].map((s) => transferTarget(env, plan, lastStep, t, i, a, s));
-          const P = pseudoInverse(Mt).inverse; // m x k
-          const x = P.map((row) => scale * row.reduce((acc, v, c) => acc + v * target[c], 0));
-          for (let c = 0; c < k; c++) {
-            const lhs = env.discount * Mt[c].reduce((acc, v, r) => acc + v * x[r], 0);
-            residual = Math.max(residual, Math.abs(lhs - target[c]));
-          }
-          for (const v of x) maxAbs = Math.max(maxAbs, Math.abs(v));
-          perO.push(Array.from({ length: k }, () => x));
-        }
-        perA.push(perO);
-      }
-      table.push(perA);
-    }
-    steps.push(table);
-  }
+    for (const v of x) maxAbs = Math.max(maxAbs, Math.abs(v));
+    return Array.from({ length: k }, () => x);
+  })!;
   return { transfers: { stationary: !hasFiniteHorizon(env), steps }, residual, maxAbsTransfer: maxAbs };
 }
 
@@ -162,66 +177,51 @@ export function reportDependentTransfers(
   opts: { lastStep?: LastStep; objective?: (i: number, a: number, o: number, size: number) => number[]; /** false drops condition (ii) (for mutants) */ conditionII?: boolean } = {},
 ): ReportDependentResult {
   const lastStep = opts.lastStep ?? 'asPrinted';
-  const { count, distinct } = stepKeys(env, lastStep);
-  const steps: TransferTable[] = [];
   let maxAbs = 0;
   let lps = 0;
-  for (let t = 1; t <= count; t++) {
-    if (!distinct(t)) {
-      steps.push(steps[t - 2]);
-      continue;
-    }
-    const table: TransferTable = [];
-    for (let i = 0; i < env.agents; i++) {
-      const k = env.signals[i];
-      const m = env.othersSpaces[i].size;
-      const perA: number[][][][] = [];
-      for (let a = 0; a < env.actions; a++) {
-        const perO: number[][][] = [];
-        for (let o = 0; o < m; o++) {
-          const M = othersTransitionMatrix(env, i, a, o); // m x k
-          const target = env.fullIndex[i][o].map((s) => transferTarget(env, plan, lastStep, t, i, a, s));
-          const build = (objective: number[] | null, bound: number) => {
-            const b = new LPBuilder(objective ? 'max' : 'min');
-            const x = Array.from({ length: k }, (_, r) =>
-              Array.from({ length: m }, (_, q) => b.addVariable(`x_${r}_${q}`, { lower: objective ? -bound : -Infinity, upper: objective ? bound : Infinity, objective: objective ? objective[r * m + q] : 0 })),
-            );
-            const sVar = objective ? -1 : b.addVariable('s', { objective: 1 });
-            for (let th = 0; th < k; th++) {
-              b.eq(x[th].map((v, q) => [v, env.discount * M[q][th]] as const), target[th], `i_${th}`);
-              for (let r = 0; r < k; r++) {
-                if (r === th || opts.conditionII === false) continue;
-                b.ge([...x[th].map((v, q) => [v, M[q][th]] as const), ...x[r].map((v, q) => [v, -M[q][th]] as const)], 0, `ii_${th}_${r}`);
-              }
-            }
-            if (sVar >= 0) for (const row of x) for (const v of row) {
-              b.le([[v, 1], [sVar, -1]], 0);
-              b.ge([[v, 1], [sVar, 1]], 0);
-            }
-            lps++;
-            const sol = solveLP(b.build());
-            return { sol, x };
-          };
-          const first = build(null, Infinity);
-          if (first.sol.status !== 'optimal') {
-            return { feasible: false, transfers: null, infeasibleAt: { t, agent: i, action: a, others: env.othersSpaces[i].profile(o) }, maxAbsTransfer: maxAbs, lps };
-          }
-          let chosen = first;
-          if (opts.objective) {
-            const bound = 2 * first.sol.objective + 1;
-            const second = build(opts.objective(i, a, o, k * m), bound);
-            if (second.sol.status === 'optimal') chosen = second;
-          }
-          const rows = chosen.x.map((row) => row.map((v) => chosen.sol.x[v]));
-          for (const row of rows) for (const v of row) maxAbs = Math.max(maxAbs, Math.abs(v));
-          perO.push(rows);
+  let infeasibleAt: ReportDependentResult['infeasibleAt'];
+  const steps = tabulateTransfers(env, lastStep, (t, i, a, o) => {
+    const k = env.signals[i];
+    const m = env.othersSpaces[i].size;
+    const M = othersTransitionMatrix(env, i, a, o); // m x k
+    const target = env.fullIndex[i][o].map((s) => transferTarget(env, plan, lastStep, t, i, a, s));
+    const build = (objective: number[] | null, bound: number) => {
+      const b = new LPBuilder(objective ? 'max' : 'min');
+      const x = Array.from({ length: k }, (_, r) =>
+        Array.from({ length: m }, (_, q) => b.addVariable(`x_${r}_${q}`, { lower: objective ? -bound : -Infinity, upper: objective ? bound : Infinity, objective: objective ? objective[r * m + q] : 0 })),
+      );
+      const sVar = objective ? -1 : b.addVariable('s', { objective: 1 });
+      for (let th = 0; th < k; th++) {
+        b.eq(x[th].map((v, q) => [v, env.discount * M[q][th]] as const), target[th], `i_${th}`);
+        for (let r = 0; r < k; r++) {
+          if (r === th || opts.conditionII === false) continue;
+          b.ge([...x[th].map((v, q) => [v, M[q][th]] as const), ...x[r].map((v, q) => [v, -M[q][th]] as const)], 0, `ii_${th}_${r}`);
         }
-        perA.push(perO);
       }
-      table.push(perA);
+      if (sVar >= 0) for (const row of x) for (const v of row) {
+        b.le([[v, 1], [sVar, -1]], 0);
+        b.ge([[v, 1], [sVar, 1]], 0);
+      }
+      lps++;
+      const sol = solveLP(b.build());
+      return { sol, x };
+    };
+    const first = build(null, Infinity);
+    if (first.sol.status !== 'optimal') {
+      infeasibleAt = { t, agent: i, action: a, others: env.othersSpaces[i].profile(o) };
+      return null;
     }
-    steps.push(table);
-  }
+    let chosen = first;
+    if (opts.objective) {
+      const bound = 2 * first.sol.objective + 1;
+      const second = build(opts.objective(i, a, o, k * m), bound);
+      if (second.sol.status === 'optimal') chosen = second;
+    }
+    const rows = chosen.x.map((row) => row.map((v) => chosen.sol.x[v]));
+    for (const row of rows) for (const v of row) maxAbs = Math.max(maxAbs, Math.abs(v));
+    return rows;
+  });
+  if (steps === null) return { feasible: false, transfers: null, infeasibleAt, maxAbsTransfer: maxAbs, lps };
   return { feasible: true, transfers: { stationary: !hasFiniteHorizon(env), steps }, maxAbsTransfer: maxAbs, lps };
 }
 

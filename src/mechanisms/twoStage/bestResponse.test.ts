@@ -11,6 +11,9 @@
  * and, in the game itself, Part 1: after a truthful first stage the exact
  * beta*_i attains exactly the payoff of wbar_i.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixturesDir } from '../../catalogue/paths.ts';
 import { test as fcTest } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -177,19 +180,8 @@ function checkGame(spec: ProductSpec) {
 }
 
 /** 2 agents, 3 signals, 3 outcomes (found by search): the information sets pool t_-i with different true posteriors. */
-const POOLING_SPEC: ProductSpec = {
-  states: 2,
-  signals: [3, 3],
-  payoffTypes: [1, 1],
-  p1: [2, 1, 2, 2, 1, 4, 4, 1, 3, 4, 1, 2, 4, 4, 1, 4, 1, 3],
-  p2: [4],
-  outcomes: 3,
-  values: [
-    [[[4, 2, 3], [0, 3, 2], [1, 0, 3]], [[0, 2, 4], [3, 1, 4], [0, 0, 2]]],
-    [[[4, 0, 2], [1, 3, 0], [1, 1, 1]], [[2, 2, 4], [0, 0, 3], [3, 0, 0]]],
-  ],
-  M: 4,
-};
+/** The pooling instance of fixtures/seed001/beta-star-pooling.json. */
+const POOLING_SPEC = (JSON.parse(readFileSync(join(fixturesDir(), 'seed001', 'beta-star-pooling.json'), 'utf8')) as { spec: ProductSpec }).spec;
 
 describe('beta*_i in the two-stage game', () => {
   it('a pooling information set: beta* beats every report of the former candidate set (wbar_i, each t_-i\'s values, their mean), equals LP brute force, and is strictly below the per-t_-i bound', () => {
