@@ -1,8 +1,31 @@
-/** Locations inside the package (independent of the working directory). */
-import { dirname, resolve } from 'node:path';
+/**
+ * Locations inside the installed package (independent of the working
+ * directory): the package root is the nearest folder above this module whose
+ * package.json is mechcheck's, so the same code finds it from `src/` (tests,
+ * tsx) and from the compiled `dist/src/`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const packageRoot = (): string => resolve(here, '..', '..');
+let root: string | undefined;
+
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'mechcheck') return (root = dir);
+    const up = dirname(dir);
+    if (up === dir) throw new Error('mechcheck: cannot find the package root above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+}
+
+/** The package's own fixtures (the papers' numbers, stored counterexamples). */
 export const fixturesDir = (): string => resolve(packageRoot(), 'fixtures');
-export const reportsDir = (): string => resolve(packageRoot(), 'reports');
+
+/** The package's version, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -4,11 +4,8 @@
  * 2 bad usage or bad input (with a message naming the field, no stack trace).
  */
 import { InputError } from '../core/errors.ts';
-
-export interface Command {
-  summary: string;
-  run(argv: string[]): Promise<number>;
-}
+import type { Command } from './command.ts';
+import { processIO, type CliIO } from './io.ts';
 
 /** Commands are loaded lazily so that one command's dependencies do not slow the others. */
 const commands: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
@@ -33,28 +30,28 @@ export function usage(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage() + '\n');
+    io.out(usage() + '\n');
     return name ? 0 : 2;
   }
   const entry = commands[name];
   if (!entry) {
-    process.stderr.write(`mechcheck: unknown command '${name}'\n\n${usage()}\n`);
+    io.err(`mechcheck: unknown command '${name}'\n\n${usage()}\n`);
     return 2;
   }
   try {
     const { command } = await entry.load();
-    return await command.run(rest);
+    return await command.run(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
-      process.stderr.write(`mechcheck ${name}: error: ${e.message}\n`);
+      io.err(`mechcheck ${name}: error: ${e.message}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`mechcheck ${name}: internal error: ${err.name}: ${err.message}\n`);
-    if (process.env.MECHCHECK_DEBUG) process.stderr.write(`${err.stack}\n`);
+    io.err(`mechcheck ${name}: internal error: ${err.name}: ${err.message}\n`);
+    if (io.env.MECHCHECK_DEBUG) io.err(`${err.stack}\n`);
     return 2;
   }
 }

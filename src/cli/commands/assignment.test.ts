@@ -1,5 +1,5 @@
 /** `mechcheck assignment` as a user runs it (seed 000): output format, exit codes, bad input. */
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../runCli.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,8 +8,7 @@ import { dataAtPosterior, parseInstance } from '../../mechanisms/assignment/inst
 import { efficientAssignmentByEnumeration } from '../../mechanisms/assignment/solver.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const bin = join(root, 'src', 'cli', 'bin.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'assignment', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) => runCli(['assignment', ...args], { cwd: root });
 const fixture = 'fixtures/seed000/spectrum-3x3.json';
 
 function withFile(obj: unknown): string {
@@ -20,8 +19,8 @@ function withFile(obj: unknown): string {
 }
 
 describe('mechcheck assignment', () => {
-  it('prints the efficient matching, welfare, payoffs and nonpositive VCG transfers (--json)', () => {
-    const r = run('--instance', fixture, '--json');
+  it('prints the efficient matching, welfare, payoffs and nonpositive VCG transfers (--json)', async () => {
+    const r = await run('--instance', fixture, '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(expect.arrayContaining(['matching', 'welfare', 'payoffs', 'transfers']));
@@ -33,16 +32,16 @@ describe('mechcheck assignment', () => {
     for (const x of out.transfers) expect(x).toBeLessThanOrEqual(0);
     expect(out.transfers).toEqual([-1.5, 0, -0.5]);
   });
-  it('--posterior overrides the file and a human-readable table is the default', () => {
-    const j = JSON.parse(run('--instance', fixture, '--posterior', '1,0', '--json').stdout);
+  it('--posterior overrides the file and a human-readable table is the default', async () => {
+    const j = JSON.parse((await run('--instance', fixture, '--posterior', '1,0', '--json')).stdout);
     expect(j.welfare).toBe(6);
     expect(j.transfers).toEqual([-2, 0, -1]);
-    const t = run('--instance', fixture);
+    const t = await run('--instance', fixture);
     expect(t.status).toBe(0);
     expect(t.stdout).toMatch(/welfare \(sum of g_i\): 4\.5/);
   });
-  it('--help exits 0', () => {
-    const r = run('--help');
+  it('--help exits 0', async () => {
+    const r = await run('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/usage: mechcheck assignment --instance FILE/);
   });
@@ -63,14 +62,14 @@ describe('mechcheck assignment', () => {
     [good, ['--posterior', '0.5,x'], /--posterior: 'x' is not a number/],
     [good, ['--posterior', '1'], /--posterior: has 1 entries, expected one per state \(2\)/],
     [bad((x) => (x.colour = 1)), [], /colour: is not a known field/],
-  ])('bad input %# gets a message naming the field and exit 2', (obj, extra, message) => {
-    const r = run('--instance', withFile(obj), ...(extra as string[]));
+  ])('bad input %# gets a message naming the field and exit 2', async (obj, extra, message) => {
+    const r = await run('--instance', withFile(obj), ...(extra as string[]));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it('missing --instance is a usage error', () => {
-    const r = run();
+  it('missing --instance is a usage error', async () => {
+    const r = await run();
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--instance: is required/);
   });

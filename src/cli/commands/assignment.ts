@@ -14,7 +14,7 @@ import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
 import { dataAtPosterior, parseInstance } from '../../mechanisms/assignment/instance.ts';
 import { vcgAssignment } from '../../mechanisms/assignment/solver.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { parse, printJson, readJsonFile } from '../io.ts';
 
 const HELP = `usage: mechcheck assignment --instance FILE [--posterior p1,p2,...] [--json]
@@ -42,22 +42,21 @@ function parsePosterior(text: string, states: number): number[] {
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9 + 0;
 
 export const command: Command = {
-  summary: 'efficient assignment with externalities and VCG transfers (seed 000)',
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { instance: { type: 'string' }, posterior: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return 0;
     }
     if (positionals.length > 0) throw new InputError('arguments', `unexpected argument '${positionals[0]}' (use --instance FILE)`);
     if (!values.instance) throw new InputError('--instance', 'is required (a JSON instance file; see --help)');
-    const { instance, posterior: filePosterior } = parseInstance(readJsonFile(values.instance, values.instance));
+    const { instance, posterior: filePosterior } = parseInstance(readJsonFile(io, values.instance, values.instance));
     const posterior = values.posterior !== undefined ? parsePosterior(values.posterior, instance.states) : filePosterior ?? (instance.states === 1 ? [1] : undefined);
     if (!posterior) throw new InputError('posterior', `missing: give "posterior" in the file or --posterior (${instance.states} states)`);
     const out = vcgAssignment(dataAtPosterior(instance, posterior));
     const result = { matching: out.match, welfare: round9(out.welfare), payoffs: out.payoffs.map(round9), transfers: out.transfers.map(round9) };
     if (values.json) {
-      printJson({ ...result, posterior });
+      printJson(io, { ...result, posterior });
       return 0;
     }
     const lines = [
@@ -67,7 +66,7 @@ export const command: Command = {
       ...result.matching.map((j, i) => `  ${String(i).padStart(5)}  ${(j < 0 ? '-' : String(j)).padStart(6)}  ${String(result.payoffs[i]).padStart(10)}  ${String(result.transfers[i]).padStart(16)}  ${String(round9(result.payoffs[i] + result.transfers[i])).padStart(17)}`),
       `  VCG surplus (sum of -x_i): ${round9(-result.transfers.reduce((a, b) => a + b, 0))}`,
     ];
-    process.stdout.write(lines.join('\n') + '\n');
+    io.out(lines.join('\n') + '\n');
     return 0;
   },
 };

@@ -9,7 +9,7 @@ import type { ConceptResult, Witness } from '../../concepts/result.ts';
 import { InputError } from '../../core/errors.ts';
 import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 import { parseMechanism, type LoadedMechanism } from '../../check/mechanismFile.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
 
 const HELP = `usage: mechcheck check FILE [--json] [--tolerance T]
@@ -58,22 +58,21 @@ function fmt(x: number): string {
 }
 
 export const command: Command = {
-  summary: 'check a mechanism file',
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' }, tolerance: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return 0;
     }
     if (positionals.length !== 1) throw new InputError('FILE', `expected exactly one mechanism file, got ${positionals.length}`);
     const file = positionals[0];
-    const m = parseMechanism(readJsonFile(file, file));
+    const m = parseMechanism(readJsonFile(io, file, file));
     const tolerance = numberOption(values.tolerance, 'tolerance', { min: 0 }) ?? m.tolerance ?? DEFAULT_TOLERANCE;
     const results = checkAll(m.env, m.mech, { tolerance });
     const required = new Set(m.require ?? ALL_CONCEPTS);
     const failed = results.filter((r) => required.has(r.concept) && !r.holds);
     if (values.json) {
-      printJson({
+      printJson(io, {
         mechanism: m.name,
         file,
         tolerance,
@@ -81,13 +80,13 @@ export const command: Command = {
         results: results.map((r) => ({ ...r, required: required.has(r.concept), witness: labelWitness(m, r.witness) })),
       });
     } else {
-      process.stdout.write(`${m.name} (${file}), tolerance ${tolerance}\n`);
+      io.out(`${m.name} (${file}), tolerance ${tolerance}\n`);
       for (const r of results) {
         const verdict = r.holds ? 'holds' : 'VIOLATED';
-        process.stdout.write(`  ${r.concept.padEnd(20)} ${verdict.padEnd(9)} worst ${fmt(r.worst)}${required.has(r.concept) ? '' : ' (not required)'}\n`);
-        if (!r.holds) process.stdout.write(`      witness: ${sentence(m, r)}\n`);
+        io.out(`  ${r.concept.padEnd(20)} ${verdict.padEnd(9)} worst ${fmt(r.worst)}${required.has(r.concept) ? '' : ' (not required)'}\n`);
+        if (!r.holds) io.out(`      witness: ${sentence(m, r)}\n`);
       }
-      process.stdout.write(failed.length === 0 ? 'all required properties hold\n' : `${failed.length} required propert${failed.length === 1 ? 'y' : 'ies'} violated\n`);
+      io.out(failed.length === 0 ? 'all required properties hold\n' : `${failed.length} required propert${failed.length === 1 ? 'y' : 'ies'} violated\n`);
     }
     return failed.length === 0 ? 0 : 1;
   },

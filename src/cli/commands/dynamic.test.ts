@@ -1,19 +1,19 @@
 /** `mechcheck dynamic` as a user runs it (issue 7, item 6). */
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../runCli.ts';
+import { captureIO } from '../io.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { command } from './dynamic.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const bin = join(root, 'src', 'cli', 'bin.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'dynamic', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) => runCli(['dynamic', ...args], { cwd: root });
 
 describe('mechcheck dynamic', { timeout: 60_000 }, () => {
-  it('reports the printed last-step counterexample with its witness (exit 1)', () => {
-    const r = run('--env', 'fixtures/seed004/printed-last-step-counterexample.json', '--json');
+  it('reports the printed last-step counterexample with its witness (exit 1)', async () => {
+    const r = await run('--env', 'fixtures/seed004/printed-last-step-counterexample.json', '--json');
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.assumptions.convexIndependence.holds).toBe(true);
@@ -23,24 +23,16 @@ describe('mechcheck dynamic', { timeout: 60_000 }, () => {
     expect(out.witness).toMatchObject({ t: 2, agent: 0 });
     expect(Object.keys(out.witness).sort()).toEqual(['agent', 'profile', 'report', 't']);
   });
-  it('--last-step internalize makes it periodic ex post IC (exit 0)', () => {
-    const r = run('--env', 'fixtures/seed004/printed-last-step-counterexample.json', '--last-step', 'internalize');
+  it('--last-step internalize makes it periodic ex post IC (exit 0)', async () => {
+    const r = await run('--env', 'fixtures/seed004/printed-last-step-counterexample.json', '--last-step', 'internalize');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/periodic ex post IC\s+holds/);
   });
   /** run the command in-process, capturing stdout */
   const inProcess = async (...args: string[]) => {
-    let out = '';
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      out += String(chunk);
-      return true;
-    });
-    try {
-      const code = await command.run(args);
-      return { code, out };
-    } finally {
-      spy.mockRestore();
-    }
+    const io = captureIO({ cwd: root });
+    const code = await command.run(args, io);
+    return { code, out: io.stdout };
   };
   it('infinite horizon fixture holds (exit 0)', async () => {
     const r = await inProcess('--env', 'fixtures/seed004/two-agents-copy-infinite.json', '--json');
@@ -70,17 +62,17 @@ describe('mechcheck dynamic', { timeout: 60_000 }, () => {
     const o = base();
     mutate(o);
     const f = write(o);
-    await expect(command.run(['--env', f])).rejects.toThrow(InputError);
-    await expect(command.run(['--env', f])).rejects.toThrow(message);
+    await expect(command.run(['--env', f], captureIO({ cwd: root }))).rejects.toThrow(InputError);
+    await expect(command.run(['--env', f], captureIO({ cwd: root }))).rejects.toThrow(message);
   });
   it('bad --last-step is an InputError', async () => {
-    await expect(command.run(['--env', 'fixtures/seed004/two-agents-copy.json', '--last-step', 'sideways'])).rejects.toThrow(/--last-step: must be/);
+    await expect(command.run(['--env', 'fixtures/seed004/two-agents-copy.json', '--last-step', 'sideways'], captureIO({ cwd: root }))).rejects.toThrow(/--last-step: must be/);
   });
-  // spawned: exit 2 and the message without a stack trace
-  it.each([[(o: any) => (o.discount = 1.5), /discount: must be a number in \(0, 1\)/]])('bad input %# gets a message naming the field and exit 2', (mutate, message) => {
+  // through main: exit 2 and the message without a stack trace
+  it.each([[(o: any) => (o.discount = 1.5), /discount: must be a number in \(0, 1\)/]])('bad input %# gets a message naming the field and exit 2', async (mutate, message) => {
     const o = base();
     mutate(o);
-    const r = run('--env', write(o));
+    const r = await run('--env', write(o));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -89,9 +81,9 @@ describe('mechcheck dynamic', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-dyn-'));
     const f = join(dir, 'env.json');
     writeFileSync(f, '{"agents": 2,');
-    const r = run('--env', f);
+    const r = await run('--env', f);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/not valid JSON/);
-    await expect(command.run([])).rejects.toThrow(/--env: expected --env FILE/);
+    await expect(command.run([], captureIO({ cwd: root }))).rejects.toThrow(/--env: expected --env FILE/);
   });
 });

@@ -13,7 +13,7 @@ import { convexIndependence, spanning } from '../../mechanisms/dynamic/assumptio
 import { hasFiniteHorizon, parseDynamicEnvironment } from '../../mechanisms/dynamic/environment.ts';
 import { periodicExPostIC } from '../../mechanisms/dynamic/incentives.ts';
 import { lemmaA4Transfers, type LastStep } from '../../mechanisms/dynamic/transfers.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
 
 const HELP = `usage: mechcheck dynamic --env FILE [--json] [--last-step printed|internalize] [--tolerance T]
@@ -35,8 +35,7 @@ function fmt(x: number): string {
 }
 
 export const command: Command = {
-  summary: 'dynamic environments: assumptions, contingent transfers, periodic ex post IC (seed 004)',
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, {
       env: { type: 'string' },
       json: { type: 'boolean' },
@@ -45,7 +44,7 @@ export const command: Command = {
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return 0;
     }
     const file = values.env ?? (positionals.length === 1 ? positionals[0] : undefined);
@@ -55,7 +54,7 @@ export const command: Command = {
     if (lastStepOpt !== 'printed' && lastStepOpt !== 'internalize') throw new InputError('--last-step', `must be 'printed' or 'internalize', got '${lastStepOpt}'`);
     const lastStep: LastStep = lastStepOpt === 'printed' ? 'asPrinted' : 'internalizeLastPeriod';
     const tolerance = numberOption(values.tolerance, 'tolerance', { min: 0 }) ?? DEFAULT_TOLERANCE;
-    const env = parseDynamicEnvironment(readJsonFile(file, file));
+    const env = parseDynamicEnvironment(readJsonFile(io, file, file));
     if (hasFiniteHorizon(env) && env.lastAction === undefined) throw new InputError('lastAction', 'is required when the horizon is finite (the constant allocation of period T)');
 
     const plan = efficientPlan(env);
@@ -65,7 +64,7 @@ export const command: Command = {
     const ic = periodicExPostIC(env, plan, a4.transfers, { tolerance });
     const witness = ic.witness ? { t: ic.witness.t, agent: ic.witness.agent, profile: ic.witness.profile, report: ic.witness.report } : null;
     if (values.json) {
-      printJson({
+      printJson(io, {
         file,
         horizon: env.horizon,
         lastStep: lastStepOpt,
@@ -89,7 +88,7 @@ export const command: Command = {
       out.push(`  Lemma A.4 transfers (${lastStepOpt} last step): residual ${fmt(a4.residual)}`);
       out.push(`  periodic ex post IC                 ${ic.holds ? 'holds' : 'VIOLATED'}  max one-shot gain ${fmt(ic.maxGain)}`);
       if (ic.witness && !ic.holds) out.push(`      witness: in period ${ic.witness.t}, agent ${ic.witness.agent} at profile [${ic.witness.profile.join(', ')}] gains ${fmt(ic.witness.gain)} by reporting ${ic.witness.report}`);
-      process.stdout.write(out.join('\n') + '\n');
+      io.out(out.join('\n') + '\n');
     }
     return ic.holds ? 0 : 1;
   },

@@ -11,7 +11,7 @@ import { exactField, floatField, type Field, type Fraction } from '../../mechani
 import { paretoFrontier } from '../../mechanisms/bilateralTrade/frontier.ts';
 import { AGENTS, validateParameters, type TradeParameters } from '../../mechanisms/bilateralTrade/model.ts';
 import { optimalThresholdSolution, thresholdForm } from '../../mechanisms/bilateralTrade/thresholdProgram.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { parse, printJson } from '../io.ts';
 
 const PARAMS = `  --objects N          number of objects (N >= 1)
@@ -142,11 +142,10 @@ function show(x: number | string): string {
 }
 
 export const command: Command = {
-  summary: 'optimal bilateral trade of multiple objects (seed 002)',
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (values.help || positionals.length === 0) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return values.help ? 0 : 2;
     }
     if (positionals.length !== 1) throw new InputError('subcommand', `expected one of optimal, frontier, amd; got '${positionals.join(' ')}'`);
@@ -154,24 +153,24 @@ export const command: Command = {
     const exact = values.exact === true;
     if (sub === 'optimal') {
       const report = exact ? optimalReport(exactField, readParameters(exactField, values, 200), readAlpha(exactField, values)) : optimalReport(floatField, readParameters(floatField, values, 100000), readAlpha(floatField, values));
-      if (values.json) printJson(report);
+      if (values.json) printJson(io, report);
       else {
         const lines = [
           `optimal mechanism (${exact ? 'exact' : 'floating point'})`,
           ...AGENTS.map((j) => `  ${j.padEnd(6)}  threshold ${report.thresholds[j]}, sigma ${show(report.sigma[j])}, fixed payment ${show(report.fixedPayments[j])}, utility ${show(report.utilities[j])}`),
           `  weighted welfare ${show(report.weightedWelfare)}, gains from trade ${show(report.gainsFromTrade)}`,
         ];
-        process.stdout.write(lines.join('\n') + '\n');
+        io.out(lines.join('\n') + '\n');
       }
       return 0;
     }
     if (sub === 'frontier') {
       if (values['alpha-seller'] !== undefined) throw new InputError('--alpha-seller', 'is not an option of ep frontier (the frontier spans every weight)');
       const vertices = exact ? frontierReport(exactField, readParameters(exactField, values, 200)) : frontierReport(floatField, readParameters(floatField, values, 2000));
-      if (values.json) printJson(vertices);
+      if (values.json) printJson(io, vertices);
       else {
-        process.stdout.write(`Pareto frontier: ${vertices.length} vertices (seller utility, buyer utility) for alpha^s in [from, to]\n`);
-        for (const v of vertices) process.stdout.write(`  (${show(v.seller)}, ${show(v.buyer)})  alpha^s in [${show(v.alphaSeller[0])}, ${show(v.alphaSeller[1])}]\n`);
+        io.out(`Pareto frontier: ${vertices.length} vertices (seller utility, buyer utility) for alpha^s in [from, to]\n`);
+        for (const v of vertices) io.out(`  (${show(v.seller)}, ${show(v.buyer)})  alpha^s in [${show(v.alphaSeller[0])}, ${show(v.alphaSeller[1])}]\n`);
       }
       return 0;
     }
@@ -196,9 +195,9 @@ export const command: Command = {
         relativeGap: gap,
         agrees: gap <= 1e-7,
       };
-      if (values.json) printJson(report);
+      if (values.json) printJson(io, report);
       else {
-        process.stdout.write(
+        io.out(
           [
             `full AMD LP: ${amd.variables} variables, ${amd.rows} rows, ${amd.lp.backend} (certified: ${amd.lp.certificate.method}, gap ${amd.lp.certificate.gap ?? 0})`,
             `  weighted welfare ${show(amd.weightedWelfare)}; utilities seller ${show(amd.utilities.seller)}, buyer ${show(amd.utilities.buyer)}`,

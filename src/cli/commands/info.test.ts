@@ -1,5 +1,5 @@
 /** `mechcheck info` (seed 001): nu and Lambda, the Theorem B(b) reward scale, and bad input (exit 2, no stack trace). */
-import { spawnSync } from 'node:child_process';
+import { runCli } from '../runCli.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,12 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { informationSummary, parseDecompositionFile } from './info.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const bin = join(root, 'src', 'cli', 'bin.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) => runCli(args, { cwd: root });
 
-describe('mechcheck info (spawned)', () => {
-  it('prints nu, Lambda and eps for the section 2 example (rho = 0.8)', () => {
-    const r = run('info', '--decomposition', 'fixtures/seed001/section2-rho0.8.json', '--M', '1', '--json');
+describe('mechcheck info', () => {
+  it('prints nu, Lambda and eps for the section 2 example (rho = 0.8)', async () => {
+    const r = await run('info', '--decomposition', 'fixtures/seed001/section2-rho0.8.json', '--M', '1', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.nu).toHaveLength(3);
@@ -21,11 +20,11 @@ describe('mechcheck info (spawned)', () => {
     for (const l of out.lambda) expect(l).toBeCloseTo(0.7465437788, 8);
     expect(out.epsilon).toBeCloseTo((12 * 3 * Math.sqrt(8) * (24 / 65)) / 0.7465437788018432, 6);
   }, 60_000);
-  it('bad input: a message naming the problem, exit 2, no stack trace', () => {
+  it('bad input: a message naming the problem, exit 2, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-info-'));
     const f = join(dir, 'd.json');
     writeFileSync(f, '{"states": 2, "signals": [2], "Q": [0.5, 0.5, 0, 0.1]}');
-    const r = run('info', '--decomposition', f);
+    const r = await run('info', '--decomposition', f);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/mechcheck info: error: Q: sums to 1\.1/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -43,10 +42,10 @@ describe('mechcheck info: validation (in process)', () => {
     [{ states: 1, signals: [2], Q: [0.5, 0.5], rho: 1 }, /rho: is not a known field/],
     [{ states: 1, signals: [2], Q: [0.5, '0.5'] }, /Q\[1\]: must be a finite number/],
     [[1, 2], /file: must be a JSON object/],
-  ])('bad input %# is rejected naming the problem', (raw, message) => {
+  ])('bad input %# is rejected naming the problem', async (raw, message) => {
     expect(() => informationSummary(parseDecompositionFile(raw))).toThrow(message);
   });
-  it('independent signals: Lambda = 0 and nu = 0 (no state information)', () => {
+  it('independent signals: Lambda = 0 and nu = 0 (no state information)', async () => {
     const r = informationSummary(parseDecompositionFile({ states: 1, signals: [2, 2], Q: [0.25, 0.25, 0.25, 0.25] }), 1);
     expect(r.nu).toEqual([0, 0]);
     expect(r.lambda[0]).toBeCloseTo(0, 12);

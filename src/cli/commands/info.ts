@@ -15,7 +15,7 @@ import { assertDistribution } from '../../core/distribution.ts';
 import { informationalSize } from '../../information/informationalSize.ts';
 import { beliefVariability } from '../../information/beliefVariability.ts';
 import { theoremBRewardScale } from '../../mechanisms/twoStage/rewardScales.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
 
 const HELP = `usage: mechcheck info --decomposition FILE [--M m] [--json]
@@ -80,27 +80,26 @@ export function informationSummary(Q: JointPrior, M?: number): InfoResult {
 const fmt = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(8)) : String(x));
 
 export const command: Command = {
-  summary: 'informational size and variability of beliefs',
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { decomposition: { type: 'string' }, M: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
     if (values.help) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return 0;
     }
     if (positionals.length) throw new InputError('arguments', `unexpected ${positionals.join(' ')} (the file goes after --decomposition)`);
     if (!values.decomposition) throw new InputError('--decomposition', 'a decomposition file is required');
     const M = numberOption(values.M, 'M', { min: 0 });
-    const Q = parseDecompositionFile(readJsonFile(values.decomposition, values.decomposition));
+    const Q = parseDecompositionFile(readJsonFile(io, values.decomposition, values.decomposition));
     const r = informationSummary(Q, M);
     if (values.json) {
-      printJson(r);
+      printJson(io, r);
       return 0;
     }
     const lines = [`decomposition ${values.decomposition}: ${Q.states} states, ${Q.agents} agents, signals [${Q.typeCounts.join(', ')}]`];
     lines.push('  agent  nu (informational size)  Lambda (variability of beliefs)');
     r.nu.forEach((nu, i) => lines.push(`  ${String(i + 1).padEnd(5)}  ${fmt(nu).padEnd(23)}  ${fmt(r.lambda[i])}`));
     if (r.epsilon !== undefined) lines.push(`  Theorem B(b): rewards 0 <= zeta_i <= eps suffice with eps = 12 n M sqrt|A| max nu / min Lambda = ${fmt(r.epsilon)} (M = ${M})`);
-    process.stdout.write(lines.join('\n') + '\n');
+    io.out(lines.join('\n') + '\n');
     return 0;
   },
 };

@@ -1,25 +1,24 @@
 /** `mechcheck list [--json]`: the catalogue, with source and expected verdict per entry. */
 import { catalogue } from '../../../properties/index.ts';
-import type { Command } from '../main.ts';
+import type { Command } from '../command.ts';
 import { parse, printJson } from '../io.ts';
 
 export const command: Command = {
-  summary: 'list the catalogue',
-  async run(argv) {
+  async run(argv, io) {
     const { values } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (values.help) {
-      process.stdout.write('usage: mechcheck list [--json]\n');
+      io.out('usage: mechcheck list [--json]\n');
       return 0;
     }
     if (values.json) {
-      printJson(catalogue.map((e) => ({ id: e.id, title: e.title, source: e.source, kind: e.kind, hypotheses: e.hypotheses, conclusion: e.conclusion, relaxes: e.relaxes ?? null, expected: e.expected, runs: e.runs ?? 100 })));
+      printJson(io, catalogue.map((e) => ({ id: e.id, title: e.title, source: e.source, kind: e.kind, hypotheses: e.hypotheses, conclusion: e.conclusion, relaxes: e.relaxes ?? null, expected: e.expected, runs: e.runs ?? 100 })));
       return 0;
     }
     const w = Math.max(...catalogue.map((e) => e.id.length));
     for (const e of catalogue) {
-      process.stdout.write(`${e.id.padEnd(w)}  ${e.expected.padEnd(7)}  ${e.source.seed === 'foundation' ? 'foundation' : e.source.seed}: ${e.source.ref}\n`);
+      io.out(`${e.id.padEnd(w)}  ${e.expected.padEnd(7)}  ${e.source.seed === 'foundation' ? 'foundation' : e.source.seed}: ${e.source.ref}\n`);
     }
-    process.stdout.write(`${catalogue.length} entries\n`);
+    io.out(`${catalogue.length} entries\n`);
     return 0;
   },
 };

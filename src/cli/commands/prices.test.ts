@@ -1,41 +1,26 @@
-/** `mechcheck prices` as a user runs it (seed 003): spawned for exit codes and messages, in-process for the rest. */
-import { spawnSync } from 'node:child_process';
+/** `mechcheck prices` as a user runs it (seed 003), in-process: exit codes, messages, outputs. */
+import { runCli } from '../runCli.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.ts';
+import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
-const bin = join(root, 'src', 'cli', 'bin.mjs');
-const spawn = (...args: string[]) => spawnSync(process.execPath, [bin, 'prices', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const spawn = (...args: string[]) => runCli(['prices', ...args], { cwd: root });
 const tmp = (obj: unknown) => {
   const f = join(mkdtempSync(join(tmpdir(), 'mechcheck-prices-')), 'spec.json');
   writeFileSync(f, typeof obj === 'string' ? obj : JSON.stringify(obj));
   return f;
 };
 /** run in-process, capturing stdout and stderr */
-async function inProcess(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    const status = await main(['prices', ...args]);
-    return { status, stdout, stderr };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
-afterEach(() => vi.restoreAllMocks());
+const inProcess = (...args: string[]) => runCli(['prices', ...args], { cwd: root });
 
 const example1 = { buyers: [{ signals: ['p1', 'c1'], value: 'p1 + c1*c2' }, { signals: ['p2', 'c2'], value: 'p2 + c1*c2' }] };
 const T = 60_000;
 
-describe('mechcheck prices (spawned)', () => {
-  it('Example 1 with its prices: values, prices, allocation; admissible and IC on the grid (exit 0)', () => {
-    const r = spawn('--spec', 'fixtures/seed003/example1.json', '--json', '--grid', '4');
+describe('mechcheck prices', () => {
+  it('Example 1 with its prices: values, prices, allocation; admissible and IC on the grid (exit 0)', async () => {
+    const r = await spawn('--spec', 'fixtures/seed003/example1.json', '--json', '--grid', '4');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.at[0].values[0]).toBeCloseTo(1.1, 12);
@@ -44,14 +29,14 @@ describe('mechcheck prices (spawned)', () => {
     expect(out.grid.exPostIC.holds).toBe(true);
     expect(out.grid.outcomeShares['a0 (no sale)']).toBeGreaterThan(0);
   }, T);
-  it('prices below the admissible ones: first violation printed, exit 1', () => {
-    const r = spawn('--spec', tmp({ ...example1, prices: ['p2 + c2^2/2', 'p1 + c1^2/2'] }), '--grid', '3');
+  it('prices below the admissible ones: first violation printed, exit 1', async () => {
+    const r = await spawn('--spec', tmp({ ...example1, prices: ['p2 + c2^2/2', 'p1 + c1^2/2'] }), '--grid', '3');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/admissibility \(3\): VIOLATED/);
     expect(r.stdout).toMatch(/first violation/);
   }, T);
-  it('an unknown symbol: message naming it, exit 2, no stack trace', () => {
-    const r = spawn('--spec', tmp({ buyers: [{ signals: ['p1', 'c1'], value: 'p1 + c1*c3' }, example1.buyers[1]] }));
+  it('an unknown symbol: message naming it, exit 2, no stack trace', async () => {
+    const r = await spawn('--spec', tmp({ buyers: [{ signals: ['p1', 'c1'], value: 'p1 + c1*c3' }, example1.buyers[1]] }));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/mechcheck prices: error: buyers\[0\]\.value: unknown symbol 'c3'/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

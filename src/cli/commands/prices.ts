@@ -19,8 +19,8 @@ import { bundleName, demandMechanism, type ObjectPrices } from '../../mechanisms
 import { checkOnGrid, profilesOnGrid } from '../../mechanisms/personalizedPrices/grid.ts';
 import { admissibleAt, implementingRule, memoPrices, type PersonalizedPrices, type ValuationModel } from '../../mechanisms/personalizedPrices/model.ts';
 import { parsePricesSpec } from '../../mechanisms/personalizedPrices/spec.ts';
-import type { Command } from '../main.ts';
-import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
+import type { Command } from '../command.ts';
+import { numberOption, parse, printJson, readJsonFile, type CliIO } from '../io.ts';
 
 const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--json]
   Personalized prices (Bikhchandani 2005, seed 003): condition (3), rule (4), Theorem 1's t*, the demand mechanism.
@@ -39,16 +39,15 @@ const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--j
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
 
 export const command: Command = {
-  summary: 'personalized prices and the implementing rule (seed 003)',
-  async run(argv) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { spec: { type: 'string' }, grid: { type: 'string' }, accuracy: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (values.help) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return 0;
     }
     void positionals;
     if (!values.spec) throw new InputError('--spec', 'is required (a JSON file; see --help)');
-    const spec = parsePricesSpec(readJsonFile(values.spec, values.spec));
+    const spec = parsePricesSpec(readJsonFile(io, values.spec, values.spec));
     const K = numberOption(values.grid, 'grid', { integer: true, min: 2, max: 50 }) ?? 5;
     const accuracy = numberOption(values.accuracy, 'accuracy', { min: 1e-12, max: 0.1 }) ?? spec.accuracy ?? 1e-6;
     const totalDims = spec.dims.reduce((a, b) => a + b, 0);
@@ -56,8 +55,8 @@ export const command: Command = {
     if (gridSize > 200_000) throw new InputError('--grid', `${K}^${totalDims} = ${gridSize} grid profiles is too many (at most 200000); choose a smaller K`);
     const tol = DEFAULT_TOLERANCE;
 
-    if (spec.model) return singleObject(spec.model, spec.prices, spec.at, K, accuracy, tol, values.json === true, spec.names);
-    return multiObject(spec, K, accuracy, values.json === true);
+    if (spec.model) return singleObject(io, spec.model, spec.prices, spec.at, K, accuracy, tol, values.json === true, spec.names);
+    return multiObject(io, spec, K, accuracy, values.json === true);
   },
 };
 
@@ -78,7 +77,7 @@ function constructedPrices(model: ValuationModel, accuracy: number) {
   return { prices, assumptions, method: direct ? 'single-maximisation form (Assumptions 1-2 hold on 400 samples)' : 'literal construction (V^m, g, lambda*): Assumption 1 or 2 fails on samples', worstError: () => worstError };
 }
 
-function singleObject(model: ValuationModel, given: PersonalizedPrices | undefined, at: number[][][], K: number, accuracy: number, tol: number, json: boolean, names: string[][]): number {
+function singleObject(io: CliIO, model: ValuationModel, given: PersonalizedPrices | undefined, at: number[][][], K: number, accuracy: number, tol: number, json: boolean, names: string[][]): number {
   const built = given ? null : constructedPrices(model, accuracy);
   const prices = given ? memoPrices(given) : built!.prices;
   // admissibility of numerically computed prices is judged up to 10x their accuracy
@@ -128,9 +127,9 @@ function singleObject(model: ValuationModel, given: PersonalizedPrices | undefin
     },
     ok,
   };
-  if (json) printJson(out);
+  if (json) printJson(io, out);
   else {
-    const w = process.stdout;
+    const w = { write: io.out };
     w.write(`prices: ${out.prices}\n`);
     if (built) {
       w.write(`  construction: ${built.method}, accuracy ${accuracy}\n`);
@@ -157,7 +156,7 @@ function gridSize(dims: readonly number[], K: number): number {
   return K ** dims.reduce((a, b) => a + b, 0);
 }
 
-function multiObject(spec: ReturnType<typeof parsePricesSpec>, K: number, accuracy: number, json: boolean): number {
+function multiObject(io: CliIO, spec: ReturnType<typeof parsePricesSpec>, K: number, accuracy: number, json: boolean): number {
   const bundles = spec.bundles!;
   const objects = spec.objects!;
   let prices: ObjectPrices;
@@ -202,9 +201,9 @@ function multiObject(spec: ReturnType<typeof parsePricesSpec>, K: number, accura
   }
   const ok = infeasible === 0;
   const shares = Object.fromEntries([...assignments.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / all.length]));
-  if (json) printJson({ prices: method, objects, at: rows, grid: { pointsPerDimension: K, profiles: all.length, feasible: ok, infeasibleShare: infeasible / all.length, firstInfeasible: first, allocationShares: shares }, ok });
+  if (json) printJson(io, { prices: method, objects, at: rows, grid: { pointsPerDimension: K, profiles: all.length, feasible: ok, infeasibleShare: infeasible / all.length, firstInfeasible: first, allocationShares: shares }, ok });
   else {
-    const w = process.stdout;
+    const w = { write: io.out };
     w.write(`demand mechanism, objects ${objects.join(', ')}; ${method}\n`);
     for (const r of rows) {
       w.write(`at ${JSON.stringify(r.profile)}\n`);

@@ -4,16 +4,16 @@
  * DIR/report.md atomically; exit 0 when every outcome equals its expectation,
  * 1 otherwise, 2 on bad usage.
  */
-import { resolve, join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { catalogue } from '../../../properties/index.ts';
 import { DEFAULT_SEED, matchesPattern, runEntry, type ResultRecord } from '../../catalogue/runner.ts';
-import { packageRoot, reportsDir, fixturesDir } from '../../catalogue/paths.ts';
+import { packageVersion, fixturesDir } from '../../catalogue/paths.ts';
 import { InputError } from '../../core/errors.ts';
 import { buildReport, writeReport } from '../../report/report.ts';
 import { writeFileAtomic } from '../../report/atomicWrite.ts';
-import type { Command } from '../main.ts';
-import { numberOption, parse, printJson } from '../io.ts';
+import type { Command } from '../command.ts';
+import { numberOption, parse, printJson, resolvePath } from '../io.ts';
 
 const HELP = `usage: mechcheck verify [--only PATTERN] [--seed N] [--runs N] [--out DIR] [--replay PATH] [--save-counterexamples] [--json]
   --only PATTERN   entries whose id contains PATTERN (or matches it, with * wildcards)
@@ -25,8 +25,7 @@ const HELP = `usage: mechcheck verify [--only PATTERN] [--seed N] [--runs N] [--
   --json           print the report JSON on stdout`;
 
 export const command: Command = {
-  summary: 'run the catalogue',
-  async run(argv) {
+  async run(argv, io) {
     const { values } = parse(
       argv,
       {
@@ -42,17 +41,18 @@ export const command: Command = {
       false,
     );
     if (values.help) {
-      process.stdout.write(HELP + '\n');
+      io.out(HELP + '\n');
       return 0;
     }
     const seed = numberOption(values.seed, 'seed', { integer: true, min: 0, max: 2 ** 31 - 1 }) ?? DEFAULT_SEED;
     const runs = numberOption(values.runs, 'runs', { integer: true, min: 1 });
-    const out = values.out ? resolve(values.out) : reportsDir();
+    // reports go where the user is (the working directory), never into the install folder
+    const out = resolvePath(io, values.out ?? 'reports');
     const selected = values.only ? catalogue.filter((e) => matchesPattern(e.id, values.only!)) : catalogue;
     if (selected.length === 0) throw new InputError('--only', `no catalogue entry matches '${values.only}' (see 'mechcheck list')`);
     if (values.replay && selected.length !== 1) throw new InputError('--replay', `needs --only to select exactly one entry (${selected.length} selected)`);
 
-    const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+    const version = packageVersion();
     const t0 = performance.now();
     const results: ResultRecord[] = [];
     const width = String(selected.length).length;
@@ -62,17 +62,17 @@ export const command: Command = {
       const mark = r.asExpected ? 'ok ' : r.outcome === 'error' ? 'ERR' : 'BAD';
       const entries = Object.entries(r.metrics).filter(([key]) => key !== 'instancesChecked');
       const keyMetric = (r.outcome === 'refuted' ? entries.find(([key]) => key.endsWith('AtCounterexample')) : undefined) ?? entries[0];
-      process.stderr.write(
+      io.err(
         `[${String(k + 1).padStart(width)}/${selected.length}] ${mark} ${entry.id}: ${r.outcome} (expected ${r.expected})` +
           (keyMetric ? `  ${keyMetric[0]}=${typeof keyMetric[1] === 'number' ? +keyMetric[1].toPrecision(6) : keyMetric[1]}` : '') +
           `  ${r.durationMs} ms\n`,
       );
       if (!r.asExpected) {
-        if (r.error) process.stderr.write(`      error: ${r.error}\n`);
-        if (r.replay) process.stderr.write(`      replay: ${r.replay.command}\n`);
+        if (r.error) io.err(`      error: ${r.error}\n`);
+        if (r.replay) io.err(`      replay: ${r.replay.command}\n`);
       }
       if (r.outcome === 'refuted' && r.replay && (!r.asExpected || values['save-counterexamples'])) {
-        process.stderr.write(`      counterexample seed ${r.replay.seed}${r.replay.path ? `, path ${r.replay.path}` : ''}\n`);
+        io.err(`      counterexample seed ${r.replay.seed}${r.replay.path ? `, path ${r.replay.path}` : ''}\n`);
       }
       if (values['save-counterexamples'] && r.outcome === 'refuted' && r.counterexample && typeof r.counterexample === 'object') {
         const c = r.counterexample as { raw?: unknown; input?: unknown };
@@ -86,8 +86,8 @@ export const command: Command = {
     const report = buildReport(results, { version, seed, runs: runs ?? null, only: values.only ?? null, durationMs });
     const files = writeReport(out, report, results);
     const s = report.summary;
-    process.stderr.write(`\n${s.asExpected}/${s.total} as expected (${s.holds} hold, ${s.refuted} refuted, ${s.errors} errors) in ${(durationMs / 1000).toFixed(1)} s\nwrote ${files.slice(0, 2).join(', ')}${files.length > 2 ? ` and ${files.length - 2} more` : ''}\n`);
-    if (values.json) printJson(report);
+    io.err(`\n${s.asExpected}/${s.total} as expected (${s.holds} hold, ${s.refuted} refuted, ${s.errors} errors) in ${(durationMs / 1000).toFixed(1)} s\nwrote ${files.slice(0, 2).join(', ')}${files.length > 2 ? ` and ${files.length - 2} more` : ''}\n`);
+    if (values.json) printJson(io, report);
     return s.unexpected === 0 ? 0 : 1;
   },
 };

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the `mechcheck` command: loads the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+/**
+ * Entry point of the `mechcheck` command (compiled to dist/src/cli/bin.js; no
+ * TypeScript is compiled at run time).
+ */
+import { main } from './main.ts';
 
-register();
 // `mechcheck ... | head` closes stdout early: end quietly instead of printing an EPIPE trace
-process.stdout.on('error', (e) => {
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));
