@@ -48,6 +48,7 @@ export const firstPriceNotDSIC = propertyEntry({
   hypotheses: ['one object', 'private values on a finite grid', 'highest bid wins, pays its bid'],
   conclusion: 'no bidder gains by misreporting whatever the others bid',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 100,
   arbitrary: gridsArb,
   check: (values, ctx) => {

@@ -19,6 +19,7 @@ export const gvcgNotInterimIC = propertyEntry({
   hypotheses: ['P has full support', 'v_i(c, theta, t_i) in [0, M]', 'interdependent values (several states)'],
   conclusion: 'truthful reporting is a Bayes-Nash equilibrium of the GVCG mechanism',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 200,
   arbitrary: () => environmentSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
   check: (spec, ctx) => {

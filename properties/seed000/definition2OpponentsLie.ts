@@ -42,6 +42,7 @@ export const definition2OpponentsLie = propertyEntry<Input>({
   hypotheses: ['n = 2-3, |B_i| = 2-3, two states, full-support prior satisfying the assumption of section 3.2', 'payoff data zero (stage 2 pays nothing)', 'opponents report alpha_j(b_j) in stage 1 (any map)', 'spherical rewards, any delta > 0'],
   conclusion: 'truthful stage-1 reporting maximises E[xi_i(r_i, alpha(b_-i)) | b_i] for every buyer and signal',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 100,
   arbitrary: arb,
   check: (x, ctx): PropertyCheck => {

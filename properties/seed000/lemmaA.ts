@@ -19,6 +19,7 @@ export const lemmaAStated = propertyEntry<LipschitzInput>({
   hypotheses,
   conclusion: '|F(pi) - F(pi\')| <= 2 n M ||pi - pi\'||_1',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 1000,
   arbitrary: lipschitzArb(4),
   check: (x, ctx) => lipschitzCheck(x, maximalSurplus, lemmaAConstantStated, ctx.tolerance),

@@ -90,6 +90,7 @@ export const part2PosteriorDependent = propertyEntry<Input>({
   hypotheses: ['0 <= u, v, c <= M; n <= 3, 2-3 states', "opponents' stage-2 reports in [0, M], one report at pi and ANOTHER at pi' (beta_j(r_j, pi, b_j) may depend on the posted pi)", "pi' = (1-h) pi + h t, h = 2^-k"],
   conclusion: "U_truth(pi) - max_{reports} U_dev(pi, pi') >= -(2+n)(2n+1)M ||pi - pi'||_1 for every buyer",
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 120,
   arbitrary: arb,
   check: (x, ctx) => check(x, true, part2ConstantStated, ctx.tolerance),

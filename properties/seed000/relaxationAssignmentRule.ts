@@ -69,6 +69,7 @@ export const perfectMatchingsIr = propertyEntry({
   hypotheses: ['0 <= w, kappa, d <= M, n <= 3', 'phi over perfect matchings, pivot over matchings of the others that serve all of them', 'VCG transfers otherwise as in section 4.1'],
   conclusion: 'g_i(phi) + x_i >= 0 for every buyer',
   expected: 'refuted',
+  refutation: 'relaxation',
   arbitrary: () => gridArb({ nMax: 3, typesMax: 1 }),
   check: (g, ctx) => {
     const s = stage2Direct(g, perfectMatchingSolver);
@@ -87,6 +88,7 @@ export const greedyDsic = propertyEntry({
   hypotheses: ['0 <= w, kappa, d <= M, n <= 3, 1-3 report types per buyer', 'phi and the pivot computed greedily', 'VCG transfer formula of section 4.1'],
   conclusion: 'no buyer gains by misreporting',
   expected: 'refuted',
+  refutation: 'relaxation',
   arbitrary: () => gridArb({ nMax: 3, typesMax: 3 }),
   check: (g, ctx) => {
     const s = stage2Direct(g, greedySolver);

@@ -45,6 +45,7 @@ export const relaxationUninformativeSignal = propertyEntry<Input>({
   hypotheses: ['n = 2, 0 <= u, v, c <= M, 2-3 states, 2-3 signals for buyer 0, 2 for buyer 1', 'P(theta, b_0, b_1) = A(theta, b_0) R(b_1) > 0 (buyer 0 informative about theta only)', 'opponent truthful in both stages'],
   conclusion: 'some first-stage reward system makes truthful stage-1 reporting optimal for buyer 0 (necessary: every 2-cycle of lies has total stage-2 gain <= 0)',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 100,
   arbitrary: arb,
   check: (x, ctx) => {

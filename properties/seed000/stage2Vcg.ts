@@ -131,6 +131,7 @@ export const negativeExternalitiesTransfers = propertyEntry({
   hypotheses: ['0 <= w_ij, kappa_ij <= M', '-M <= d_ij^{pq} <= M', 'exact efficient assignment, VCG transfers of section 4.1'],
   conclusion: 'x_i <= 0 for every buyer at every profile',
   expected: 'refuted',
+  refutation: 'relaxation',
   arbitrary: () => gridArb({ nMax: 3, typesMax: 1, negative: true }),
   check: nptCheck((s) => s.vcg),
   notes: ['The proof that x_i <= 0 uses sum_{q != j} d_kq^{ij} z_ij >= 0: removing i can only help the others. With a benefit (d < 0) the others lose when i leaves, sum_{k != i} g_k(phi) exceeds max over Z_-i, and i is PAID.'],

@@ -72,6 +72,7 @@ export const trivialLambdaAsStated = propertyEntry<ProductSpec>({
   hypotheses: ['T_i = X_i x Y_i, |Y_i| = 2', 'P = P1 x P2 with P2 any distribution on Y = prod Y_i (as in section 4.1)'],
   conclusion: LAMBDA_CLAIM,
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 40,
   arbitrary: lambdaArb,
   check: (spec, ctx) => trivialLambdaCheck(spec, ctx.tolerance, false),

@@ -62,6 +62,7 @@ export const relaxNoVariability = propertyEntry<NoVariabilitySpec>({
   hypotheses: ['2 agents, 2 states, agent 0 informative, agent 1\'s signal independent of the state and of agent 0', 'v_i(c, theta, t_i) in [0, 4], two or three outcomes', 'stage 2: private-values VCG on the posted posterior; the liar best-responds with the exact beta*_i'],
   conclusion: 'some reward system Z makes truthful stage-1 reports optimal (equivalently G(a -> r) + G(r -> a) <= 0)',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 100,
   arbitrary: () =>
     fc.record({
@@ -97,6 +98,7 @@ export const relaxNoRewardsTwoStage = propertyEntry<ProductSpec>({
   hypotheses: ['P = P1 x P2 full support, D = ((X_i, p_X_i), P1)', 'v_i in [0, 4], two or three outcomes, two states'],
   conclusion: 'no first-stage lie followed by beta*_i is profitable',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 60,
   arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 1 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
   check: (spec, ctx) => noRewardsTwoStage(spec, ctx.tolerance),
@@ -118,6 +120,7 @@ export const relaxNoRewardsOneStage = propertyEntry<ProductSpec>({
   hypotheses: ['P = P1 x P2 full support (signals x payoff types)', 'v_i in [0, 4]', 'q outcome efficient'],
   conclusion: 'the GVCG (q, alpha) is interim IC',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 60,
   arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
   check: (spec, ctx) => noRewardsOneStage(spec, ctx.tolerance),
@@ -155,6 +158,7 @@ export const relaxLinearRule = propertyEntry<LinearRuleSpec>({
   hypotheses: ['Q in Delta(Theta x A) with full support', 'Lambda_i > 0 generically'],
   conclusion: 'sum_{a_-i} [zeta_i(a_-i, a_i) - zeta_i(a_-i, a_i\')] Q(a_-i | a_i) >= 0 for the linear rule',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 100,
   arbitrary: () => fc.record({ prior: priorSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 3 }, states: { min: 1, max: 2 }, maxWeight: 6 }) }),
   check: (spec, ctx) => linearRule(spec, ctx.tolerance),

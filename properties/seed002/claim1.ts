@@ -88,6 +88,7 @@ export const claim1ClosedInterval = propertyEntry<In>({
   hypotheses: ['q in [0, 1] (as stated)', 'N <= 6'],
   conclusion: '(N - m) f_BD / (1 - F_BD) strictly increasing in m',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 30,
   arbitrary: () => fc.record({ N: fc.integer({ min: 2, max: 6 }), q: fc.constantFrom<[number, number]>([1, 1], [0, 1], [1, 2]) }),
   check: (x) => strictCheck(x),

@@ -117,6 +117,7 @@ export const directionRemark2Ratios = propertyEntry<Pair>({
   hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'N <= 14', '0 < alpha^s < alpha^s\''],
   conclusion: "every r(mu_m^s) = rho_m^s / alpha^s and r(c^s) = 1/alpha^s is weakly smaller at the larger alpha^s",
   expected: 'refuted',
+  refutation: 'erratum',
   arbitrary: () => pairArb(14, 1),
   examples: [{ spec: exampleSpec(12), a: 10, b: 11 }],
   check: (x) => {
@@ -140,6 +141,7 @@ export const directionRemark2Probabilities = propertyEntry<Pair>({
   source: src('Remark 2', '4.2.3'),
   conclusion: "as written, of the trade probabilities: every mu_m^s weakly decreases and every mu_m^b weakly increases when alpha^s increases",
   expected: 'refuted',
+  refutation: 'erratum',
   arbitrary: () => pairArb(10),
   examples: [{ spec: exampleSpec(3), a: 10, b: 11 }],
   check: (x) => {
@@ -171,6 +173,7 @@ export const directionTheorem1 = propertyEntry<Pair>({
   source: src('Theorem 1', '4.2.3'),
   conclusion: 'as alpha^s increases, M^s weakly increases (and so does M^b in alpha^b)',
   expected: 'refuted',
+  refutation: 'erratum',
   arbitrary: () => pairArb(10),
   examples: [{ spec: exampleSpec(8), a: 8, b: 10 }],
   check: (x) => {

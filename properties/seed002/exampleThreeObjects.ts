@@ -129,6 +129,7 @@ export const exampleRounding = exampleEntry({
   hypotheses: ['N = 3', 'v^s in {0, 11}, v^b in {1, 12}, q^s = q^b = 1/2'],
   conclusion: 'each printed decimal (10.25, 3.44, 6.82, 8.25, 1.84) is its exact value rounded to two decimals',
   expected: 'refuted',
+  refutation: 'erratum',
   evaluate: () => {
     const p = exactParams(fixtureSpec(3));
     const opt = optimalThresholdSolution(E, p, E.of('1/2'));

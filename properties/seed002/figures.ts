@@ -115,6 +115,7 @@ export const figuresExampleValuations = exampleEntry({
   hypotheses: ['the example\'s valuations (seller 0/11, buyer 1/12, q = 1/2)', 'N = 8 (Figures 1, 3) and N = 15 (Figure 2)'],
   conclusion: 'rival utility non-zero at alpha^j = 1 (Figure 1), curves meet at the extremes (Figure 2), the threshold never reaches 8 (Figure 3)',
   expected: 'refuted',
+  refutation: 'erratum',
   evaluate: () => {
     const alt = (q: number, N: number) => ({ ...EX(N), qSeller: q, qBuyer: q });
     const fig1At = parameterDependentClaims(alt(0.4, 8), alt(0.4, 15)).slice(0, 2).concat(parameterDependentClaims(alt(0.4, 8), alt(0.4, 15)).slice(3));

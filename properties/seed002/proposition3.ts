@@ -68,6 +68,7 @@ export const proposition3WithoutMonotonicity = propertyEntry<SlicInput>({
   hypotheses: ['symmetric direct mechanism (N <= 4)', 'SLIC (Definition 2)'],
   conclusion: 'interim IC against every misreport',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 200,
   arbitrary: () => slicArb(4),
   check: (x, ctx) => check(x, ctx.tolerance, { monotone: false }),

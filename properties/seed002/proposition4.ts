@@ -80,6 +80,7 @@ export const proposition4PrintedRange = propertyEntry<SlicInput>({
   hypotheses: ['symmetric SLIC mechanism (N <= 4)', 'construction (20) exactly as printed: m in {k+1, ..., N-1}'],
   conclusion: 'the result is tightly SLIC and keeps the naive ex ante utilities and revenue',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 100,
   arbitrary: () => slicArb(4),
   check: (x, ctx) => check(x, ctx.tolerance, 'N-1'),

@@ -94,6 +94,7 @@ export const proposition5AsStated = propertyEntry<In>({
   hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'alpha^j = 0'],
   conclusion: "j's ex ante utility is strictly positive in every second-best mechanism iff N >= q^j/(1-q^j) Delta^j/(v_h^b - v_l^s - Delta^j)",
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 20,
   arbitrary: arb,
   examples: [{ spec: exampleSpec(11), agent: 'seller' }],

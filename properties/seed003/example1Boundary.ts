@@ -58,6 +58,7 @@ export const example1BoundaryAsStated = propertyEntry<Point>({
   hypotheses: ['V_i = p_i + c_i c_j, t_i = p_j + c_j^2', 'exact rational arithmetic'],
   conclusion: 'every point in the closure of both h^-1(a_1) and h^-1(a_2) has c_1 = c_2 = 0 and p_1 = p_2',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 200,
   arbitrary: pointArb,
   check: (pt) => {

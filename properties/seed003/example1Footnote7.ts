@@ -28,6 +28,7 @@ export const example1Footnote7 = propertyEntry<[number, number]>({
   hypotheses: ['V_i = p_i + c_i c_j, t_i = p_j + c_j^2', 's_i = (p_i, c_i) fixed, not (0,0) or (1,1)'],
   conclusion: 'a_0, a_i and a_j each occur on a set of s_j of positive measure',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 200,
   arbitrary: () => fc.tuple(frac, frac),
   check: check([[0, 0], [1, 1]]),

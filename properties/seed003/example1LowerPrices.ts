@@ -21,6 +21,7 @@ export const example1LowerPrices = propertyEntry<number[][]>({
   hypotheses: ['V_i = p_i + c_i c_j on [0,1]^2', 't_i = p_j + c_j^2 / 2'],
   conclusion: 'condition (3): at most one buyer\'s value exceeds his price',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 200,
   arbitrary: () => profileArb([2, 2]),
   check: (s, ctx) => {
@@ -46,6 +47,7 @@ export const lemma1WithoutAdmissibility = propertyEntry<Lie>({
   hypotheses: ['V_i = p_i + c_i c_j on [0,1]^2', 't_i = p_j + c_j^2 / 2', 'rule (4) read in order: buyer 1 first when both values exceed their prices'],
   conclusion: 'no buyer gains by misreporting when the other reports truthfully',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 300,
   arbitrary: () => fc.record({ s: profileArb([2, 2]), buyer: fc.integer({ min: 0, max: 1 }), lie: signalArb(2) }),
   check: (x, ctx) => {

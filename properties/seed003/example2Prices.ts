@@ -56,6 +56,7 @@ export const example2Prices14 = propertyEntry<number[][]>({
   hypotheses: ['three buyers, objects a and b, w_a = 1, w_b = 1.5', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'}', 'prices (14)'],
   conclusion: 'for each object at most one buyer\'s value exceeds his price (12), and the demand mechanism (subadditive and unit-demand bundles) is feasible',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 300,
   arbitrary: arb,
   check: (s, ctx) => check12(example2Prices(), s, ctx.tolerance),
@@ -106,6 +107,7 @@ export const example2Prices14Measure = exampleEntry({
   hypotheses: ['three buyers, signals uniform on [0,1]^3 each', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w = (1, 1.5)', 'prices (14)', 'subadditive and unit-demand bundle values'],
   conclusion: 'the set of signal profiles at which some object is demanded by two buyers has measure 0',
   expected: 'refuted',
+  refutation: 'erratum',
   evaluate: (ctx) => {
     const N = 20000;
     const delta = 1e-3;

@@ -95,6 +95,7 @@ export const theorem1WithoutAssumption2 = propertyEntry<FamilySpec>({
   hypotheses: ['two buyers, signals in [0,1]^2', 'Assumption 1', 'cross weights and exponents unrestricted (Assumption 2 may fail)'],
   conclusion: 'condition (3) for t* (computed as defined: lambda* by the three cases, the largest root) on the 3^4 grid',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 100,
   arbitrary: () => familySpecArb({ assumption2: false }),
   check: (spec) => {

@@ -23,6 +23,7 @@ export const auctionConditionImpliesSpanning = propertyEntry({
   ],
   conclusion: 'Assumption 3 (spanning) holds: the columns of M^{-i}(a, theta^{-i}) are linearly independent',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 20,
   arbitrary: () =>
     fc.record<AuctionSpec>({

@@ -77,6 +77,7 @@ export const corollary33AsPrinted = propertyEntry({
   hypotheses: [...HYPS, 'transitions depend on the allocation (the model allows it)', 'transfers: the system of Lemma A.4 as printed (right-hand side sum_{j!=i} u^j(a_t, theta_t)) at every step'],
   conclusion: 'the largest one-shot gain is <= 1e-9',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 60,
   arbitrary: finiteArb('dependent'),
   check: checkWith('asPrinted'),

@@ -50,5 +50,6 @@ export const corollary33UnderAssumption2 = exampleEntry({
   hypotheses: ['Assumptions 1 and 2 (as on the slides), not Assumption 3', 'T = 2, constant allocation in period 2, efficient allocation in period 1', `the instance ${FIXTURE}`],
   conclusion: 'there are report-independent transfers p-bar_2^i(theta_2^{-i}; a_1, theta_1^{-i}) making the mechanism periodic ex post IC',
   expected: 'refuted',
+  refutation: 'erratum',
   evaluate: () => evaluate(parseDynamicEnvironment(JSON.parse(readFileSync(join(fixturesDir(), FIXTURE), 'utf8')))),
 });

@@ -71,6 +71,7 @@ export const dynamicAuctionSumReading = propertyEntry({
   hypotheses: [...HYPS, 'reading of the unbound b^j_t in r^i_{t+1}: the sum over j != i of b^j_t'],
   conclusion: 'no one-shot deviation gains more than 1e-9',
   expected: 'refuted',
+  refutation: 'erratum',
   runs: 40,
   arbitrary: arb,
   check: check({ reading: 'sumOthers' }),

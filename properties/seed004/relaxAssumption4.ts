@@ -19,6 +19,7 @@ export const relaxAssumption4 = propertyEntry({
   hypotheses: ['Assumptions 1 and 3 (instances filtered on spanning)', 'T in {2,3}, a*_T = argmax_a sum_j u^j(a, theta) (ties to the lowest index), transitions allocation-independent'],
   conclusion: 'the mechanism with the Lemma A.4 transfers (last step internalizing period T) is periodic ex post IC (gain <= 1e-9)',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 40,
   arbitrary: () => dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 3 }, lastPeriod: 'efficient', transitions: 'independent', maxProfiles: 9 }).filter(spanningHolds),
   check: (spec, ctx): PropertyCheck => {

@@ -20,6 +20,7 @@ export const relaxConvexIndependenceOnly = propertyEntry({
   hypotheses: ['Assumption 2 (convex independence, certified LPs; instances where it fails pass vacuously)', '2 agents with 4 and 3 signals, 1-2 actions, T = infinity'],
   conclusion: 'the Lemma A.4 transfers solve the system (largest residual <= 1e-9)',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 30,
   // 4 own signals against 3 of the other: spanning is impossible for agent 1, convex independence is not
   arbitrary: () => dynamicSpecArb({ agents: { min: 2, max: 2 }, signals: { min: 3, max: 4 }, actions: { min: 1, max: 2 }, maxProfiles: 12, horizons: null, infinite: true }).filter((s) => s.signals[0] === 4 && s.signals[1] === 3),

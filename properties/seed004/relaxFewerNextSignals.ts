@@ -19,6 +19,7 @@ export const relaxFewerNextSignals = propertyEntry({
   hypotheses: ['2 agents, agent 1 with 3 signals and agent 2 with 2, 2-3 actions, T infinite or in {2,3,4}, intertemporally correlated signals'],
   conclusion: 'the Lemma A.4 transfers solve the system (residual <= 1e-9)',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 40,
   arbitrary: () => dynamicSpecArb({ agents: { min: 2, max: 2 }, signals: { min: 2, max: 3 }, maxProfiles: 9, lastPeriod: 'constant' }).filter((s) => s.signals[0] === 3 && s.signals[1] === 2),
   check: (spec, ctx): PropertyCheck => {

@@ -20,6 +20,7 @@ export const relaxNoIntertemporalCorrelation = propertyEntry({
   hypotheses: ['2-3 agents with 2-3 signals, 2-3 actions, T in {2,3,4} (constant last allocation) or infinite', 'transition rows equal across current profiles (i.i.d. over time given the allocation)'],
   conclusion: 'the Lemma A.4 transfers solve the system and the mechanism is periodic ex post IC (gain <= 1e-9)',
   expected: 'refuted',
+  refutation: 'relaxation',
   runs: 40,
   arbitrary: () => dynamicSpecArb({ iid: true, copy: { min: 0, max: 0 }, lastPeriod: 'constant', maxProfiles: 9 }),
   check: (spec, ctx): PropertyCheck => {

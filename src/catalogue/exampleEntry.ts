@@ -5,17 +5,9 @@
  * comparison agrees; otherwise it is refuted and the failing comparisons are
  * the counterexample.
  */
-import type { Artifact, CatalogueEntry, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
+import type { Artifact, CatalogueEntry, Comparison, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
 
-export interface Comparison {
-  name: string;
-  /** what the paper (or the claim) states */
-  expected: unknown;
-  /** what was computed */
-  actual: unknown;
-  ok: boolean;
-  note?: string;
-}
+export type { Comparison };
 
 export interface ExampleOutput {
   comparisons: Comparison[];
@@ -43,11 +35,10 @@ export function claim(name: string, ok: boolean, actual?: unknown, note?: string
 async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<EntryResult> {
   const o = await out;
   const failed = o.comparisons.filter((c) => !c.ok);
-  return {
-    outcome: failed.length === 0 ? 'holds' : 'refuted',
+  const common = {
     runs: o.comparisons.length,
-    counterexample: failed.length === 0 ? null : { failedComparisons: failed },
     metrics: { comparisons: o.comparisons.length, failed: failed.length, ...(o.metrics ?? {}) },
+    evidence: { generated: o.comparisons.length, checked: o.comparisons.length, replayed: 0 },
     tables: [
       ...(o.tables ?? []),
       {
@@ -59,6 +50,7 @@ async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<En
     artifacts: o.artifacts,
     notes: o.notes,
   };
+  return failed.length === 0 ? { outcome: 'holds', ...common } : { outcome: 'refuted', counterexample: { type: 'comparisons', failedComparisons: failed }, ...common };
 }
 
 function fmt(v: unknown): string {
@@ -77,6 +69,8 @@ export function exampleEntry(spec: ExampleSpec): CatalogueEntry {
     conclusion: spec.conclusion,
     expected: spec.expected,
     relaxes: spec.relaxes,
+    refutation: spec.refutation,
+    correctedBy: spec.correctedBy,
     runs: 1,
     run: (ctx) => toResult(spec.evaluate(ctx)),
   };

@@ -91,15 +91,17 @@ export function runProperty<T>(
   });
   const describe = opts.describe ?? ((x: T) => x);
   const metrics: Record<string, MetricValue> = { ...agg, instancesChecked: evaluated };
+  const evidence = { generated: details.numRuns + details.numSkips, checked: details.numRuns, replayed: saved ? 1 : 0 };
   if (!details.failed) {
-    return { outcome: 'holds', runs: details.numRuns, counterexample: null, metrics, notes: opts.notes };
+    return { outcome: 'holds', runs: details.numRuns, metrics, evidence, notes: opts.notes };
   }
   const cex = details.counterexample?.[0] as T | undefined;
   const path = details.counterexamplePath ?? undefined;
   const replay = { seed: ctx.seed, baseSeed: ctx.baseSeed, path, command: replayCommand(id.replace(/#mutant$/, ''), ctx.baseSeed, path) };
   if (cex === undefined) {
-    return { outcome: 'error', runs: details.numRuns, counterexample: null, metrics, error: String(details.errorInstance ?? 'fast-check failed without a counterexample'), replay };
+    return { outcome: 'error', runs: details.numRuns, metrics, evidence, error: String(details.errorInstance ?? 'fast-check failed without a counterexample'), replay };
   }
+  const origin = saved && cex === saved.input ? 'stored' : 'generated';
   let detail: unknown;
   let metricsAtCex: Record<string, number> | undefined;
   try {
@@ -111,8 +113,9 @@ export function runProperty<T>(
     return {
       outcome: 'error',
       runs: details.numRuns,
-      counterexample: { input: describe(cex) },
+      counterexample: { type: 'property', origin, input: describe(cex), detail: null, shrinks: details.numShrinks },
       metrics,
+      evidence,
       error: `${(e as Error).name}: ${(e as Error).message}`,
       replay,
     };
@@ -121,8 +124,9 @@ export function runProperty<T>(
   return {
     outcome: 'refuted',
     runs: details.numRuns,
-    counterexample: { input: describe(cex), detail: detail ?? null, ...(opts.describe ? { raw: cex } : {}), shrinks: details.numShrinks },
+    counterexample: { type: 'property', origin, input: describe(cex), detail: detail ?? null, ...(opts.describe ? { raw: cex } : {}), shrinks: details.numShrinks },
     metrics,
+    evidence,
     replay,
     notes: opts.notes,
   };
@@ -138,6 +142,8 @@ export function propertyEntry<T>(spec: PropertySpec<T>): CatalogueEntry {
     conclusion: spec.conclusion,
     expected: spec.expected,
     relaxes: spec.relaxes,
+    refutation: spec.refutation,
+    correctedBy: spec.correctedBy,
     runs: spec.runs,
     run: (ctx) => runProperty(spec.id, spec.arbitrary(), spec.check, ctx, { metrics: spec.metrics, describe: spec.describe, examples: spec.examples, notes: spec.notes }),
   };

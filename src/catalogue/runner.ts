@@ -27,12 +27,13 @@ export interface RunOptions {
   path?: string;
 }
 
-export interface ResultRecord extends EntryResult, EntryMeta {
-  outcome: Outcome;
-  asExpected: boolean;
-  seed: number;
-  durationMs: number;
-}
+/** What the runner records for one entry: its metadata, its result, and how the run went. */
+export type ResultRecord = EntryResult &
+  EntryMeta & {
+    asExpected: boolean;
+    seed: number;
+    durationMs: number;
+  };
 
 export function contextFor(entry: CatalogueEntry, opts: RunOptions): RunContext {
   return {
@@ -51,7 +52,7 @@ export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Pr
   try {
     res = await entry.run(ctx);
   } catch (e) {
-    res = { outcome: 'error', runs: 0, counterexample: null, metrics: {}, error: `${(e as Error).name}: ${(e as Error).message}` };
+    res = { outcome: 'error', runs: 0, metrics: {}, evidence: { generated: 0, checked: 0, replayed: 0 }, error: `${(e as Error).name}: ${(e as Error).message}` };
   }
   const durationMs = Math.round(performance.now() - t0);
   return {
@@ -62,6 +63,8 @@ export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Pr
     hypotheses: entry.hypotheses,
     conclusion: entry.conclusion,
     relaxes: entry.relaxes,
+    refutation: entry.refutation,
+    correctedBy: entry.correctedBy,
     expected: entry.expected,
     ...res,
     asExpected: res.outcome === entry.expected,
@@ -76,7 +79,7 @@ export async function runMutant(entry: CatalogueEntry, opts: RunOptions = {}): P
   try {
     return await entry.mutant.run(ctx);
   } catch (e) {
-    return { outcome: 'error', runs: 0, counterexample: null, metrics: {}, error: (e as Error).message };
+    return { outcome: 'error', runs: 0, metrics: {}, evidence: { generated: 0, checked: 0, replayed: 0 }, error: (e as Error).message };
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ResultRecord } from '../catalogue/runner.ts';
-import type { MetricValue, Table } from '../catalogue/types.ts';
+import type { MetricValue, RefutationKind, Table } from '../catalogue/types.ts';
 import { writeFilesAtomically } from './atomicWrite.ts';
 
 export interface Report {
@@ -15,9 +15,22 @@ export interface Report {
   seed: number;
   runsOverride: number | null;
   only: string | null;
-  summary: { total: number; asExpected: number; unexpected: number; errors: number; holds: number; refuted: number; durationMs: number };
-  results: Array<Omit<ResultRecord, 'artifacts'> & { artifacts?: Array<{ file: string; description?: string }> }>;
+  summary: {
+    total: number;
+    asExpected: number;
+    unexpected: number;
+    errors: number;
+    holds: number;
+    refuted: number;
+    /** refuted results by what the refutation means (relaxation, erratum of the paper, example) */
+    refutedBy: Record<RefutationKind, number>;
+    durationMs: number;
+  };
+  results: ReportedResult[];
 }
+
+/** A result as report.json stores it: artifacts by file name (their content is written beside the report). */
+export type ReportedResult = ResultRecord extends infer R ? (R extends unknown ? Omit<R, 'artifacts'> & { artifacts?: Array<{ file: string; description?: string }> } : never) : never;
 
 export function buildReport(results: ResultRecord[], meta: { version: string; seed: number; runs: number | null; only: string | null; durationMs: number }): Report {
   return {
@@ -34,9 +47,14 @@ export function buildReport(results: ResultRecord[], meta: { version: string; se
       errors: results.filter((r) => r.outcome === 'error').length,
       holds: results.filter((r) => r.outcome === 'holds').length,
       refuted: results.filter((r) => r.outcome === 'refuted').length,
+      refutedBy: {
+        relaxation: results.filter((r) => r.outcome === 'refuted' && r.refutation === 'relaxation').length,
+        erratum: results.filter((r) => r.outcome === 'refuted' && r.refutation === 'erratum').length,
+        example: results.filter((r) => r.outcome === 'refuted' && r.refutation === 'example').length,
+      },
       durationMs: meta.durationMs,
     },
-    results: results.map((r) => ({ ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, description: a.description })) })),
+    results: results.map((r) => ({ ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, description: a.description })) }) as ReportedResult),
   };
 }
 
@@ -64,6 +82,7 @@ export function reportMarkdown(rep: Report): string {
   lines.push('# mechcheck verification report', '');
   lines.push(`Generated ${rep.generatedAt} by mechcheck ${rep.version}; base seed ${rep.seed}${rep.runsOverride ? `, runs ${rep.runsOverride}` : ''}${rep.only ? `, only \`${rep.only}\`` : ''}.`, '');
   lines.push(`**${s.asExpected}/${s.total} results as expected** (${s.holds} hold, ${s.refuted} refuted, ${s.errors} errors; ${s.unexpected} unexpected) in ${(s.durationMs / 1000).toFixed(1)} s.`, '');
+  lines.push(`Refuted: ${s.refutedBy.relaxation} relaxations (a hypothesis dropped, the conclusion fails as it should), ${s.refutedBy.erratum} errata (a statement of a paper as printed is false), ${s.refutedBy.example} known negative examples.`, '');
   lines.push('Expected verdicts: `holds` = the property was checked and no counterexample was found; `refuted` = a counterexample was found (for relaxations, and for statements the computation shows to be false).', '');
   lines.push('| id | source | expected | outcome | key metrics | ms |', '| --- | --- | --- | --- | --- | --- |');
   for (const r of rep.results) {
@@ -82,19 +101,20 @@ export function reportMarkdown(rep: Report): string {
     lines.push(`## ${r.id}`, '');
     lines.push(`**${r.title}**`, '');
     lines.push(`- Source: \`${r.source.seed}\`, ${r.source.ref}${r.source.section ? ` (section ${r.source.section})` : ''}`);
-    lines.push(`- Kind: ${r.kind}${r.relaxes ? `; relaxes: ${r.relaxes}` : ''}`);
+    lines.push(`- Kind: ${r.kind}${r.refutation ? `; expected refutation: ${r.refutation}` : ''}${r.relaxes ? `; relaxes: ${r.relaxes}` : ''}${r.correctedBy ? `; corrected statement: [${r.correctedBy}](#${anchor(r.correctedBy)})` : ''}`);
     lines.push(`- Hypotheses: ${r.hypotheses.join('; ')}`);
     lines.push(`- Conclusion checked: ${r.conclusion}`);
     lines.push(`- Expected: ${r.expected}; outcome: **${r.outcome}**${r.asExpected ? '' : ' (UNEXPECTED)'}; runs: ${r.runs}; seed: ${r.seed}; ${r.durationMs} ms`);
     const m = Object.entries(r.metrics);
     if (m.length) lines.push(`- Metrics: ${m.map(([k, v]) => `${k} = ${fmtMetric(v)}`).join(', ')}`);
-    if (r.error) lines.push(`- Error: ${esc(r.error)}`);
-    if (r.replay) lines.push(`- Replay: \`${r.replay.command}\``);
+    lines.push(`- Evidence: ${r.evidence.generated} instances generated, ${r.evidence.checked} met the hypotheses and were checked, ${r.evidence.replayed} stored counterexamples replayed`);
+    if (r.outcome === 'error') lines.push(`- Error: ${esc(r.error)}`);
+    if (r.outcome !== 'holds' && r.replay) lines.push(`- Replay: \`${r.replay.command}\``);
     lines.push('');
     for (const n of r.notes ?? []) lines.push(`> ${n}`, '');
     for (const t of r.tables ?? []) lines.push(tableMd(t));
     for (const a of r.artifacts ?? []) lines.push(`![${esc(a.description ?? a.file)}](${a.file})`, '');
-    if (r.counterexample !== null && r.counterexample !== undefined) {
+    if (r.outcome !== 'holds' && r.counterexample) {
       lines.push('<details><summary>Counterexample</summary>', '', '```json', JSON.stringify(r.counterexample, null, 1).slice(0, 6000), '```', '</details>', '');
     }
   }

@@ -68,14 +68,14 @@ export const command: Command = {
           `  ${r.durationMs} ms\n`,
       );
       if (!r.asExpected) {
-        if (r.error) io.err(`      error: ${r.error}\n`);
-        if (r.replay) io.err(`      replay: ${r.replay.command}\n`);
+        if (r.outcome === 'error') io.err(`      error: ${r.error}\n`);
+        if (r.outcome !== 'holds' && r.replay) io.err(`      replay: ${r.replay.command}\n`);
       }
       if (r.outcome === 'refuted' && r.replay && (!r.asExpected || values['save-counterexamples'])) {
         io.err(`      counterexample seed ${r.replay.seed}${r.replay.path ? `, path ${r.replay.path}` : ''}\n`);
       }
-      if (values['save-counterexamples'] && r.outcome === 'refuted' && r.counterexample && typeof r.counterexample === 'object') {
-        const c = r.counterexample as { raw?: unknown; input?: unknown };
+      if (values['save-counterexamples'] && r.outcome === 'refuted' && r.counterexample.type === 'property') {
+        const c = r.counterexample;
         const input = 'raw' in c ? c.raw : c.input;
         if (input !== undefined) {
           writeFileAtomic(join(fixturesDir(), 'counterexamples', `${entry.id}.json`), JSON.stringify({ id: entry.id, seed: r.seed, path: r.replay?.path, input }, null, 1) + '\n');
