@@ -50,7 +50,8 @@ describe('mechcheck verify / list', () => {
     const rep = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(rep.summary.unexpected).toBe(0);
     for (const res of rep.results) {
-      for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'counterexample', 'metrics', 'durationMs']) expect(res).toHaveProperty(k);
+      for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'metrics', 'evidence', 'durationMs']) expect(res).toHaveProperty(k);
+      if (res.outcome !== 'holds') expect(res).toHaveProperty('counterexample');
     }
     const refuted = rep.results.find((x: { id: string }) => x.id === 'foundation.auction.firstPrice.dsic');
     expect(refuted.counterexample).not.toBeNull();
