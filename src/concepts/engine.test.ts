@@ -181,7 +181,7 @@ describe('limits and non-finite values', () => {
   it('non-finite numbers from the mechanism or the valuations are bad input naming where', () => {
     const prior = JointPrior.independent([[0.5, 0.5]]);
     const env: Environment = { prior, outcomes: 2, privateValues: true, value: () => 1 };
-    expect(() => exPostIC(env, { outcome: () => 0, transfer: (k) => [k === 1 ? NaN : 0] })).toThrow(/mechanism at reported profile \[1\]: transfers\[0\]: must be a finite number, got NaN/);
+    expect(() => exPostIC(env, { outcome: () => 0, transfer: (k: number) => [k === 1 ? NaN : 0] })).toThrow(/mechanism at reported profile \[1\]: transfers\[0\]: must be a finite number, got NaN/);
     expect(() => exPostIC(env, { outcome: () => [Infinity, 0], transfer: () => [0] })).toThrow(InputError);
     expect(() => exPostIC(env, { outcome: () => [1.5, -0.5], transfer: () => [0] })).toThrow(/outcome\[1\]: is negative \(-0.5\)/);
     expect(() => exPostIC(env, { outcome: () => [0.5, 0.6], transfer: () => [0] })).toThrow(/lottery sums to 1.1/);
@@ -200,7 +200,7 @@ describe('profile strides', () => {
     const env: Environment = { prior, outcomes: 1, privateValues: true, value: () => 0 };
     // the transfer to agent 2 is 1 only at profile [1, 2, 0]
     const target = space.index([1, 2, 0]);
-    const r = noPositiveTransfers(env, { outcome: () => 0, transfer: (k) => [0, 0, k === target ? 1 : 0] });
+    const r = noPositiveTransfers(env, { outcome: () => 0, transfer: (k: number) => [0, 0, k === target ? 1 : 0] });
     expect(r).toMatchObject({ holds: false, worst: 1, witness: { agent: 2, profile: [1, 2, 0] }, cases: 36 });
   });
 });
