@@ -151,6 +151,9 @@ describe('bad numbers are bad input', () => {
     expect(() => JointPrior.independent([[1 + 1e-9, -1e-9]])).toThrow(/prior\[0\]\[1\]: is negative \(-1e-9\)/);
     expect(() => new JointPrior(1, [2], [1 + 1e-9, -1e-9])).toThrow(InputError);
     expect(() => JointPrior.fromWeights(1, [2], [2, -1e-9])).toThrow(/negative/);
+    expect(() => JointPrior.independent([[NaN, 1]])).toThrow(/prior\[0\]\[0\]: must be a finite number/);
+    expect(() => JointPrior.independent([[0.5, 0.5 + 2e-9]])).toThrow(/sums to 1.00000000200\d*, not 1/);
+    expect(JointPrior.independent([[0.5, 0.5 + 1e-10]]).ownMarginal[0][1]).toBeCloseTo(0.5, 9);
   });
 
   const root = resolve(import.meta.dirname, '..', '..');
