@@ -28,9 +28,9 @@ export class JointPrior {
 
   constructor(states: number, typeCounts: readonly number[], table: ArrayLike<number>, field = 'prior') {
     if (!Number.isInteger(states) || states < 1) throw new InputError(`${field}.states`, `must be a positive integer, got ${states}`);
-    assertPriorSize(states, typeCounts, field);
     this.states = states;
     this.profiles = new ProfileSpace(typeCounts);
+    assertPriorSize(states, typeCounts, field);
     const expected = states * this.profiles.size;
     if (table.length !== expected) {
       throw new InputError(field, `has ${table.length} entries, expected ${expected} (= ${states} states x ${this.profiles.size} profiles)`);
@@ -138,8 +138,8 @@ export class JointPrior {
   /** Product of independent marginals over types (a single state). */
   static independent(marginals: readonly (readonly number[])[], field = 'prior'): JointPrior {
     marginals.forEach((m, i) => assertDistribution(m as number[], `${field}[${i}]`));
-    assertPriorSize(1, marginals.map((m) => m.length), field);
     const space = new ProfileSpace(marginals.map((m) => m.length));
+    assertPriorSize(1, space.counts, field);
     const n = marginals.length;
     const table = new Float64Array(space.size);
     const digits = new Int32Array(n);
@@ -163,8 +163,8 @@ export class JointPrior {
       if (Li.length !== m) throw new InputError(`${field}.likelihoods[${i}]`, `has ${Li.length} rows, expected one per state (${m})`);
       Li.forEach((row, th) => assertDistribution(row as number[], `${field}.likelihoods[${i}][${th}]`, { length: Li[0].length }));
     });
-    assertPriorSize(m, likelihoods.map((Li) => Li[0].length), field);
     const space = new ProfileSpace(likelihoods.map((Li) => Li[0].length));
+    assertPriorSize(m, space.counts, field);
     const table = new Float64Array(m * space.size);
     for (let th = 0; th < m; th++) {
       for (let k = 0; k < space.size; k++) {
