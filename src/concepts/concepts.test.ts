@@ -30,7 +30,8 @@ describe('incentive compatibility checkers', () => {
     const r = dominantStrategyIC(env, fpa);
     expect(r.holds).toBe(false);
     expect(r.violation).toBeCloseTo(2, 12);
-    expect(r.witness).toMatchObject({ agent: 0, trueType: 2, report: 0, reportedProfile: [2, 0] });
+    expect(r.witness).toEqual({ agent: 0, trueType: 2, report: 0, trueProfile: [2, 0], reportedProfile: [2, 0], truthfulUtility: 0, deviationUtility: 2 });
+    expect(r.cases).toBe(2 * 9 * 2);
     expect(dominantStrategyIC(env, spa).holds).toBe(true);
   });
 

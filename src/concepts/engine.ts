@@ -533,9 +533,13 @@ export function runConcepts(env: Environment, table: MechanismTable, concepts: R
     let witness: WitnessOf['dominantStrategyIC'] | null = null;
     if (ds.cases > 0) {
       const own = space.component(ds.r, ds.i);
-      // with private values the true profile is the first of positive probability with the agent's type
+      // with private values the true profile is the reported one when it has positive probability
+      // (the others' true types do not matter), else the first of positive probability with the agent's type
       let trueT = ds.t;
-      if (priv) for (trueT = 0; trueT < S; trueT++) if (w.pm[trueT] > 0 && space.component(trueT, ds.i) === own) break;
+      if (priv) {
+        trueT = ds.r;
+        if (!(w.pm[trueT] > 0)) for (trueT = 0; trueT < S; trueT++) if (w.pm[trueT] > 0 && space.component(trueT, ds.i) === own) break;
+      }
       witness = { agent: ds.i, trueType: own, trueProfile: space.profile(trueT), reportedProfile: space.profile(ds.r), report: ds.l, truthfulUtility: ds.u, deviationUtility: ds.dev };
     }
     out.dominantStrategyIC = { worst: ds.cases ? ds.worst : 0, witness, cases: ds.cases };

@@ -76,7 +76,9 @@ export function referenceDominantStrategyIC(env: Environment, mech: DirectMechan
       if (env.privateValues) {
         if (firstTrue[own] >= 0) trueProfiles.push(firstTrue[own]);
       } else for (let t = 0; t < space.size; t++) if (space.component(t, i) === own && m.supported(t)) trueProfiles.push(t);
-      for (const t of trueProfiles) {
+      for (const t0 of trueProfiles) {
+        // with private values: the reported profile stands for the true one when it has positive probability
+        const t = env.privateValues && m.supported(r) ? r : t0;
         const truthful = m.utility(i, t, r);
         for (let lie = 0; lie < space.counts[i]; lie++) {
           if (lie === own) continue;

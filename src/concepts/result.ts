@@ -22,8 +22,9 @@ export interface DominantStrategyICWitness {
   trueType: number;
   /**
    * the true profile t (P(t) > 0). With private values the others' true types do
-   * not matter: it is the first profile (in index order) of positive probability
-   * with the agent's type equal to `trueType`.
+   * not matter: it is the reported profile when that has positive probability,
+   * else the first profile (in index order) of positive probability with the
+   * agent's type equal to `trueType`.
    */
   trueProfile: number[];
   /** the reported profile (r_-i, t_i): the others' reports and the agent's truthful report */
