@@ -192,6 +192,18 @@ describe('limits and non-finite values', () => {
   });
 });
 
+describe('lotteries', () => {
+  it('a lottery with an entry of 1 and a tiny other entry is not taken for a point mass', () => {
+    const prior = JointPrior.independent([[0.5, 0.5]]);
+    const env: Environment = { prior, outcomes: 2, privateValues: true, value: (_i, c, _th, k) => (c === 1 ? 1e17 * (k + 1) : 0) };
+    const mech: DirectMechanism = { outcome: (k) => (k === 0 ? [1, 1e-17] : 0), transfer: () => [0] };
+    // at report 0 the utility is 1e-17 * 1e17 = 1 (type 0) or 2 (type 1), not 0
+    expect(checkAll(env, mech)).toEqual(referenceCheckAll(env, mech, {}, ALL_CONCEPTS));
+    expect(exPostIR(env, mech).witness).toMatchObject({ profile: [1], truthfulUtility: 0 });
+    expect(exPostIC(env, mech)).toMatchObject({ worst: 2, witness: { agent: 0, trueType: 1, report: 0, deviationUtility: 2 } });
+  });
+});
+
 describe('profile strides', () => {
   it('the odometer order is the index order of ProfileSpace', () => {
     // the engine keeps digits by an odometer; the witness profiles come from ProfileSpace: they agree

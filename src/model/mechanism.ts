@@ -66,15 +66,18 @@ export class MechanismTable {
         if (q.length !== C) throw new InputError(`${where(k)}: outcome`, `lottery has length ${q.length}, expected ${C}`);
         let sum = 0;
         let point = -1;
+        let nonzero = 0;
         for (let c = 0; c < C; c++) {
           const p = q[c];
           if (typeof p !== 'number' || !Number.isFinite(p)) throw new InputError(`${where(k)}: outcome[${c}]`, `must be a finite probability, got ${p}`);
           if (p < 0) throw new InputError(`${where(k)}: outcome[${c}]`, `is negative (${p})`);
           sum += p;
+          if (p !== 0) nonzero++;
           if (p === 1) point = c;
         }
         if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE * Math.max(1, C)) throw new InputError(`${where(k)}: outcome`, `lottery sums to ${sum}, not 1 (tolerance ${PROBABILITY_TOLERANCE})`);
-        if (point >= 0 && sum === 1) this.outcomeIndex[k] = point;
+        // a point mass (one entry exactly 1, the others exactly 0) is stored as its outcome: the same utility
+        if (point >= 0 && nonzero === 1) this.outcomeIndex[k] = point;
         else {
           if (!this.lotteries) this.lotteries = new Float64Array(S * C);
           this.outcomeIndex[k] = -1;
