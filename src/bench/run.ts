@@ -10,6 +10,7 @@ import { benchmarks as seed001 } from './seed001.ts';
 import { benchmarks as seed002 } from './seed002.ts';
 import { benchmarks as seed003 } from './seed003.ts';
 import { benchmarks as seed004 } from './seed004.ts';
+import { benchmarks as check } from './check.ts';
 
 const all: Array<[string, Benchmark[]]> = [
   ['foundation', foundation],
@@ -18,6 +19,7 @@ const all: Array<[string, Benchmark[]]> = [
   ['seed002', seed002],
   ['seed003', seed003],
   ['seed004', seed004],
+  ['check', check],
 ];
 
 function time(fn: () => unknown, repeat: number): number {
@@ -39,6 +41,12 @@ for (const [group, list] of all) {
   for (const b of list) {
     const name = `${group}: ${b.name}`;
     if (values.only && !name.includes(values.only)) continue;
+    if (b.custom) {
+      const r = b.custom();
+      if (!r.met) missed++;
+      console.log(`${name}\n${r.lines.join('\n')}\n`);
+      continue;
+    }
     const repeat = b.repeat ?? 3;
     b.subject.fn(); // warm-up
     const ts = time(b.subject.fn, repeat);

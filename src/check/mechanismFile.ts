@@ -156,7 +156,7 @@ export function parseMechanism(data: unknown): LoadedMechanism {
   requireLength(f.transfers, space.size, 'transfers', `one row per reported profile (${counts.join(' x ')})`);
   f.transfers.forEach((row, k) => requireLength(row, n, `transfers[${k}]`, 'one transfer per agent'));
 
-  const env: Environment = { prior, outcomes: C, value, privateValues: kind === 'private', outcomeLabels, typeLabels };
+  const env: Environment = { prior, outcomes: C, value, privateValues: kind === 'private' || (kind === 'stateDependent' && m === 1), outcomeLabels, typeLabels };
   const mech: DirectMechanism = { name: f.name, outcome: (k) => f.outcome[k], transfer: (k) => f.transfers[k] };
   return { name: f.name ?? 'mechanism', env, mech, agentNames, typeLabels, outcomeLabels, tolerance: f.tolerance, require: f.require };
 }

@@ -1,50 +1,28 @@
 /**
- * The designer's budget and the sign of transfers (transfers are paid TO agents).
- * - exPostBudget: the largest deficit sum_i x_i(t) over profiles; the mechanism
- *   is feasible in seed 001's sense (Definition 1) when it is <= 0.
+ * The designer's budget and the sign of transfers (transfers are paid TO agents),
+ * over true profiles t (P(t) > 0):
+ * - exPostBudget: the largest deficit sum_i x_i(t); the mechanism is feasible
+ *   in seed 001's sense (Definition 1) when it is <= 0.
  * - exAnteBudget: the expected deficit sum_t P(t) sum_i x_i(t).
  * - noPositiveTransfers: the largest x_i(t); seed 000 and seed 001 require
  *   transfers <= 0 (agents pay, never receive).
+ * Computed by the one-pass engine (src/concepts/engine.ts).
  */
 import type { Environment } from '../model/environment.ts';
-import type { DirectMechanism } from '../model/mechanism.ts';
-import { MechanismTable } from '../model/mechanism.ts';
-import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
-import { Evaluation } from './evaluation.ts';
-import type { CheckOptions } from './incentiveCompatibility.ts';
-import { conceptResult, WorstCase, type ConceptResult } from './result.ts';
+import { Evaluation, type CheckOptions, type MechanismLike } from './evaluation.ts';
+import type { ConceptResultOf } from './result.ts';
 
-function table(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation): MechanismTable {
-  if (mech instanceof Evaluation) return mech.mech;
-  return mech instanceof MechanismTable ? mech : new MechanismTable(env, mech);
+/** Ex post budget: the largest deficit sum_i x_i(t) at a true profile. */
+export function exPostBudget(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResultOf<'exPostBudget'> {
+  return Evaluation.of(env, mech, opts).result('exPostBudget', opts);
 }
 
-function deficitAt(m: MechanismTable, t: number): number {
-  let s = 0;
-  for (let i = 0; i < m.agents; i++) s += m.transfer(t, i);
-  return s;
+/** Ex ante budget: the expected deficit. */
+export function exAnteBudget(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResultOf<'exAnteBudget'> {
+  return Evaluation.of(env, mech, opts).result('exAnteBudget', opts);
 }
 
-export function exPostBudget(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const m = table(env, mech);
-  const space = env.prior.profiles;
-  const worst = new WorstCase();
-  for (let t = 0; t < space.size; t++) worst.offer(deficitAt(m, t), () => ({ profile: space.profile(t) }));
-  return worst.result('exPostBudget', opts.tolerance ?? DEFAULT_TOLERANCE);
-}
-
-export function exAnteBudget(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const m = table(env, mech);
-  const prior = env.prior;
-  let s = 0;
-  for (let t = 0; t < prior.profiles.size; t++) if (prior.profileMarginal[t] > 0) s += prior.profileMarginal[t] * deficitAt(m, t);
-  return conceptResult('exAnteBudget', s, {}, opts.tolerance ?? DEFAULT_TOLERANCE, 1);
-}
-
-export function noPositiveTransfers(env: Environment, mech: DirectMechanism | MechanismTable | Evaluation, opts: CheckOptions = {}): ConceptResult {
-  const m = table(env, mech);
-  const space = env.prior.profiles;
-  const worst = new WorstCase();
-  for (let t = 0; t < space.size; t++) for (let i = 0; i < m.agents; i++) worst.offer(m.transfer(t, i), () => ({ agent: i, profile: space.profile(t) }));
-  return worst.result('noPositiveTransfers', opts.tolerance ?? DEFAULT_TOLERANCE);
+/** No positive transfers: the largest transfer x_i(t) to an agent at a true profile. */
+export function noPositiveTransfers(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResultOf<'noPositiveTransfers'> {
+  return Evaluation.of(env, mech, opts).result('noPositiveTransfers', opts);
 }

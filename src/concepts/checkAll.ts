@@ -1,12 +1,10 @@
-/** Run every solution-concept checker on one mechanism (what `mechcheck check` reports). */
+/** Run every solution-concept checker on one mechanism (what `mechcheck check` reports), in one pass. */
 import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
-import { Evaluation } from './evaluation.ts';
-import { dominantStrategyIC, exPostIC, interimIC, type CheckOptions } from './incentiveCompatibility.ts';
-import { exPostIR, interimIR } from './individualRationality.ts';
-import { exAnteBudget, exPostBudget, noPositiveTransfers } from './budget.ts';
+import { Evaluation, type CheckOptions } from './evaluation.ts';
 import type { ConceptName, ConceptResult } from './result.ts';
 
+/** The eight concepts, in the order `mechcheck check` reports them. */
 export const ALL_CONCEPTS: readonly ConceptName[] = [
   'dominantStrategyIC',
   'exPostIC',
@@ -18,17 +16,11 @@ export const ALL_CONCEPTS: readonly ConceptName[] = [
   'noPositiveTransfers',
 ];
 
+/**
+ * The results of `concepts` (default: all eight) on one mechanism, computed by
+ * the engine in one walk over the profiles. The work is compared with its
+ * limit (CheckOptions.maxWork) before the mechanism is tabulated.
+ */
 export function checkAll(env: Environment, mech: DirectMechanism, opts: CheckOptions = {}, concepts: readonly ConceptName[] = ALL_CONCEPTS): ConceptResult[] {
-  const ev = new Evaluation(env, mech);
-  const fns: Record<ConceptName, (e: Environment, m: Evaluation, o: CheckOptions) => ConceptResult> = {
-    dominantStrategyIC,
-    exPostIC,
-    interimIC,
-    exPostIR,
-    interimIR,
-    exPostBudget,
-    exAnteBudget,
-    noPositiveTransfers,
-  };
-  return concepts.map((c) => fns[c](env, ev, opts));
+  return new Evaluation(env, mech, opts, concepts).results(concepts, opts);
 }

@@ -30,7 +30,8 @@ describe('incentive compatibility checkers', () => {
     const r = dominantStrategyIC(env, fpa);
     expect(r.holds).toBe(false);
     expect(r.violation).toBeCloseTo(2, 12);
-    expect(r.witness).toMatchObject({ agent: 0, trueType: 2, report: 0, reportedProfile: [2, 0] });
+    expect(r.witness).toEqual({ agent: 0, trueType: 2, report: 0, trueProfile: [2, 0], reportedProfile: [2, 0], truthfulUtility: 0, deviationUtility: 2 });
+    expect(r.cases).toBe(2 * 9 * 2);
     expect(dominantStrategyIC(env, spa).holds).toBe(true);
   });
 
@@ -80,6 +81,15 @@ describe('participation and budget checkers', () => {
     const r = exAnteBudget(env, shift(spa, (x) => x + 1));
     // E[sum x] = 2 - E[second price] = 2 - 14/9
     expect(r.violation).toBeCloseTo(2 - 14 / 9, 12);
+    expect(r).toMatchObject({ concept: 'exAnteBudget', holds: false, witness: {}, cases: 1 });
+    expect(exAnteBudget(env, spa)).toMatchObject({ holds: true, violation: 0, witness: {}, cases: 1 });
+    expect(exAnteBudget(env, spa).worst).toBeCloseTo(-14 / 9, 12);
+  });
+  it('budget witnesses and case counts: the first profile of the largest deficit, one case per profile (and agent)', () => {
+    const r = exPostBudget(env, shift(spa, (x) => (x === 0 ? 5 : x)));
+    expect(r).toMatchObject({ worst: 4, witness: { profile: [0, 0] }, cases: 9 });
+    const np = noPositiveTransfers(env, shift(spa, (x, i) => (i === 1 ? x + 0.5 : x)));
+    expect(np).toMatchObject({ worst: 0.5, witness: { agent: 1, profile: [0, 0] }, cases: 18 });
   });
   it('no positive transfers: a subsidy of 0.5 to Bob', () => {
     const r = noPositiveTransfers(env, shift(spa, (x, i) => (i === 1 ? x + 0.5 : x)));

@@ -1,7 +1,10 @@
 /**
  * What every solution-concept checker returns: not a boolean but the size of
- * the worst violation and a witness.
+ * the worst violation and a witness, typed per concept (README, "Definitions").
  */
+import { InputError } from '../core/errors.ts';
+
+/** The eight solution concepts mechcheck checks. */
 export type ConceptName =
   | 'dominantStrategyIC'
   | 'exPostIC'
@@ -12,6 +15,98 @@ export type ConceptName =
   | 'exAnteBudget'
   | 'noPositiveTransfers';
 
+/** DSIC: agent `agent` of true type `trueType` gains by reporting `report` when the reports are `reportedProfile`. */
+export interface DominantStrategyICWitness {
+  agent: number;
+  /** the agent's true type t_i */
+  trueType: number;
+  /**
+   * the true profile t (P(t) > 0). With private values the others' true types do
+   * not matter: it is the reported profile when that has positive probability,
+   * else the first profile (in index order) of positive probability with the
+   * agent's type equal to `trueType`.
+   */
+  trueProfile: number[];
+  /** the reported profile (r_-i, t_i): the others' reports and the agent's truthful report */
+  reportedProfile: number[];
+  /** the profitable misreport t_i' */
+  report: number;
+  /** U_i(t; r_-i, t_i) */
+  truthfulUtility: number;
+  /** U_i(t; r_-i, t_i') */
+  deviationUtility: number;
+}
+
+/** Ex post IC: at the true profile `trueProfile` (others truthful), `agent` gains by reporting `report`. */
+export interface ExPostICWitness {
+  agent: number;
+  trueType: number;
+  /** the true profile t, P(t) > 0 */
+  trueProfile: number[];
+  report: number;
+  /** U_i(t; t) */
+  truthfulUtility: number;
+  /** U_i(t; t_-i, t_i') */
+  deviationUtility: number;
+}
+
+/** Interim IC: `agent` of type `trueType` gains in expectation (given its type) by reporting `report`. */
+export interface InterimICWitness {
+  agent: number;
+  trueType: number;
+  report: number;
+  /** E[U_i(t; t) | t_i] */
+  truthfulUtility: number;
+  /** E[U_i(t; t_-i, t_i') | t_i] */
+  deviationUtility: number;
+}
+
+/** Ex post IR: `agent` gets `truthfulUtility` at the true profile `profile`. */
+export interface ExPostIRWitness {
+  agent: number;
+  trueType: number;
+  /** the true (and reported) profile t, P(t) > 0 */
+  profile: number[];
+  truthfulUtility: number;
+}
+
+/** Interim IR: `agent` of type `trueType` expects `truthfulUtility`. */
+export interface InterimIRWitness {
+  agent: number;
+  trueType: number;
+  truthfulUtility: number;
+}
+
+/** Ex post budget: the profile of the largest deficit sum_i x_i(t). */
+export interface ExPostBudgetWitness {
+  profile: number[];
+}
+
+/** Ex ante budget: a single number (the expected deficit); nothing more to point at. */
+export type ExAnteBudgetWitness = Record<string, never>;
+
+/** No positive transfers: the largest transfer x_i(t), to `agent` at `profile`. */
+export interface NoPositiveTransfersWitness {
+  agent: number;
+  profile: number[];
+}
+
+/** The witness type of each concept. */
+export interface WitnessOf {
+  dominantStrategyIC: DominantStrategyICWitness;
+  exPostIC: ExPostICWitness;
+  interimIC: InterimICWitness;
+  exPostIR: ExPostIRWitness;
+  interimIR: InterimIRWitness;
+  exPostBudget: ExPostBudgetWitness;
+  exAnteBudget: ExAnteBudgetWitness;
+  noPositiveTransfers: NoPositiveTransfersWitness;
+}
+
+/**
+ * Any concept's witness seen through its fields (each optional): for code that
+ * treats all concepts alike, e.g. labelling a witness for output.
+ */
 export interface Witness {
   agent?: number;
   /** the agent's true type */
@@ -29,8 +124,9 @@ export interface Witness {
   deviationUtility?: number;
 }
 
-export interface ConceptResult {
-  concept: ConceptName;
+/** The result of checking concept `C`. */
+export interface ConceptResultOf<C extends ConceptName> {
+  concept: C;
   /** verdict: violation <= tolerance */
   holds: boolean;
   /**
@@ -44,23 +140,42 @@ export interface ConceptResult {
   worst: number;
   tolerance: number;
   /** The case attaining `worst` (null only when nothing was evaluated). */
-  witness: Witness | null;
+  witness: WitnessOf[C] | null;
   /** Number of cases evaluated. */
   cases: number;
 }
 
-export function conceptResult(concept: ConceptName, worst: number, witness: Witness | null, tolerance: number, cases: number): ConceptResult {
-  const violation = Math.max(0, worst);
-  return { concept, holds: violation <= tolerance, violation, worst, tolerance, witness, cases };
+/** The result of any concept, discriminated by `concept`. */
+export type ConceptResult = { [C in ConceptName]: ConceptResultOf<C> }[ConceptName];
+
+/** A tolerance must be a finite number >= 0 (a huge or infinite one would make everything pass). */
+export function checkedTolerance(tolerance: number): number {
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw new InputError('tolerance', `must be a finite number >= 0, got ${tolerance}`);
+  }
+  return tolerance;
 }
 
-/** Keeps the worst case seen so far (largest value) and its witness; the witness is built only when it improves. */
-export class WorstCase {
+/** Assemble a result: `violation = max(0, worst)`, `holds` when `violation <= tolerance` (-0 reads as 0). */
+export function conceptResult<C extends ConceptName>(concept: C, worst: number, witness: WitnessOf[C] | null, tolerance: number, cases: number): ConceptResultOf<C> {
+  const w = worst === 0 ? 0 : worst;
+  const violation = Math.max(0, w);
+  return { concept, holds: violation <= checkedTolerance(tolerance), violation, worst: w, tolerance, witness, cases };
+}
+
+/**
+ * Keeps the worst case seen so far (largest value; the first one on ties) and
+ * its witness; the witness is built only when it improves. Used by the
+ * reference implementation (src/concepts/reference.ts).
+ */
+export class WorstCase<C extends ConceptName> {
   worst = -Infinity;
-  witness: Witness | null = null;
+  witness: WitnessOf[C] | null = null;
   cases = 0;
 
-  offer(value: number, witness: () => Witness): void {
+  constructor(readonly concept: C) {}
+
+  offer(value: number, witness: () => WitnessOf[C]): void {
     this.cases++;
     if (value > this.worst) {
       this.worst = value;
@@ -68,7 +183,7 @@ export class WorstCase {
     }
   }
 
-  result(concept: ConceptName, tolerance: number): ConceptResult {
-    return conceptResult(concept, this.cases ? this.worst : 0, this.witness, tolerance, this.cases);
+  result(tolerance: number): ConceptResultOf<C> {
+    return conceptResult(this.concept, this.cases ? this.worst : 0, this.witness, tolerance, this.cases);
   }
 }

@@ -35,3 +35,22 @@ export function product(xs: readonly number[]): number {
 function fmtSize(x: number): string {
   return !Number.isFinite(x) ? 'more than 1e308' : x >= 1e6 ? x.toExponential(2).replace('e+', 'e') : String(x);
 }
+
+/**
+ * Checking a finite mechanism (src/concepts/engine.ts; README, "Definitions"):
+ * the most numbers the engine tabulates, profiles x (agents + outcomes) doubles
+ * (1.5e8 = 1.2 GB at worst, so that 1e7 profiles of 10 agents and 2 outcomes,
+ * 1.2e8 numbers, are checked within 2 GB).
+ */
+export const CHECK_TABLE_CELLS_LIMIT = 1.5e8;
+
+/**
+ * Checking a finite mechanism: the most utilities U_i(t; r) the engine
+ * evaluates in one pass (profiles x the sum of the type counts, plus for DSIC
+ * with interdependent values agents x true profiles x profiles). 2e10 is
+ * roughly a minute of CPU.
+ */
+export const CHECK_WORK_LIMIT = 2e10;
+
+/** A prior's table, states x profiles probabilities (8 bytes each). */
+export const PRIOR_CELLS_LIMIT = 1.5e8;

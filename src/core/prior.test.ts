@@ -40,6 +40,13 @@ describe('JointPrior', () => {
     expect(() => new JointPrior(2, [2], [0.5, 0.5])).toThrow(/expected 4/);
     expect(() => JointPrior.independent([[1, 0]]).requireFullSupport()).toThrow(/full support/);
   });
+  it('refuses a table above PRIOR_CELLS_LIMIT before allocating it, naming the size', () => {
+    const huge = Array.from({ length: 10 }, () => Array<number>(100).fill(0.01));
+    expect(() => JointPrior.independent(huge)).toThrow(/prior: the prior's table \(1 states x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 profiles\) is 1\.00e20, above the limit of 1\.50e8/);
+    // the likelihoods of 3 agents with 1000 signals in 2 states: 2e9 cells
+    const L = Array.from({ length: 3 }, () => [Array<number>(1000).fill(0.001), Array<number>(1000).fill(0.001)]);
+    expect(() => JointPrior.conditionallyIndependent([0.5, 0.5], L)).toThrow(/is 2\.00e9, above the limit/);
+  });
   it('norms', () => {
     expect(distance1([0.5, 0.5], [1, 0])).toBe(1);
     expect(norm2([3, 4])).toBe(5);

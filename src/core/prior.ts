@@ -8,8 +8,9 @@
  * The flat table is indexed `state * profiles.size + profileIndex` (the state is
  * the slowest index), profiles in the row-major order of `ProfileSpace`.
  */
-import { assertDistribution, normalize } from './distribution.ts';
+import { assertDistribution, normalize, validateDistribution } from './distribution.ts';
 import { InputError } from './errors.ts';
+import { assertWithinLimit, PRIOR_CELLS_LIMIT, product } from './limits.ts';
 import { ProfileSpace } from './profiles.ts';
 import { PROBABILITY_TOLERANCE } from './tolerance.ts';
 
@@ -29,11 +30,12 @@ export class JointPrior {
     if (!Number.isInteger(states) || states < 1) throw new InputError(`${field}.states`, `must be a positive integer, got ${states}`);
     this.states = states;
     this.profiles = new ProfileSpace(typeCounts);
+    assertPriorSize(states, typeCounts, field);
     const expected = states * this.profiles.size;
     if (table.length !== expected) {
       throw new InputError(field, `has ${table.length} entries, expected ${expected} (= ${states} states x ${this.profiles.size} profiles)`);
     }
-    assertDistribution(Array.from(table), field);
+    validateDistribution(table, field);
     this.table = Float64Array.from(table);
     const S = this.profiles.size;
     this.profileMarginal = new Float64Array(S);
@@ -45,9 +47,14 @@ export class JointPrior {
         this.stateMarginal[th] += p;
       }
     }
+    // P(t_i): profiles in index order, their digits kept by an odometer
+    const n = typeCounts.length;
     this.ownMarginal = typeCounts.map((c) => new Float64Array(c));
+    const digits = new Int32Array(n);
     for (let k = 0; k < S; k++) {
-      for (let i = 0; i < typeCounts.length; i++) this.ownMarginal[i][this.profiles.component(k, i)] += this.profileMarginal[k];
+      if (k > 0) for (let j = n - 1; j >= 0; j--) if (++digits[j] < typeCounts[j]) break; else digits[j] = 0;
+      const p = this.profileMarginal[k];
+      for (let i = 0; i < n; i++) this.ownMarginal[i][digits[i]] += p;
     }
   }
 
@@ -132,10 +139,14 @@ export class JointPrior {
   static independent(marginals: readonly (readonly number[])[], field = 'prior'): JointPrior {
     marginals.forEach((m, i) => assertDistribution(m as number[], `${field}[${i}]`));
     const space = new ProfileSpace(marginals.map((m) => m.length));
+    assertPriorSize(1, space.counts, field);
+    const n = marginals.length;
     const table = new Float64Array(space.size);
+    const digits = new Int32Array(n);
     for (let k = 0; k < space.size; k++) {
+      if (k > 0) for (let j = n - 1; j >= 0; j--) if (++digits[j] < space.counts[j]) break; else digits[j] = 0;
       let p = 1;
-      for (let i = 0; i < marginals.length; i++) p *= marginals[i][space.component(k, i)];
+      for (let i = 0; i < n; i++) p *= marginals[i][digits[i]];
       table[k] = p;
     }
     return new JointPrior(1, space.counts, table, field);
@@ -153,6 +164,7 @@ export class JointPrior {
       Li.forEach((row, th) => assertDistribution(row as number[], `${field}.likelihoods[${i}][${th}]`, { length: Li[0].length }));
     });
     const space = new ProfileSpace(likelihoods.map((Li) => Li[0].length));
+    assertPriorSize(m, space.counts, field);
     const table = new Float64Array(m * space.size);
     for (let th = 0; th < m; th++) {
       for (let k = 0; k < space.size; k++) {
@@ -168,6 +180,11 @@ export class JointPrior {
   static fromWeights(states: number, typeCounts: readonly number[], weights: ArrayLike<number>, field = 'prior'): JointPrior {
     return new JointPrior(states, typeCounts, normalize(weights, field), field);
   }
+}
+
+/** Refuse a prior of more than PRIOR_CELLS_LIMIT states x profiles, before allocating it. */
+function assertPriorSize(states: number, typeCounts: readonly number[], field: string): void {
+  assertWithinLimit(states * product(typeCounts), PRIOR_CELLS_LIMIT, field, `the prior's table (${states} states x ${typeCounts.join(' x ')} profiles)`);
 }
 
 export { PROBABILITY_TOLERANCE };

@@ -30,7 +30,7 @@ function labelWitness(m: LoadedMechanism, w: Witness | null): Record<string, unk
 }
 
 function sentence(m: LoadedMechanism, r: ConceptResult): string {
-  const w = r.witness;
+  const w: Witness | null = r.witness;
   if (!w || r.holds) return '';
   const who = w.agent !== undefined ? `${m.agentNames[w.agent]}` : '';
   switch (r.concept) {
