@@ -233,25 +233,29 @@ export function writeFilesAtomically(files: ReadonlyArray<{ file: string; conten
   commitOutputs({ files });
 }
 
+const held = new Set<NodeJS.Signals>();
+
 /**
- * Run synchronous `fn` with SIGINT and SIGTERM held: a signal that arrives
- * meanwhile is delivered (with its default action: the process ends) once
- * `fn` has returned and the event loop has read it. Without a listener Node
- * would end the process in the middle of `fn`.
+ * Run synchronous `fn` with SIGINT and SIGTERM held until it returns.
+ *
+ * Node runs a signal's listeners only when the event loop is free, so a
+ * listener cannot interrupt synchronous code; without any listener, though,
+ * the signal's default action ends the process in the middle of `fn`. The
+ * listeners installed here (once, and kept) therefore only remove themselves
+ * and raise the signal again when they run, i.e. after `fn`: its default
+ * action then ends the process, with the outputs complete.
  */
 function withSignalsHeld<T>(fn: () => T): T {
-  const received: NodeJS.Signals[] = [];
-  const hold = (sig: NodeJS.Signals) => void received.push(sig);
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-  for (const s of signals) process.on(s, hold);
-  try {
-    return fn();
-  } finally {
-    // the loop reads pending signals (poll phase) before running immediates (check phase)
-    setImmediate(() => {
-      for (const s of signals) process.removeListener(s, hold);
-      const sig = received[0];
-      if (sig && process.listenerCount(sig) === 0) process.kill(process.pid, sig);
-    });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    if (held.has(sig)) continue;
+    held.add(sig);
+    const again = () => {
+      process.removeListener(sig, again);
+      held.delete(sig);
+      // other listeners (a test runner's, say) have had the signal already
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+    };
+    process.on(sig, again);
   }
+  return fn();
 }

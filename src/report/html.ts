@@ -84,8 +84,16 @@ export function valueHtml(v: unknown, depth = 0): string {
           .join('')}</table>${more(v.length - rows.length, 'rows')}`;
       }
     }
-    const items = v.slice(0, MAX_ROWS);
-    return `<ol class="slices" start="0">${items.map((x) => `<li>${valueHtml(x, depth + 1)}</li>`).join('')}</ol>${more(v.length - items.length, 'entries')}`;
+    // deeper arrays: their slices side by side, each labelled by its index path
+    const slices: string[] = [];
+    const visit = (x: unknown, path: string, d: number) => {
+      if (slices.length >= MAX_ROWS) return;
+      const isMatrixOrScalar = !Array.isArray(x) || x.every(isScalar) || (x.every((row) => Array.isArray(row) && row.every(isScalar)) && new Set(x.map((row) => (row as unknown[]).length)).size === 1);
+      if (isMatrixOrScalar || d > 3) slices.push(`<div class="slice"><div class="path">${escapeHtml(path)}</div>${valueHtml(x, depth + 1)}</div>`);
+      else (x as unknown[]).forEach((y, i) => visit(y, `${path}[${i}]`, d + 1));
+    };
+    v.forEach((x, i) => visit(x, `[${i}]`, 0));
+    return `<div class="slices">${slices.join('')}</div>${more(v.length > MAX_ROWS ? v.length - MAX_ROWS : 0, 'entries')}`;
   }
   if (isPlainObject(v)) {
     const entries = Object.entries(v);
@@ -147,7 +155,7 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>)
   const parts: string[] = [];
   parts.push(`<p class="title">${escapeHtml(r.title)}</p>`);
   const dl: Array<[string, string]> = [
-    ['Source', `<code>${escapeHtml(r.source.seed)}</code>, ${escapeHtml(r.source.ref)}${r.source.section ? ` (section ${escapeHtml(r.source.section)})` : ''}`],
+    ['Source', `<code>${escapeHtml(r.source.seed)}</code>, ${escapeHtml(r.source.ref)}${r.source.section && !r.source.ref.includes(r.source.section) ? ` (section ${escapeHtml(r.source.section)})` : ''}`],
     ['Kind', `${escapeHtml(r.kind)}${r.refutation ? `; expected refutation: ${escapeHtml(r.refutation)}` : ''}`],
   ];
   if (r.relaxes) dl.push(['Relaxes', escapeHtml(r.relaxes)]);
@@ -173,7 +181,7 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>)
   }
   if (r.outcome !== 'holds' && r.counterexample) parts.push(`<section class="cex"><h4 class="cex-title">Counterexample</h4>${counterexampleHtml(r.counterexample)}</section>`);
   const attrs = `id="${escapeHtml(entryId(r.id))}" class="entry ${status}" data-paper="${escapeHtml(paperOf(r.id))}" data-kind="${escapeHtml(r.kind)}" data-expected="${escapeHtml(r.expected)}" data-outcome="${escapeHtml(r.outcome)}" data-unexpected="${r.asExpected ? 'no' : 'yes'}"`;
-  const badges = [badge(`o-${r.outcome}`, r.outcome), r.asExpected ? badge('as-expected', 'as expected') : badge('unexpected', `UNEXPECTED (expected ${r.expected})`), r.refutation ? badge(`r-${r.refutation}`, r.refutation) : '', badge('kind', r.kind)].join('');
+  const badges = [badge(`o-${r.outcome}`, r.outcome), r.asExpected ? badge('as-expected', 'as expected') : badge('unexpected', `UNEXPECTED (expected ${r.expected})`), r.refutation && r.refutation !== r.kind ? badge(`r-${r.refutation}`, r.refutation) : '', badge('kind', r.kind)].join('');
   return `<article ${attrs}><details${r.asExpected ? '' : ' open'}><summary><span class="id">${escapeHtml(r.id)}</span>${badges}<span class="key">${metrics}</span></summary>${parts.join('')}</details></article>`;
 }
 
@@ -210,7 +218,7 @@ button.link{background:none;border:0;padding:0;color:var(--link);cursor:pointer;
 .title{font-weight:600;margin:8px 0}dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}dl.meta ul{margin:0;padding-left:18px}
 .replay{display:flex;gap:8px;align-items:center;margin:8px 0;flex-wrap:wrap}.replay .label{color:var(--muted)}.replay code{background:var(--panel);padding:3px 6px;border-radius:4px;border:1px solid var(--line)}button.copy{font:inherit;font-size:12px;padding:2px 10px;border-radius:4px;border:1px solid var(--line);background:var(--panel);color:var(--fg);cursor:pointer}button.copy.done{color:var(--ok);border-color:var(--ok)}
 pre{background:var(--panel);padding:8px;border-radius:4px;overflow:auto;max-height:420px;font-size:12px}pre.error{color:var(--bad);white-space:pre-wrap}blockquote{margin:8px 0;padding:4px 12px;border-left:3px solid var(--line);color:var(--muted)}
-figure{margin:8px 0}figure img{max-width:100%;height:auto;background:#fff;border:1px solid var(--line)}figcaption{color:var(--muted);font-size:12px}.cex{margin:8px 0 12px}.origin,.more{color:var(--muted);font-size:12px;margin:2px 0}.vec{font-variant-numeric:tabular-nums}.null{color:var(--muted)}ol.slices{padding-left:28px}tr.bad td{color:var(--bad)}
+figure{margin:8px 0}figure img{max-width:100%;height:auto;background:#fff;border:1px solid var(--line)}figcaption{color:var(--muted);font-size:12px}.cex{margin:8px 0 12px}.origin,.more{color:var(--muted);font-size:12px;margin:2px 0}.vec{font-variant-numeric:tabular-nums}.null{color:var(--muted)}.slices{display:flex;flex-wrap:wrap;gap:6px 14px}.slice .path{color:var(--muted);font-size:12px;font-family:ui-monospace,monospace}tr.bad td{color:var(--bad)}
 ul.findings li,ul.unexpected li{margin:4px 0}.hidden-note{color:var(--muted)}@media print{#filters{display:none}.entry details{display:block}}
 `;
 
