@@ -92,7 +92,9 @@ export function reportMarkdown(rep: Report, opts: { figurePrefix?: string | null
   }
   lines.push('');
   for (const r of rep.results) lines.push(...entryMarkdown(r, rep, prefix));
-  return lines.join('\n') + '\n';
+  // control characters (a terminal's escape sequences) are shown, not sent, when the file is printed
+  // eslint-disable-next-line no-control-regex
+  return (lines.join('\n') + '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function entryMarkdown(r: ReportedResult, rep: Report, prefix: string | null): string[] {
