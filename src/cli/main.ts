@@ -54,38 +54,36 @@ function quoteArg(a: string): string {
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [first, ...args] = argv;
-  if (first === '--version' || first === '-V' || first === 'version') {
-    io.out(`mechcheck ${packageVersion()}\n`);
-    return 0;
-  }
-  let name = first;
-  let rest = args;
-  if (name === 'help' && args.length > 0) {
-    // `mechcheck help CMD` is `mechcheck CMD --help`
-    name = args[0];
-    rest = ['--help'];
-  } else if (!name || name === '--help' || name === '-h' || name === 'help') {
-    if (name) io.out(usage() + '\n');
-    else io.err(usage() + '\n');
-    return name ? 0 : 2;
-  }
-  const entry = commands[name];
-  if (!entry) {
-    io.err(`mechcheck: unknown command '${sanitizeForTerminal(name, { singleLine: true })}'\n\n${usage()}\n`);
-    return 2;
-  }
+  // `mechcheck help CMD` is `mechcheck CMD --help`
+  const name = first === 'help' && args.length > 0 ? args[0] : first;
+  const rest = first === 'help' && args.length > 0 ? ['--help'] : args;
+  const label = name && commands[name] ? `mechcheck ${name}` : 'mechcheck';
   try {
+    if (name === '--version' || name === '-V' || name === 'version') {
+      io.out(`mechcheck ${packageVersion()}\n`);
+      return 0;
+    }
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      if (name) io.out(usage() + '\n');
+      else io.err(usage() + '\n');
+      return name ? 0 : 2;
+    }
+    const entry = commands[name];
+    if (!entry) {
+      io.err(`mechcheck: unknown command '${sanitizeForTerminal(name, { singleLine: true })}'\n\n${usage()}\n`);
+      return 2;
+    }
     const { command } = await entry.load();
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof InputError || e instanceof OutputError) {
-      io.err(`mechcheck ${name}: error: ${sanitizeForTerminal(e.message, { singleLine: true })}\n`);
+      io.err(`${label}: error: ${sanitizeForTerminal(e.message, { singleLine: true })}\n`);
       return 2;
     }
     const err = e as Error;
-    const seed = seedOf(name, rest);
+    const seed = seedOf(name ?? '', rest);
     io.err(
-      `mechcheck ${name}: internal error: ${sanitizeForTerminal(`${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`, { singleLine: true })}\n` +
+      `${label}: internal error: ${sanitizeForTerminal(`${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`, { singleLine: true })}\n` +
         `This is a bug in mechcheck ${packageVersion()}, not a problem with your input. Please report it to the mechcheck maintainers with this command line` +
         `${seed !== undefined ? ` (base seed ${sanitizeForTerminal(seed, { singleLine: true })})` : ''} and the stack trace that MECHCHECK_DEBUG=1 prints:\n` +
         `  mechcheck ${sanitizeForTerminal(argv.map(quoteArg).join(' '), { singleLine: true })}\n`,

@@ -73,18 +73,26 @@ function pidAlive(pid: number): boolean {
 }
 
 /**
- * Check before a long run that `dir` can receive outputs: it is created if
- * missing, must be a directory, and a probe file can be created and removed in
- * it. Throws an OutputError naming `label` (an option such as `--out`).
+ * Check before a long run that `dir` can receive outputs, creating nothing
+ * that stays: its nearest existing ancestor must be a directory in which a
+ * probe file can be created (and is removed again). Throws an OutputError
+ * naming `label` (an option such as `--out`).
  */
 export function probeWritableDir(dir: string, label = dir): void {
+  let existing = dir;
+  while (!existsSync(existing)) {
+    const up = dirname(existing);
+    if (up === existing) break;
+    existing = up;
+  }
+  let st;
   try {
-    mkdirSync(dir, { recursive: true });
+    st = statSync(existing);
   } catch (e) {
     throw new OutputError(label, codeOf(e));
   }
-  if (!statSync(dir).isDirectory()) throw new OutputError(label, 'ENOTDIR');
-  const probe = join(dir, `${STAGE_PREFIX}probe-${process.pid}`);
+  if (!st.isDirectory()) throw new OutputError(label, 'ENOTDIR');
+  const probe = join(existing, `${STAGE_PREFIX}probe-${process.pid}`);
   try {
     writeFileSync(probe, 'probe');
   } catch (e) {
