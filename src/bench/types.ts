@@ -18,4 +18,8 @@ export interface Benchmark {
   baseline?: Timed;
   /** repetitions (the median is reported); default 3 */
   repeat?: number;
+  /** the goal is met when subject time / baseline time is at most this */
+  maxRatio?: number;
+  /** a goal that is not a time (a size, say): checked once, reported as met or not met */
+  check?: () => { ok: boolean; value: string };
 }

@@ -91,11 +91,11 @@ describe('report.html in Chromium', () => {
     await page.fill('#f-search', 'theorem2.nBar');
     const fig = page.locator('article[id="entry-seed000.theorem2.nBar"] figure img');
     await page.locator('article[id="entry-seed000.theorem2.nBar"] summary').first().click();
-    await expect.poll(async () => fig.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(async () => fig.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
 
     await page.click('#f-reset');
     expect(await page.textContent('#f-reset')).toBe('Reset');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     mkdirSync(join(root, 'reports', 'screenshots'), { recursive: true });
     await page.screenshot({ path: join(root, 'reports', 'screenshots', 'report.png') });
     expect(problems).toEqual([]);
