@@ -46,7 +46,8 @@ beforeAll(async () => {
   // a real run: seed000's entries (errata, a figure, counterexamples), serially in this process
   dir = mkdtempSync(join(tmpdir(), 'mechcheck-html-'));
   const r = await runCli(['verify', '--only', 'seed000.', '--jobs', '1', '--out', dir, '--reporter', 'json', '--reporter', 'html'], { cwd: root });
-  expect(r.stderr).toBe('');
+  // stderr: at most the progress lines a slow run prints now and then
+  expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('progress: '))).toEqual([]);
   report = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8')) as Report;
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mechcheck-chromium-')), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
 }, 600_000);

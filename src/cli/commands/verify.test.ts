@@ -79,7 +79,8 @@ describe('verify output', () => {
     expect(r.stdout).toContain(`wrote ${join(dir, 'partial', 'report.json')}, ${join(dir, 'partial', 'report.md')}, ${join(dir, 'partial', 'report.html')}`);
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\x1b/);
-    expect(r.stderr).toBe('');
+    // on a loaded machine a run over 30 s prints a progress line now and then
+    expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('progress: '))).toEqual([]);
   });
 
   it('colours on a terminal (a progress line redrawn on stderr), none with NO_COLOR, and FORCE_COLOR when piped', async () => {
