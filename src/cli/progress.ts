@@ -60,6 +60,8 @@ export class RunProgress {
   private lastHeartbeat = performance.now();
   private drawn = false;
   private doneWeight = 0;
+  /** when the first entry started (the rate of progress is measured from there, without the workers' start-up) */
+  private firstStart: number | undefined;
   private readonly totalWeight: number;
 
   /**
@@ -91,6 +93,7 @@ export class RunProgress {
   }
 
   started(slot: number): void {
+    this.firstStart ??= performance.now();
     this.running.set(slot, performance.now());
     this.tick();
   }
@@ -112,7 +115,8 @@ export class RunProgress {
     const now = performance.now();
     const elapsed = now - this.t0;
     const n = this.done.size;
-    const left = n === 0 || this.doneWeight <= 0 ? '' : `, ~${formatDuration(((this.totalWeight - this.doneWeight) * elapsed) / this.doneWeight)} left`;
+    const working = now - (this.firstStart ?? now);
+    const left = n === 0 || this.doneWeight <= 0 ? '' : `, ~${formatDuration(((this.totalWeight - this.doneWeight) * working) / this.doneWeight)} left`;
     const running = [...this.running]
       .sort((a, b) => a[1] - b[1])
       .map(([slot, t]) => `${safe(this.ids[slot])} (${formatDuration(now - t)})`);
