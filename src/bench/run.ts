@@ -11,6 +11,7 @@ import { benchmarks as seed002 } from './seed002.ts';
 import { benchmarks as seed003 } from './seed003.ts';
 import { benchmarks as seed004 } from './seed004.ts';
 import { benchmarks as check } from './check.ts';
+import { benchmarks as report } from './report.ts';
 
 const all: Array<[string, Benchmark[]]> = [
   ['foundation', foundation],
@@ -20,6 +21,7 @@ const all: Array<[string, Benchmark[]]> = [
   ['seed003', seed003],
   ['seed004', seed004],
   ['check', check],
+  ['report', report],
 ];
 
 function time(fn: () => unknown, repeat: number): number {
@@ -51,11 +53,20 @@ for (const [group, list] of all) {
     b.subject.fn(); // warm-up
     const ts = time(b.subject.fn, repeat);
     let line = `${name}\n  ${b.subject.label}: ${fmt(ts)}`;
+    let tb: number | undefined;
     if (b.baseline) {
-      const tb = time(b.baseline.fn, Math.max(1, Math.min(repeat, 3)));
+      tb = time(b.baseline.fn, Math.max(1, Math.min(repeat, 3)));
       line += `\n  baseline ${b.baseline.label}: ${fmt(tb)}\n  ratio baseline/subject: ${(tb / ts).toFixed(2)}x`;
     }
-    if (b.limitMs !== undefined) {
+    if (b.check) {
+      const c = b.check();
+      if (!c.ok) missed++;
+      line += `\n  measured: ${c.value}\n  goal ${b.goal ?? ''}: ${c.ok ? 'met' : 'NOT MET'}`;
+    } else if (b.maxRatio !== undefined && tb !== undefined) {
+      const ok = ts / tb <= b.maxRatio;
+      if (!ok) missed++;
+      line += `\n  subject/baseline: ${(ts / tb).toFixed(2)}\n  goal ${b.goal ?? `<= ${b.maxRatio}x`}: ${ok ? 'met' : 'NOT MET'}`;
+    } else if (b.limitMs !== undefined) {
       const ok = ts <= b.limitMs;
       if (!ok) missed++;
       line += `\n  goal ${b.goal ?? `<= ${b.limitMs} ms`}: ${ok ? 'met' : 'NOT MET'}`;

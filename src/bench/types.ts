@@ -20,4 +20,8 @@ export interface Benchmark {
   repeat?: number;
   /** a benchmark that measures itself (e.g. whole processes' CPU time): printed lines and whether its goal is met */
   custom?: () => { lines: string[]; met: boolean };
+  /** the goal is met when subject time / baseline time is at most this */
+  maxRatio?: number;
+  /** a goal that is not a time (a size, say): checked once, reported as met or not met */
+  check?: () => { ok: boolean; value: string };
 }

@@ -47,7 +47,8 @@ describe('mechcheck verify / list', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-rep-'));
     const r = await run('verify', '--only', 'foundation.', '--out', dir, '--runs', '20');
     expect(r.status).toBe(0);
-    const rep = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    // a run of a subset is a partial report, kept apart from the full one
+    const rep = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8'));
     expect(rep.summary.unexpected).toBe(0);
     for (const res of rep.results) {
       for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'metrics', 'evidence', 'durationMs']) expect(res).toHaveProperty(k);
@@ -56,17 +57,17 @@ describe('mechcheck verify / list', () => {
     const refuted = rep.results.find((x: { id: string }) => x.id === 'foundation.auction.firstPrice.dsic');
     expect(refuted.counterexample).not.toBeNull();
     expect(refuted.replay.command).toContain('--seed');
-    expect(existsSync(join(dir, 'report.md'))).toBe(true);
+    expect(existsSync(join(dir, 'partial', 'report.md'))).toBe(true);
   });
   it('a counterexample is replayed by the command the report prints', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-replay-'));
     const id = 'foundation.gvcg.interimIC';
     expect((await run('verify', '--only', id, '--out', dir)).status).toBe(0);
-    const first = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).results[0];
+    const first = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8')).results[0];
     const args = first.replay.command.replace(/^npx mechcheck /, '').match(/'[^']*'|\S+/g).map((a: string) => a.replace(/^'|'$/g, ''));
     const dir2 = mkdtempSync(join(tmpdir(), 'mechcheck-replay2-'));
     expect((await run(...args, '--out', dir2)).status).toBe(0);
-    const again = JSON.parse(readFileSync(join(dir2, 'report.json'), 'utf8')).results[0];
+    const again = JSON.parse(readFileSync(join(dir2, 'partial', 'report.json'), 'utf8')).results[0];
     expect(again.outcome).toBe('refuted');
     expect(again.counterexample.input).toEqual(first.counterexample.input);
   });

@@ -1,30 +1,61 @@
 /**
- * The verification report: report.json (machine-readable, one record per
- * catalogue entry) and report.md (for people), plus any artifacts (figures)
- * the entries produced. Written atomically by `mechcheck verify`.
+ * The verification report: one record per catalogue entry run, with the run's
+ * settings and a summary (overall, by paper, by kind). Every reporter
+ * (terminal, JSON, Markdown, HTML, JUnit, GitHub annotations) renders this one
+ * structure, so a report merged from shards (`mechcheck merge`) renders
+ * exactly as a single run's does.
+ *
+ * A report of a subset of the catalogue (`--only`, `--replay`, `--shard`, a
+ * run stopped by `--bail`, or a merge that does not cover the catalogue) is
+ * *partial*: it is written to `<out>/partial/`, never over the full report,
+ * and says so in its header.
  */
-import { join } from 'node:path';
 import type { ResultRecord } from '../catalogue/runner.ts';
-import type { MetricValue, RefutationKind, Table } from '../catalogue/types.ts';
-import { writeFilesAtomically } from './atomicWrite.ts';
+import type { RefutationKind } from '../catalogue/types.ts';
+
+/** Counts of one group of results (all, one paper, one kind). */
+export interface Counts {
+  total: number;
+  asExpected: number;
+  unexpected: number;
+  errors: number;
+  holds: number;
+  refuted: number;
+}
+
+/** Which part of the catalogue a run covered. */
+export interface ShardSpec {
+  /** 1-based */
+  index: number;
+  count: number;
+}
 
 export interface Report {
   tool: 'mechcheck';
   version: string;
+  /** timing: when the report was made */
   generatedAt: string;
+  /** the base seed (each entry's seed is derived from it and the entry's id) */
   seed: number;
   runsOverride: number | null;
+  /** the per-entry time budget (`--timeout`), in seconds */
+  timeoutSeconds: number | null;
   only: string | null;
-  summary: {
-    total: number;
-    asExpected: number;
-    unexpected: number;
-    errors: number;
-    holds: number;
-    refuted: number;
+  replay: string | null;
+  shard: ShardSpec | null;
+  /** the run stopped at its first unexpected result (`--bail`) */
+  stoppedEarly: boolean;
+  /** the number of entries in the catalogue the run was taken from */
+  catalogueSize: number;
+  /** a subset of the catalogue: written to `<out>/partial/`, never over the full report */
+  partial: boolean;
+  summary: Counts & {
     /** refuted results by what the refutation means (relaxation, erratum of the paper, example) */
     refutedBy: Record<RefutationKind, number>;
+    /** timing: the run's wall time */
     durationMs: number;
+    byPaper: Record<string, Counts>;
+    byKind: Record<string, Counts>;
   };
   results: ReportedResult[];
 }
@@ -32,106 +63,139 @@ export interface Report {
 /** A result as report.json stores it: artifacts by file name (their content is written beside the report). */
 export type ReportedResult = ResultRecord extends infer R ? (R extends unknown ? Omit<R, 'artifacts'> & { artifacts?: Array<{ file: string; description?: string }> } : never) : never;
 
-export function buildReport(results: ResultRecord[], meta: { version: string; seed: number; runs: number | null; only: string | null; durationMs: number }): Report {
+/** The run's settings, as `buildReport` records them. */
+export interface RunSettings {
+  version: string;
+  seed: number;
+  runs: number | null;
+  timeoutSeconds?: number | null;
+  only?: string | null;
+  replay?: string | null;
+  shard?: ShardSpec | null;
+  stoppedEarly?: boolean;
+  catalogueSize: number;
+  durationMs: number;
+  generatedAt?: string;
+}
+
+/** The paper an entry belongs to: the first component of its id (`seed001`, `foundation`). */
+export function paperOf(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}
+
+/** Counts of a list of results. */
+export function countResults(results: ReadonlyArray<{ asExpected: boolean; outcome: string }>): Counts {
   return {
-    tool: 'mechcheck',
-    version: meta.version,
-    generatedAt: new Date().toISOString(),
-    seed: meta.seed,
-    runsOverride: meta.runs,
-    only: meta.only,
-    summary: {
-      total: results.length,
-      asExpected: results.filter((r) => r.asExpected).length,
-      unexpected: results.filter((r) => !r.asExpected).length,
-      errors: results.filter((r) => r.outcome === 'error').length,
-      holds: results.filter((r) => r.outcome === 'holds').length,
-      refuted: results.filter((r) => r.outcome === 'refuted').length,
-      refutedBy: {
-        relaxation: results.filter((r) => r.outcome === 'refuted' && r.refutation === 'relaxation').length,
-        erratum: results.filter((r) => r.outcome === 'refuted' && r.refutation === 'erratum').length,
-        example: results.filter((r) => r.outcome === 'refuted' && r.refutation === 'example').length,
-      },
-      durationMs: meta.durationMs,
-    },
-    results: results.map((r) => ({ ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, description: a.description })) }) as ReportedResult),
+    total: results.length,
+    asExpected: results.filter((r) => r.asExpected).length,
+    unexpected: results.filter((r) => !r.asExpected).length,
+    errors: results.filter((r) => r.outcome === 'error').length,
+    holds: results.filter((r) => r.outcome === 'holds').length,
+    refuted: results.filter((r) => r.outcome === 'refuted').length,
   };
 }
 
-function fmtMetric(v: MetricValue): string {
+function groupCounts(results: ReportedResult[], key: (r: ReportedResult) => string): Record<string, Counts> {
+  const groups = new Map<string, ReportedResult[]>();
+  for (const r of results) {
+    const k = key(r);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(r);
+  }
+  return Object.fromEntries([...groups].map(([k, rs]) => [k, countResults(rs)]));
+}
+
+/** A result without its artifacts' content (report.json keeps their file names). */
+export function toReported(r: ResultRecord | ReportedResult): ReportedResult {
+  return { ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, ...(a.description !== undefined ? { description: a.description } : {}) })) } as ReportedResult;
+}
+
+/** Build the report of a run from its results, in catalogue order. */
+export function buildReport(results: ReadonlyArray<ResultRecord | ReportedResult>, meta: RunSettings): Report {
+  const reported = results.map(toReported);
+  const shard = meta.shard ?? null;
+  const stoppedEarly = meta.stoppedEarly ?? false;
+  const partial = Boolean(meta.only) || Boolean(meta.replay) || shard !== null || stoppedEarly || reported.length !== meta.catalogueSize;
+  return {
+    tool: 'mechcheck',
+    version: meta.version,
+    generatedAt: meta.generatedAt ?? new Date().toISOString(),
+    seed: meta.seed,
+    runsOverride: meta.runs,
+    timeoutSeconds: meta.timeoutSeconds ?? null,
+    only: meta.only ?? null,
+    replay: meta.replay ?? null,
+    shard,
+    stoppedEarly,
+    catalogueSize: meta.catalogueSize,
+    partial,
+    summary: {
+      ...countResults(reported),
+      refutedBy: {
+        relaxation: reported.filter((r) => r.outcome === 'refuted' && r.refutation === 'relaxation').length,
+        erratum: reported.filter((r) => r.outcome === 'refuted' && r.refutation === 'erratum').length,
+        example: reported.filter((r) => r.outcome === 'refuted' && r.refutation === 'example').length,
+      },
+      durationMs: meta.durationMs,
+      byPaper: groupCounts(reported, (r) => paperOf(r.id)),
+      byKind: groupCounts(reported, (r) => r.kind),
+    },
+    results: reported,
+  };
+}
+
+/** A report with the figures its entries produced (file name relative to the report folder -> SVG text). */
+export interface ReportBundle {
+  report: Report;
+  figures: Map<string, string>;
+}
+
+/** The figures of a run's results, by file name. */
+export function figuresOf(results: ReadonlyArray<ResultRecord>): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of results) for (const a of r.artifacts ?? []) m.set(a.file, a.content);
+  return m;
+}
+
+/** The command that replays an entry's result: its own replay command when it has one, else the entry with the run's seed (and runs). */
+export function replayCommandFor(r: ReportedResult, report: Pick<Report, 'seed' | 'runsOverride'>): string {
+  if ('replay' in r && r.replay?.command) return r.replay.command;
+  return `npx mechcheck verify --only ${shellQuote(r.id)} --seed ${report.seed}${report.runsOverride ? ` --runs ${report.runsOverride}` : ''}`;
+}
+
+/** Quote a word for a POSIX shell. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9._\-/:=@%+]+$/.test(s) ? `'${s}'` : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A number for people: integers as they are, others to 6 significant digits or in exponent form. */
+export function formatNumber(v: unknown): string {
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return String(v);
     if (!Number.isFinite(v)) return String(v);
-    return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6 ? v.toPrecision(6).replace(/\.?0+$/, '') : v.toExponential(3);
+    return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6 ? v.toPrecision(6).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : v.toExponential(3);
   }
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v;
   return String(v);
 }
 
-function esc(s: unknown): string {
-  return String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The metrics worth showing first: at the counterexample for a refutation, then the others (without the instance count). */
+export function keyMetrics(r: ReportedResult, max = 4): Array<[string, unknown]> {
+  const all = Object.entries(r.metrics).filter(([k]) => k !== 'instancesChecked');
+  const atCex = r.outcome === 'refuted' ? all.filter(([k]) => k.endsWith('AtCounterexample')) : [];
+  return [...atCex, ...all.filter((m) => !atCex.includes(m))].slice(0, max);
 }
 
-function tableMd(t: Table): string {
-  const head = `| ${t.columns.map(esc).join(' | ')} |\n| ${t.columns.map(() => '---').join(' | ')} |\n`;
-  return `**${t.title}**\n\n` + head + t.rows.map((r) => `| ${r.map((c) => esc(typeof c === 'number' ? fmtMetric(c) : c)).join(' | ')} |`).join('\n') + '\n';
-}
-
-export function reportMarkdown(rep: Report): string {
-  const s = rep.summary;
-  const lines: string[] = [];
-  lines.push('# mechcheck verification report', '');
-  lines.push(`Generated ${rep.generatedAt} by mechcheck ${rep.version}; base seed ${rep.seed}${rep.runsOverride ? `, runs ${rep.runsOverride}` : ''}${rep.only ? `, only \`${rep.only}\`` : ''}.`, '');
-  lines.push(`**${s.asExpected}/${s.total} results as expected** (${s.holds} hold, ${s.refuted} refuted, ${s.errors} errors; ${s.unexpected} unexpected) in ${(s.durationMs / 1000).toFixed(1)} s.`, '');
-  lines.push(`Refuted: ${s.refutedBy.relaxation} relaxations (a hypothesis dropped, the conclusion fails as it should), ${s.refutedBy.erratum} errata (a statement of a paper as printed is false), ${s.refutedBy.example} known negative examples.`, '');
-  lines.push('Expected verdicts: `holds` = the property was checked and no counterexample was found; `refuted` = a counterexample was found (for relaxations, and for statements the computation shows to be false).', '');
-  lines.push('| id | source | expected | outcome | key metrics | ms |', '| --- | --- | --- | --- | --- | --- |');
-  for (const r of rep.results) {
-    const mark = r.asExpected ? '' : ' **UNEXPECTED**';
-    const all = Object.entries(r.metrics).filter(([k]) => k !== 'instancesChecked');
-    // for a refutation, the metrics at the counterexample come first
-    const atCex = r.outcome === 'refuted' ? all.filter(([k]) => k.endsWith('AtCounterexample')) : [];
-    const metrics = [...atCex, ...all.filter((m) => !atCex.includes(m))]
-      .slice(0, 4)
-      .map(([k, v]) => `${k}=${fmtMetric(v)}`)
-      .join(', ');
-    lines.push(`| [${r.id}](#${anchor(r.id)}) | ${esc(r.source.seed === 'foundation' ? 'foundation' : r.source.seed.slice(0, 3))}: ${esc(r.source.ref)} | ${r.expected} | ${r.outcome}${mark} | ${esc(metrics)} | ${r.durationMs} |`);
-  }
-  lines.push('');
-  for (const r of rep.results) {
-    lines.push(`## ${r.id}`, '');
-    lines.push(`**${r.title}**`, '');
-    lines.push(`- Source: \`${r.source.seed}\`, ${r.source.ref}${r.source.section ? ` (section ${r.source.section})` : ''}`);
-    lines.push(`- Kind: ${r.kind}${r.refutation ? `; expected refutation: ${r.refutation}` : ''}${r.relaxes ? `; relaxes: ${r.relaxes}` : ''}${r.correctedBy ? `; corrected statement: [${r.correctedBy}](#${anchor(r.correctedBy)})` : ''}`);
-    lines.push(`- Hypotheses: ${r.hypotheses.join('; ')}`);
-    lines.push(`- Conclusion checked: ${r.conclusion}`);
-    lines.push(`- Expected: ${r.expected}; outcome: **${r.outcome}**${r.asExpected ? '' : ' (UNEXPECTED)'}; runs: ${r.runs}; seed: ${r.seed}; ${r.durationMs} ms`);
-    const m = Object.entries(r.metrics);
-    if (m.length) lines.push(`- Metrics: ${m.map(([k, v]) => `${k} = ${fmtMetric(v)}`).join(', ')}`);
-    lines.push(`- Evidence: ${r.evidence.generated} instances generated, ${r.evidence.checked} met the hypotheses and were checked, ${r.evidence.replayed} stored counterexamples replayed`);
-    if (r.outcome === 'error') lines.push(`- Error: ${esc(r.error)}`);
-    if (r.outcome !== 'holds' && r.replay) lines.push(`- Replay: \`${r.replay.command}\``);
-    lines.push('');
-    for (const n of r.notes ?? []) lines.push(`> ${n}`, '');
-    for (const t of r.tables ?? []) lines.push(tableMd(t));
-    for (const a of r.artifacts ?? []) lines.push(`![${esc(a.description ?? a.file)}](${a.file})`, '');
-    if (r.outcome !== 'holds' && r.counterexample) {
-      lines.push('<details><summary>Counterexample</summary>', '', '```json', JSON.stringify(r.counterexample, null, 1).slice(0, 6000), '```', '</details>', '');
-    }
-  }
-  return lines.join('\n') + '\n';
-}
-
-function anchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
-}
-
-/** Write report.json, report.md and the artifacts into `dir`, atomically. */
-export function writeReport(dir: string, rep: Report, results: ResultRecord[]): string[] {
-  const files = [
-    { file: join(dir, 'report.json'), content: JSON.stringify(rep, null, 2) + '\n' },
-    { file: join(dir, 'report.md'), content: reportMarkdown(rep) },
-    ...results.flatMap((r) => (r.artifacts ?? []).map((a) => ({ file: join(dir, a.file), content: a.content }))),
-  ];
-  writeFilesAtomically(files);
-  return files.map((f) => f.file);
+/** A short description of the run's scope for a report's header ("the full catalogue", "a partial run: only ..."). */
+export function scopeLine(rep: Report): string {
+  if (!rep.partial) return `the full catalogue (${rep.catalogueSize} entries)`;
+  const why: string[] = [];
+  if (rep.only) why.push(`--only ${rep.only}`);
+  if (rep.replay) why.push(`--replay ${rep.replay}`);
+  if (rep.shard) why.push(`shard ${rep.shard.index}/${rep.shard.count}`);
+  if (rep.stoppedEarly) why.push('stopped at the first unexpected result (--bail)');
+  if (why.length === 0) why.push('a subset');
+  return `a PARTIAL run: ${rep.summary.total} of ${rep.catalogueSize} entries (${why.join(', ')}); it is kept apart from the full report and does not replace it`;
 }

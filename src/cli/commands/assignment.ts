@@ -26,7 +26,9 @@ const HELP = `usage: mechcheck assignment --instance FILE [--posterior p1,p2,...
     (entries with p = i or q = j must be 0); every value in [0, M]; n <= 10.
   --posterior overrides the file's posterior (comma-separated, sums to 1); with one state it defaults to [1].
   --json prints {"matching": [seller or -1 per buyer], "welfare", "payoffs": [g_i], "transfers": [x_i]}
-  (transfers are paid TO the buyer: x_i <= 0). Exit 0 on success, 2 on bad input.`;
+  (transfers are paid TO the buyer: x_i <= 0). Exit 0 on success, 2 on bad input.
+example:
+  mechcheck assignment --instance fixtures/seed000/spectrum-3x3.json`;
 
 function parsePosterior(text: string, states: number): number[] {
   const parts = text.split(',').map((s) => s.trim());

@@ -14,7 +14,9 @@ import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
 
 const HELP = `usage: mechcheck check FILE [--json] [--tolerance T]
   FILE is a finite mechanism in JSON; the format is src/check/mechanism.schema.json (see README).
-  Exit 0 when every required concept holds, 1 when one is violated, 2 on a malformed file.`;
+  Exit 0 when every required concept holds, 1 when one is violated, 2 on a malformed file.
+example:
+  mechcheck check fixtures/mechanisms/first-price-auction.json --json`;
 
 function labelWitness(m: LoadedMechanism, w: Witness | null): Record<string, unknown> | null {
   if (!w) return null;

@@ -27,7 +27,9 @@ const HELP = `usage: mechcheck dynamic --env FILE [--json] [--last-step printed|
   utility to the transfer of the step T-1 -> T (see seed004.corollary33); default: as printed.
   Output: assumptions (convexIndependence, spanning), residual, maxGain and its witness
   (t, agent, profile, report; agents and signals 0-based). Exit 0 when periodic ex post IC
-  holds, 1 when some one-shot deviation gains more than the tolerance, 2 on bad input.`;
+  holds, 1 when some one-shot deviation gains more than the tolerance, 2 on bad input.
+example:
+  mechcheck dynamic --env fixtures/seed004/two-agents-copy.json`;
 
 function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);

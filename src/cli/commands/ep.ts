@@ -51,7 +51,9 @@ ${PARAMS}
   --alpha-seller A     weight alpha^s in [0, 1] on the seller (alpha^b = 1 - alpha^s)
   --exact              exact rational arithmetic (results as fractions "a/b"; N <= 200)
   --json               machine-readable output
-Exit 0 on success, 2 on bad input (the message names the option).`;
+Exit 0 on success, 2 on bad input (the message names the option).
+example:
+  mechcheck ep optimal --objects 3 --buyer-high 12 --buyer-low 1 --seller-high 11 --seller-low 0 --q-buyer 0.5 --q-seller 0.5 --alpha-seller 0.5 --exact`;
 
 const OPTIONS = {
   objects: { type: 'string' },

@@ -27,7 +27,9 @@ const HELP = `usage: mechcheck info --decomposition FILE [--M m] [--json]
   --M m   payoff bound; also print eps = 12 n M sqrt|A| max nu / min Lambda,
           the reward scale the proof of Theorem B(b) shows sufficient.
   --json  {"nu": [...], "lambda": [...], "epsilon": ...}
-  Exit 0 on success, 2 on a malformed file.`;
+  Exit 0 on success, 2 on a malformed file.
+example:
+  mechcheck info --decomposition fixtures/seed001/section2-rho0.8.json --M 1`;
 
 const FIELDS = new Set(['states', 'signals', 'Q']);
 

@@ -7,7 +7,7 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (values.help) {
-      io.out('usage: mechcheck list [--json]\n');
+      io.out('usage: mechcheck list [--json]\n  --json  one record per entry (id, title, source, kind, hypotheses, conclusion, relaxes, expected, runs)\nexample:\n  mechcheck list --json\n');
       return 0;
     }
     if (values.json) {

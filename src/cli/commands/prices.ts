@@ -34,7 +34,9 @@ const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--j
   --grid K      points per signal dimension for the grid checks (default 5, 2..50)
   --accuracy A  accuracy of the numerical construction of t* (default 1e-6)
   Exit 0: prices admissible (3) and rule (4) ex post IC on the grid / demand mechanism feasible;
-  1: a violation (the first one is printed); 2: bad input (the field is named).`;
+  1: a violation (the first one is printed); 2: bad input (the field is named).
+example:
+  mechcheck prices --spec fixtures/seed003/example1.json --grid 9`;
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
 
