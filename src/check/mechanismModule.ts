@@ -19,7 +19,7 @@
  * An error thrown while loading it, or a bad value from one of its functions,
  * is an InputError naming the file (and the agent, profile and field).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,16 +45,27 @@ export function isModuleFile(file: string): boolean {
 
 type Importer = (url: string) => Promise<Record<string, unknown>>;
 
+/** The ES module of tsx's programmatic API (`tsx/esm/api`, its "import" condition) as seen from `from`, or null. */
+function tsxApi(from: string): string | null {
+  let manifest: string;
+  try {
+    manifest = createRequire(from).resolve('tsx/package.json');
+  } catch {
+    return null;
+  }
+  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
+  const target = typeof exports?.import === 'string' ? exports.import : exports?.import?.default;
+  if (!target) return null;
+  const file = join(dirname(manifest), target);
+  return existsSync(file) ? file : null;
+}
+
 /** How a TypeScript module is imported here: Node's own type stripping, or tsx from the user's project, or null. */
 function typeScriptImporter(path: string, cwd: string): Importer | null {
   if ((process.features as { typescript?: unknown }).typescript) return (url) => import(url);
   for (const from of [join(dirname(path), 'noop.js'), join(cwd, 'noop.js')]) {
-    let api: string;
-    try {
-      api = createRequire(from).resolve('tsx/esm/api');
-    } catch {
-      continue;
-    }
+    const api = tsxApi(from);
+    if (!api) continue;
     return async (url) => {
       const { tsImport } = (await import(pathToFileURL(api).href)) as { tsImport: (specifier: string, parent: string) => Promise<Record<string, unknown>> };
       return tsImport(url, import.meta.url);
@@ -63,9 +74,12 @@ function typeScriptImporter(path: string, cwd: string): Importer | null {
   return null;
 }
 
+/** An error's name and message without a stack trace (at most a few lines). */
 function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`.split('\n')[0];
-  return String(e);
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^\s+at /.test(l));
+  const kept = lines.slice(0, 4).join(' / ');
+  return kept.length > 600 ? kept.slice(0, 600) + '...' : kept;
 }
 
 function isEnvironment(x: unknown): x is Environment {

@@ -59,7 +59,7 @@ async function readJson(io: CliIO, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new InputError(file, `not valid JSON: ${(e as Error).message}`);
+    throw new InputError(file === '-' ? '(standard input)' : file, `not valid JSON: ${(e as Error).message}`);
   }
 }
 
