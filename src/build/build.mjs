@@ -14,3 +14,4 @@ const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.jso
 if (r.status !== 0) process.exit(r.status ?? 1);
 await import('./copyAssets.mjs');
 await import('./generateValidator.mjs');
+await import('./catalogueListing.mjs');
