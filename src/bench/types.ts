@@ -5,6 +5,7 @@
  */
 export interface Timed {
   label: string;
+  /** the work timed; with `selfMeasured`, it returns its own measurement in ms (e.g. a child process's CPU time) */
   fn: () => unknown;
 }
 
@@ -18,4 +19,10 @@ export interface Benchmark {
   baseline?: Timed;
   /** repetitions (the median is reported); default 3 */
   repeat?: number;
+  /** run baseline and subject alternately, one pair per repetition (default: all subjects, then all baselines) */
+  paired?: boolean;
+  /** each fn returns its own measurement in ms instead of being timed by the wall clock */
+  selfMeasured?: boolean;
+  /** the goal as a ratio: subject <= maxRatio x baseline (medians) */
+  maxRatio?: number;
 }

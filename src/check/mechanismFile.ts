@@ -15,7 +15,7 @@
  * size of the file.
  */
 import { InputError } from '../core/errors.ts';
-import { finiteNumber } from '../core/numbers.ts';
+import { finiteNumber, MAX_ABS_PAYOFF } from '../core/numbers.ts';
 import { JointPrior } from '../core/prior.ts';
 import { ProfileSpace } from '../core/profiles.ts';
 import type { ConceptName } from '../concepts/result.ts';
@@ -66,6 +66,11 @@ function count(x: unknown, field: string): number {
   return finiteNumber(x, field, { integer: true, min: 1 });
 }
 
+/** A payoff that needs no conversion or message (the fast path of a 1e6-profile file); otherwise NaN. */
+function plainPayoff(x: unknown): number {
+  return typeof x === 'number' && x >= -MAX_ABS_PAYOFF && x <= MAX_ABS_PAYOFF ? x : NaN;
+}
+
 function requireArray(x: unknown, n: number, field: string, what: string): unknown[] {
   if (!Array.isArray(x)) throw new InputError(field, `must be an array (${what})`);
   if (x.length !== n) throw new InputError(field, `has ${x.length} entries, expected ${n} (${what})`);
@@ -103,7 +108,10 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
   const shape = `one entry per reported profile (${typeCounts.join(' x ')} = ${S})`;
   requireArray(f.outcome, S, 'outcome', shape);
   requireArray(f.transfers, S, 'transfers', `one row per reported profile (${typeCounts.join(' x ')} = ${S})`);
-  for (let k = 0; k < S; k++) requireArray(f.transfers[k], n, `transfers[${k}]`, 'one transfer per agent');
+  for (let k = 0; k < S; k++) {
+    const row = f.transfers[k];
+    if (!Array.isArray(row) || row.length !== n) requireArray(row, n, `transfers[${k}]`, 'one transfer per agent');
+  }
   if ('independent' in f.prior) {
     if (m !== 1) throw new InputError('prior.independent', `independent marginals describe a single state, but states = ${m}; give prior.joint over states x profiles`);
     requireArray(f.prior.independent, n, 'prior.independent', 'one marginal per agent');
@@ -118,7 +126,10 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
     perState.forEach((vs, th) => {
       const at = kind === 'private' ? `valuations.private[${i}]` : `valuations.${kind}[${i}][${th}]`;
       const table = requireArray(vs, rows, at, what);
-      for (let r = 0; r < rows; r++) requireArray(table[r], C, `${at}[${r}]`, 'one value per outcome');
+      for (let r = 0; r < rows; r++) {
+        const row = table[r];
+        if (!Array.isArray(row) || row.length !== C) requireArray(row, C, `${at}[${r}]`, 'one value per outcome');
+      }
     });
   }
 
@@ -144,7 +155,10 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
       const at = kind === 'private' ? `valuations.private[${i}]` : `valuations.${kind}[${i}][${th}]`;
       for (let r = 0; r < rows; r++) {
         const row = vs[r];
-        for (let c = 0; c < C; c++) tab[(th * rows + r) * C + c] = readPayoff(row[c], `${at}[${r}][${c}]`);
+        for (let c = 0; c < C; c++) {
+          const x = plainPayoff(row[c]);
+          tab[(th * rows + r) * C + c] = x === x ? x : readPayoff(row[c], `${at}[${r}][${c}]`);
+        }
       }
     }
     tables.push(tab);
@@ -159,9 +173,11 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
   for (let k = 0; k < S; k++) {
     const o = f.outcome[k];
     if (typeof o === 'number') {
-      const c = finiteNumber(o, `outcome[${k}]`, { integer: true, min: 0 });
-      if (c >= C) throw new InputError(`outcome[${k}]`, `is ${o}, but outcomes are numbered 0..${C - 1}`);
-      outcomeIndex[k] = c;
+      if (!(Number.isInteger(o) && o >= 0 && o < C)) {
+        finiteNumber(o, `outcome[${k}]`, { integer: true, min: 0 });
+        throw new InputError(`outcome[${k}]`, `is ${o}, but outcomes are numbered 0..${C - 1}`);
+      }
+      outcomeIndex[k] = o;
     } else {
       outcomeIndex[k] = -1;
       lotteries.set(k, readProbabilities(o, `outcome[${k}]`, { length: C }));
@@ -170,7 +186,10 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
   const transfers = new Float64Array(S * n);
   for (let k = 0; k < S; k++) {
     const row = f.transfers[k];
-    for (let i = 0; i < n; i++) transfers[k * n + i] = readPayoff(row[i], `transfers[${k}][${i}]`);
+    for (let i = 0; i < n; i++) {
+      const x = plainPayoff(row[i]);
+      transfers[k * n + i] = x === x ? x : readPayoff(row[i], `transfers[${k}][${i}]`);
+    }
   }
   const tolerance = f.tolerance === undefined ? undefined : readNumber(f.tolerance, 'tolerance', { min: Number.MIN_VALUE, max: 1 });
 
