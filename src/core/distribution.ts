@@ -5,6 +5,7 @@
 import { InputError } from './errors.ts';
 import { PROBABILITY_TOLERANCE } from './tolerance.ts';
 
+/** A probability vector (index = outcome, type or state). */
 export type Distribution = readonly number[];
 
 /** Sum of the entries. */
@@ -59,6 +60,7 @@ export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return s;
 }
 
+/** Options of `assertDistribution`. */
 export interface DistributionCheckOptions {
   tolerance?: number;
   /** Require every entry to be strictly positive (full support). */
