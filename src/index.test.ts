@@ -125,6 +125,13 @@ export const assertion = () => expect(m).toBeExPostIR();
     expect(malformed.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(installed)).toEqual(before);
   });
+  it('`mechcheck verify` from the project writes its report under ./reports there, nothing into the install folder', () => {
+    const before = snapshot(installed);
+    const r = sh('npx', ['--no-install', 'mechcheck', 'verify', '--only', 'foundation.auction.firstPrice.dsic'], project);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(project, 'reports', 'report.json'), 'utf8')).summary.unexpected).toBe(0);
+    expect(snapshot(installed)).toEqual(before);
+  });
   it('`mechcheck list --json` from the stored listing equals the catalogue read from the sources', async () => {
     const listed = JSON.parse(ok(sh('npx', ['--no-install', 'mechcheck', 'list', '--json'], project), 'mechcheck list'));
     const fromSources = JSON.parse((await runCli(['list', '--json'], { cwd: root })).stdout);
