@@ -12,10 +12,10 @@
  * --prefer-offline: its dependencies are in the npm cache after `npm ci`.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli/runCli.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -76,6 +76,11 @@ beforeAll(() => {
   installed = join(project, 'node_modules', 'mechcheck');
   expect(existsSync(join(installed, 'dist', 'src', 'index.js'))).toBe(true);
 }, HANG_GUARD_MS);
+
+// the installed project weighs a few hundred MB: remove it (MECHCHECK_KEEP_PACKAGE_TEST=1 keeps it for a look)
+afterAll(() => {
+  if (!process.env.MECHCHECK_KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
+});
 
 describe('the installed package', () => {
   it('imports from plain Node ESM (no tsx): ".", "./arbitraries", and checks a mechanism written as code', () => {
