@@ -134,7 +134,10 @@ export const assertion = () => expect(m).toBeExPostIR();
     const before = snapshot(installed);
     const r = sh('npx', ['--no-install', 'mechcheck', 'verify', '--only', 'foundation.auction.firstPrice.dsic'], project);
     expect(r.status).toBe(0);
-    expect(JSON.parse(readFileSync(join(project, 'reports', 'report.json'), 'utf8')).summary.unexpected).toBe(0);
+    // a subset of the catalogue may be reported apart from the full run (reports/partial/)
+    const report = ['report.json', join('partial', 'report.json')].map((f) => join(project, 'reports', f)).find((f) => existsSync(f));
+    expect(report).toBeDefined();
+    expect(JSON.parse(readFileSync(report!, 'utf8')).summary.unexpected).toBe(0);
     expect(snapshot(installed)).toEqual(before);
   });
   it('`mechcheck list --json` from the stored listing equals the catalogue read from the sources', async () => {
