@@ -35,10 +35,13 @@ const HELP = `usage: mechcheck check FILE... [--json] [--tolerance T] [--require
   --tolerance T     violations up to T count as holding, 0 < T <= 1 (default: the file's "tolerance", else ${DEFAULT_TOLERANCE})
   --require LIST    the concepts that must hold, comma-separated (default: the file's "require", else all):
                     ${ALL_CONCEPTS.join(', ')}
-  --max-cells N     refuse mechanisms whose tables hold more than N numbers (default ${DEFAULT_CHECK_LIMITS.maxCells})
-  --max-work N      refuse checks of more than N evaluations x outcomes (default ${DEFAULT_CHECK_LIMITS.maxWork})
+  --max-cells N     refuse mechanisms whose tables hold more than N numbers (default ${DEFAULT_CHECK_LIMITS.maxCells.toExponential().replace('e+', 'e')})
+  --max-work N      refuse checks of more than N evaluations x outcomes (default ${DEFAULT_CHECK_LIMITS.maxWork.toExponential().replace('e+', 'e')})
   --json            print the results as JSON (one object per file; an array for several files)
-  Exit 0 when every required concept holds in every file, 1 when one is violated, 2 on a malformed file or bad usage.`;
+  Exit 0 when every required concept holds in every file, 1 when one is violated, 2 on a malformed file or bad usage.
+examples:
+  mechcheck check fixtures/mechanisms/first-price-auction.json --json
+  mechcheck check mechanisms/*.ts --require dominantStrategyIC,exPostIR`;
 
 /** Read and parse a JSON mechanism file (or standard input for '-'), refusing files too large to hold. */
 async function readJson(io: CliIO, file: string): Promise<unknown> {
