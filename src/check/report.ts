@@ -140,7 +140,7 @@ export function formatNumber(x: number): string {
 
 /** The violation of a concept in words, in the user's labels ('' when it holds). */
 export function explainViolation(labels: Labels, r: ConceptResult): string {
-  const w = r.witness;
+  const w: Witness | null = r.witness;
   if (!w || r.holds) return '';
   const fmt = formatNumber;
   const who = w.agent !== undefined ? labels.agentNames[w.agent] : '';
