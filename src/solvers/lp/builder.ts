@@ -1,16 +1,6 @@
 /** A small builder for `LinearProgram`s with named variables. */
 import type { LinearProgram, LPRow } from './types.ts';
 
-/**
- * Builds a `LinearProgram` with named variables and sparse rows.
- *
- * @example
- *   const b = new LPBuilder('max');
- *   const x = b.addVariable('x', { objective: 1, upper: 4 });
- *   const y = b.addVariable('y', { objective: 2 });
- *   b.le([[x, 1], [y, 1]], 3);
- *   solveLP(b.build()).objective; // 6, certified
- */
 export class LPBuilder {
   private readonly objective: number[] = [];
   private readonly lower: number[] = [];

@@ -9,7 +9,6 @@
  */
 import type { LinearProgram } from './types.ts';
 
-/** The largest violation of a row or a variable bound at the point x (0 when x is feasible). */
 export function primalViolation(lp: LinearProgram, x: readonly number[]): number {
   const n = lp.objective.length;
   const lower = lp.lower ?? new Array(n).fill(0);
@@ -31,7 +30,6 @@ export function primalViolation(lp: LinearProgram, x: readonly number[]): number
   return worst;
 }
 
-/** A weak-duality bound on an LP optimum and the multipliers that give it. */
 export interface DualBound {
   bound: number;
   /** the largest |reduced cost| that points at an infinite variable bound */

@@ -8,7 +8,6 @@ type LoadHighs = typeof highsImport.default;
 const loadHighs: LoadHighs = (highsImport as unknown as { default?: LoadHighs }).default ?? (highsImport as unknown as LoadHighs);
 const highs = await loadHighs();
 
-/** Solve with HiGHS; the answer includes the row duals used for the dual-bound certificate. Uncertified. */
 export function solveWithHighs(lp: LinearProgram): RawLPAnswer {
   const t0 = performance.now();
   const n = lp.objective.length;

@@ -53,7 +53,6 @@ interface JsModel {
   variables: Record<string, Record<string, number>>;
 }
 
-/** Solve with javascript-lp-solver in a worker, giving up after `timeoutMs` (status error). Uncertified. */
 export function solveWithJsLpSolver(lp: LinearProgram, timeoutMs = JS_LP_TIMEOUT_MS): RawLPAnswer {
   const t0 = performance.now();
   const n = lp.objective.length;

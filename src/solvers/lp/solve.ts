@@ -24,7 +24,6 @@ import { solveWithHighs } from './highsBackend.ts';
 import { solveWithJsLpSolver } from './jsLpSolverBackend.ts';
 import type { BackendName, LinearProgram, LPCertificate, LPSolution, RawLPAnswer } from './types.ts';
 
-/** Options of `solveLP`: the backend (default by size) and, for tests, replacement runners. */
 export interface SolveOptions {
   backend?: BackendName | 'auto';
   /** feasibility and gap tolerance, relative to 1 + |objective|; default LP_TOLERANCE (1e-7) */
@@ -36,7 +35,6 @@ export interface SolveOptions {
   runners?: Partial<Record<BackendName, (lp: LinearProgram) => RawLPAnswer>>;
 }
 
-/** One backend's raw, uncertified answer (what `solveLP` certifies). */
 export function runBackend(name: BackendName, lp: LinearProgram, runners: SolveOptions['runners'] = {}): RawLPAnswer {
   try {
     const r = runners[name];

@@ -13,7 +13,6 @@ export interface LPRow {
   name?: string;
 }
 
-/** A linear program: optimise c.x subject to rowLower <= A x <= rowUpper and lower <= x <= upper. */
 export interface LinearProgram {
   sense: 'max' | 'min';
   objective: number[];
@@ -25,10 +24,8 @@ export interface LinearProgram {
   names?: string[];
 }
 
-/** What a solved LP is. */
 export type LPStatus = 'optimal' | 'infeasible' | 'unbounded';
 
-/** A backend's answer before certification. */
 export interface RawLPAnswer {
   backend: BackendName;
   status: LPStatus | 'error';
@@ -40,10 +37,8 @@ export interface RawLPAnswer {
   ms: number;
 }
 
-/** The LP backends. */
 export type BackendName = 'highs' | 'jsLpSolver';
 
-/** How an LP answer was certified, with the numbers that certify it. */
 export interface LPCertificate {
   /** how the answer was certified */
   method: 'dual-bound' | 'second-backend' | 'dual-bound+second-backend' | 'status-agreement' | 'single-backend';
@@ -57,7 +52,6 @@ export interface LPCertificate {
   crossCheck?: { backend: BackendName; status: string; objective?: number };
 }
 
-/** A certified LP answer (what `solveLP` returns). */
 export interface LPSolution {
   status: LPStatus;
   x: number[];
