@@ -5,7 +5,6 @@
  */
 import { InputError } from './errors.ts';
 
-/** A request beyond a documented limit (an InputError: exit 2), with the size asked for and the limit. */
 export class LimitError extends InputError {
   readonly size: number;
   readonly limit: number;
