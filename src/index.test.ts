@@ -82,7 +82,7 @@ afterAll(() => {
   if (!process.env.MECHCHECK_KEEP_PACKAGE_TEST) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the installed package', () => {
+describe('the installed package', { timeout: HANG_GUARD_MS }, () => {
   it('imports from plain Node ESM (no tsx): ".", "./arbitraries", and checks a mechanism written as code', () => {
     writeFileSync(
       join(project, 'plain.mjs'),
