@@ -5,6 +5,7 @@
  */
 export interface Timed {
   label: string;
+  /** the work timed; with `selfMeasured`, it returns its own measurement in ms (e.g. a child process's CPU time) */
   fn: () => unknown;
 }
 
@@ -20,8 +21,12 @@ export interface Benchmark {
   repeat?: number;
   /** a benchmark that measures itself (e.g. whole processes' CPU time): printed lines and whether its goal is met */
   custom?: () => { lines: string[]; met: boolean };
-  /** the goal is met when subject time / baseline time is at most this */
-  maxRatio?: number;
   /** a goal that is not a time (a size, say): checked once, reported as met or not met */
   check?: () => { ok: boolean; value: string };
+  /** run baseline and subject alternately, one pair per repetition (default: all subjects, then all baselines) */
+  paired?: boolean;
+  /** each fn returns its own measurement in ms instead of being timed by the wall clock */
+  selfMeasured?: boolean;
+  /** the goal as a ratio: subject <= maxRatio x baseline (medians) */
+  maxRatio?: number;
 }

@@ -13,3 +13,5 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 await import('./copyAssets.mjs');
+await import('./generateValidator.mjs');
+await import('./catalogueListing.mjs');

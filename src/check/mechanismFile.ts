@@ -1,162 +1,199 @@
 /**
  * Loading a user's finite mechanism from JSON (the format of
- * src/check/mechanism.schema.json): structural validation with ajv, then the
- * dimensional and probabilistic checks the schema cannot express. Every
- * problem is an InputError naming the field.
+ * src/check/mechanism.schema.json): structural validation against the schema,
+ * then, in this order,
+ *
+ * 1. the declared sizes (agents, types, states, outcomes) as finite positive
+ *    integers, consistent with each other, and the size of every table against
+ *    the limits (src/check/limits.ts) before anything of that size is
+ *    allocated;
+ * 2. every array's length against the declared sizes (a ragged array is named);
+ * 3. every number finite and bounded (payoffs |x| <= 1e12), probabilities
+ *    summing to one (exactly when written as fractions, src/check/literals.ts).
+ *
+ * Every problem is an InputError naming the field. Parsing is linear in the
+ * size of the file.
  */
-import { Ajv, type ErrorObject } from 'ajv';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { assertDistribution } from '../core/distribution.ts';
 import { InputError } from '../core/errors.ts';
+import { finiteNumber, MAX_ABS_PAYOFF } from '../core/numbers.ts';
 import { JointPrior } from '../core/prior.ts';
 import { ProfileSpace } from '../core/profiles.ts';
-import { PROBABILITY_TOLERANCE } from '../core/tolerance.ts';
 import type { ConceptName } from '../concepts/result.ts';
-import type { Environment } from '../model/environment.ts';
-import type { DirectMechanism } from '../model/mechanism.ts';
+import { FiniteEnvironment, type ValuationKind } from '../api/environment.ts';
+import { FiniteMechanism } from '../api/mechanism.ts';
+import { assertCellsWithinLimit, DEFAULT_CHECK_LIMITS, type CheckLimits, type MechanismDimensions } from './limits.ts';
+import { readNumber, readPayoff, readProbabilities, type NumberLiteral } from './literals.ts';
+import { mechanismSchema, validateMechanismJson } from './validator.ts';
 
+/** The JSON format, as TypeScript (src/check/mechanism.schema.json is the reference). */
 export interface MechanismFile {
+  $schema?: string;
   name?: string;
   description?: string;
   agents: number | string[];
   types: Array<number | Array<string | number>>;
   states?: number | string[];
-  prior: { independent: number[][] } | { joint: number[] };
+  prior: { independent: NumberLiteral[][] } | { joint: NumberLiteral[] };
   outcomes: number | string[];
-  valuations: { private?: number[][][]; stateDependent?: number[][][][]; interdependent?: number[][][][] };
-  outcome: Array<number | number[]>;
-  transfers: number[][];
+  valuations: { private?: NumberLiteral[][][]; stateDependent?: NumberLiteral[][][][]; interdependent?: NumberLiteral[][][][] };
+  outcome: Array<number | NumberLiteral[]>;
+  transfers: NumberLiteral[][];
   tolerance?: number;
   require?: ConceptName[];
 }
 
+/** A mechanism and its environment read from a file or module, with the user's labels and check settings. */
 export interface LoadedMechanism {
   name: string;
-  env: Environment;
-  mech: DirectMechanism;
-  agentNames: string[];
-  typeLabels: string[][];
-  outcomeLabels: string[];
+  env: FiniteEnvironment<unknown, unknown>;
+  mech: FiniteMechanism;
+  agentNames: readonly string[];
+  typeLabels: readonly (readonly string[])[];
+  outcomeLabels: readonly string[];
   tolerance?: number;
   require?: ConceptName[];
 }
 
-const schemaPath = join(dirname(fileURLToPath(import.meta.url)), 'mechanism.schema.json');
-export const mechanismSchema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(mechanismSchema);
-
-function pointerToField(p: string): string {
-  if (!p) return '(top level)';
-  return p
-    .split('/')
-    .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`))
-    .join('')
-    .replace(/^\./, '');
+/** Options of `parseMechanism`. */
+export interface ParseOptions {
+  /** Limits on the tables (default DEFAULT_CHECK_LIMITS). */
+  limits?: CheckLimits;
 }
 
-function describeAjvError(errors: ErrorObject[]): InputError {
-  // prefer the most specific (deepest) error; oneOf errors are summarised
-  const sorted = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length);
-  const e = sorted.find((x) => x.keyword !== 'oneOf') ?? sorted[0];
-  const field = pointerToField(e.instancePath);
-  const samePath = sorted.filter((x) => x.instancePath === e.instancePath && x.keyword !== 'oneOf' && x.keyword !== 'required' && x.keyword !== 'additionalProperties');
-  if (samePath.length > 1) {
-    const msgs = [...new Set(samePath.map((x) => x.message ?? 'is invalid'))];
-    return new InputError(field, msgs.join(', or '));
-  }
-  if (e.keyword === 'required') return new InputError(field === '(top level)' ? (e.params as { missingProperty: string }).missingProperty : `${field}.${(e.params as { missingProperty: string }).missingProperty}`, 'is required');
-  if (e.keyword === 'additionalProperties') return new InputError(`${field === '(top level)' ? '' : field + '.'}${(e.params as { additionalProperty: string }).additionalProperty}`, 'is not a known field');
-  return new InputError(field, e.message ?? 'is invalid');
+export { mechanismSchema };
+
+function count(x: unknown, field: string): number {
+  return finiteNumber(x, field, { integer: true, min: 1 });
 }
 
-function labels(x: number | Array<string | number> | undefined, fallback: number, prefix: string): string[] {
-  if (x === undefined) return Array.from({ length: fallback }, (_, k) => `${prefix}${k}`);
-  if (typeof x === 'number') return Array.from({ length: x }, (_, k) => `${prefix}${k}`);
-  return x.map(String);
+/** A payoff that needs no conversion or message (the fast path of a 1e6-profile file); otherwise NaN. */
+function plainPayoff(x: unknown): number {
+  return typeof x === 'number' && x >= -MAX_ABS_PAYOFF && x <= MAX_ABS_PAYOFF ? x : NaN;
 }
 
-function requireLength(arr: unknown[], n: number, field: string, what: string): void {
-  if (arr.length !== n) throw new InputError(field, `has ${arr.length} entries, expected ${n} (${what})`);
+function requireArray(x: unknown, n: number, field: string, what: string): unknown[] {
+  if (!Array.isArray(x)) throw new InputError(field, `must be an array (${what})`);
+  if (x.length !== n) throw new InputError(field, `has ${x.length} entries, expected ${n} (${what})`);
+  return x;
 }
 
-export function parseMechanism(data: unknown): LoadedMechanism {
-  if (!validate(data)) throw describeAjvError(validate.errors ?? []);
+/**
+ * Parse a mechanism file's JSON value into a checked environment and
+ * mechanism. Throws an InputError naming the field on any problem, and a
+ * LimitError (an InputError) when the declared sizes exceed `opts.limits`.
+ *
+ * @example
+ *   const m = parseMechanism(JSON.parse(readFileSync('auction.json', 'utf8')));
+ *   checkAll(m.env, m.mech); // every concept, worst violation and witness
+ */
+export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMechanism {
+  validateMechanismJson(data);
   const f = data as MechanismFile;
-  const agentNames = labels(f.agents as number | string[], 0, 'agent ');
-  const n = agentNames.length;
-  requireLength(f.types, n, 'types', 'one per agent');
-  const typeLabels = f.types.map((t, i) => labels(t, 0, `t${i}=`).map((s) => s));
-  const counts = typeLabels.map((t) => t.length);
-  const stateLabels = labels(f.states as number | string[] | undefined, 1, 'state ');
-  const m = stateLabels.length;
-  const outcomeLabels = labels(f.outcomes as number | string[], 0, 'outcome ');
-  const C = outcomeLabels.length;
-  const space = new ProfileSpace(counts);
+  const limits = opts.limits ?? DEFAULT_CHECK_LIMITS;
+
+  // 1. declared sizes, then the limits, before any table is allocated
+  const n = typeof f.agents === 'number' ? count(f.agents, 'agents') : f.agents.length;
+  if (f.types.length !== n) throw new InputError('types', `has ${f.types.length} entries, expected one per agent (${n})`);
+  const typeCounts = f.types.map((t, i) => (typeof t === 'number' ? count(t, `types[${i}]`) : t.length));
+  const m = f.states === undefined ? 1 : typeof f.states === 'number' ? count(f.states, 'states') : f.states.length;
+  const C = typeof f.outcomes === 'number' ? count(f.outcomes, 'outcomes') : f.outcomes.length;
+  const kind = Object.keys(f.valuations)[0] as ValuationKind;
+  if (kind === 'private' && m !== 1) throw new InputError('valuations.private', `private values take a single state, but states = ${m}; use valuations.stateDependent`);
+  const dims: MechanismDimensions = { typeCounts, states: m, outcomes: C, interdependent: kind === 'interdependent', privateValues: kind === 'private' || (kind === 'stateDependent' && m === 1) };
+  assertCellsWithinLimit(dims, limits, 'types');
+
+  // 2. every array's length against the declared sizes
+  const space = new ProfileSpace(typeCounts);
+  const S = space.size;
+  const shape = `one entry per reported profile (${typeCounts.join(' x ')} = ${S})`;
+  requireArray(f.outcome, S, 'outcome', shape);
+  requireArray(f.transfers, S, 'transfers', `one row per reported profile (${typeCounts.join(' x ')} = ${S})`);
+  for (let k = 0; k < S; k++) {
+    const row = f.transfers[k];
+    if (!Array.isArray(row) || row.length !== n) requireArray(row, n, `transfers[${k}]`, 'one transfer per agent');
+  }
+  if ('independent' in f.prior) {
+    if (m !== 1) throw new InputError('prior.independent', `independent marginals describe a single state, but states = ${m}; give prior.joint over states x profiles`);
+    requireArray(f.prior.independent, n, 'prior.independent', 'one marginal per agent');
+    f.prior.independent.forEach((p, i) => requireArray(p, typeCounts[i], `prior.independent[${i}]`, `one probability per type of agent ${i}`));
+  } else requireArray(f.prior.joint, m * S, 'prior.joint', `${m} state(s) x ${S} profiles`);
+  const v = (f.valuations as Record<string, unknown>)[kind] as unknown[];
+  requireArray(v, n, `valuations.${kind}`, 'one table per agent');
+  for (let i = 0; i < n; i++) {
+    const rows = kind === 'interdependent' ? S : typeCounts[i];
+    const what = kind === 'interdependent' ? `one row per type profile (${S})` : `one row per type of agent ${i}`;
+    const perState = kind === 'private' ? [v[i]] : requireArray(v[i], m, `valuations.${kind}[${i}]`, 'one table per state');
+    perState.forEach((vs, th) => {
+      const at = kind === 'private' ? `valuations.private[${i}]` : `valuations.${kind}[${i}][${th}]`;
+      const table = requireArray(vs, rows, at, what);
+      for (let r = 0; r < rows; r++) {
+        const row = table[r];
+        if (!Array.isArray(row) || row.length !== C) requireArray(row, C, `${at}[${r}]`, 'one value per outcome');
+      }
+    });
+  }
+
+  // 3. labels, numbers and probabilities
+  const agentNames = typeof f.agents === 'number' ? Array.from({ length: n }, (_, i) => `agent ${i}`) : f.agents;
+  const types: (string | number)[][] = f.types.map((t, i) => (typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => k) : t));
+  const typeLabels = f.types.map((t, i) => (typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => `t${i}=${k}`) : t.map(String)));
+  const outcomeLabels = typeof f.outcomes === 'number' ? Array.from({ length: C }, (_, c) => `outcome ${c}`) : f.outcomes;
+  const stateLabels = f.states === undefined ? ['state'] : typeof f.states === 'number' ? Array.from({ length: m }, (_, th) => `state ${th}`) : f.states;
 
   let prior: JointPrior;
   if ('independent' in f.prior) {
-    if (m !== 1) throw new InputError('prior.independent', `independent marginals describe a single state, but states = ${m}; give prior.joint over states x profiles`);
-    requireLength(f.prior.independent, n, 'prior.independent', 'one marginal per agent');
-    f.prior.independent.forEach((p, i) => assertDistribution(p, `prior.independent[${i}]`, { length: counts[i] }));
-    prior = JointPrior.independent(f.prior.independent, 'prior.independent');
-  } else {
-    requireLength(f.prior.joint, m * space.size, 'prior.joint', `${m} states x ${space.size} profiles`);
-    assertDistribution(f.prior.joint, 'prior.joint');
-    prior = new JointPrior(m, counts, f.prior.joint, 'prior.joint');
-  }
+    const marginals = f.prior.independent.map((p, i) => readProbabilities(p, `prior.independent[${i}]`, { length: typeCounts[i] }));
+    prior = JointPrior.independent(marginals, 'prior.independent');
+  } else prior = new JointPrior(m, typeCounts, readProbabilities(f.prior.joint, 'prior.joint', { length: m * S }), 'prior.joint');
 
-  const keys = Object.keys(f.valuations);
-  const kind = keys[0] as 'private' | 'stateDependent' | 'interdependent';
-  let value: Environment['value'];
-  const checkRow = (row: unknown[], field: string) => requireLength(row, C, field, 'one value per outcome');
-  if (kind === 'private') {
-    if (m !== 1) throw new InputError('valuations.private', `private values take a single state, but states = ${m}; use valuations.stateDependent`);
-    const v = f.valuations.private!;
-    requireLength(v, n, 'valuations.private', 'one table per agent');
-    v.forEach((vi, i) => {
-      requireLength(vi, counts[i], `valuations.private[${i}]`, `one row per type of agent ${i}`);
-      vi.forEach((row, t) => checkRow(row, `valuations.private[${i}][${t}]`));
-    });
-    value = (i, c, _th, k) => v[i][space.component(k, i)][c];
-  } else if (kind === 'stateDependent') {
-    const v = f.valuations.stateDependent!;
-    requireLength(v, n, 'valuations.stateDependent', 'one table per agent');
-    v.forEach((vi, i) => {
-      requireLength(vi, m, `valuations.stateDependent[${i}]`, 'one table per state');
-      vi.forEach((vs, th) => {
-        requireLength(vs, counts[i], `valuations.stateDependent[${i}][${th}]`, `one row per type of agent ${i}`);
-        vs.forEach((row, t) => checkRow(row, `valuations.stateDependent[${i}][${th}][${t}]`));
-      });
-    });
-    value = (i, c, th, k) => v[i][th][space.component(k, i)][c];
-  } else {
-    const v = f.valuations.interdependent!;
-    requireLength(v, n, 'valuations.interdependent', 'one table per agent');
-    v.forEach((vi, i) => {
-      requireLength(vi, m, `valuations.interdependent[${i}]`, 'one table per state');
-      vi.forEach((vs, th) => {
-        requireLength(vs, space.size, `valuations.interdependent[${i}][${th}]`, `one row per type profile (${space.size})`);
-        vs.forEach((row, t) => checkRow(row, `valuations.interdependent[${i}][${th}][${t}]`));
-      });
-    });
-    value = (i, c, th, k) => v[i][th][k][c];
+  const tables: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const rows = kind === 'interdependent' ? S : typeCounts[i];
+    const tab = new Float64Array(m * rows * C);
+    for (let th = 0; th < m; th++) {
+      const vs = (kind === 'private' ? v[i] : (v[i] as unknown[])[th]) as NumberLiteral[][];
+      const at = kind === 'private' ? `valuations.private[${i}]` : `valuations.${kind}[${i}][${th}]`;
+      for (let r = 0; r < rows; r++) {
+        const row = vs[r];
+        for (let c = 0; c < C; c++) {
+          const x = plainPayoff(row[c]);
+          tab[(th * rows + r) * C + c] = x === x ? x : readPayoff(row[c], `${at}[${r}][${c}]`);
+        }
+      }
+    }
+    tables.push(tab);
   }
+  const value =
+    kind === 'interdependent'
+      ? (i: number, c: number, th: number, k: number) => tables[i][(th * S + k) * C + c]
+      : (i: number, c: number, th: number, k: number) => tables[i][(th * typeCounts[i] + space.component(k, i)) * C + c];
 
-  requireLength(f.outcome, space.size, 'outcome', `one entry per reported profile (${counts.join(' x ')})`);
-  f.outcome.forEach((o, k) => {
+  const outcomeIndex = new Int32Array(S);
+  const lotteries = new Map<number, number[]>();
+  for (let k = 0; k < S; k++) {
+    const o = f.outcome[k];
     if (typeof o === 'number') {
-      if (o >= C) throw new InputError(`outcome[${k}]`, `is ${o}, but outcomes are numbered 0..${C - 1}`);
-    } else assertDistribution(o, `outcome[${k}]`, { length: C, tolerance: PROBABILITY_TOLERANCE });
-  });
-  requireLength(f.transfers, space.size, 'transfers', `one row per reported profile (${counts.join(' x ')})`);
-  f.transfers.forEach((row, k) => requireLength(row, n, `transfers[${k}]`, 'one transfer per agent'));
+      if (!(Number.isInteger(o) && o >= 0 && o < C)) {
+        finiteNumber(o, `outcome[${k}]`, { integer: true, min: 0 });
+        throw new InputError(`outcome[${k}]`, `is ${o}, but outcomes are numbered 0..${C - 1}`);
+      }
+      outcomeIndex[k] = o;
+    } else {
+      outcomeIndex[k] = -1;
+      lotteries.set(k, readProbabilities(o, `outcome[${k}]`, { length: C }));
+    }
+  }
+  const transfers = new Float64Array(S * n);
+  for (let k = 0; k < S; k++) {
+    const row = f.transfers[k];
+    for (let i = 0; i < n; i++) {
+      const x = plainPayoff(row[i]);
+      transfers[k * n + i] = x === x ? x : readPayoff(row[i], `transfers[${k}][${i}]`);
+    }
+  }
+  const tolerance = f.tolerance === undefined ? undefined : readNumber(f.tolerance, 'tolerance', { min: Number.MIN_VALUE, max: 1 });
 
-  const env: Environment = { prior, outcomes: C, value, privateValues: kind === 'private' || (kind === 'stateDependent' && m === 1), outcomeLabels, typeLabels };
-  const mech: DirectMechanism = { name: f.name, outcome: (k) => f.outcome[k], transfer: (k) => f.transfers[k] };
-  return { name: f.name ?? 'mechanism', env, mech, agentNames, typeLabels, outcomeLabels, tolerance: f.tolerance, require: f.require };
+  const env = new FiniteEnvironment<unknown, unknown>({ name: f.name, agentNames, types, typeLabels, outcomeValues: outcomeLabels, outcomeLabels, stateLabels, prior, valuationKind: kind, value });
+  const mech = new FiniteMechanism(env, f.name, outcomeIndex, lotteries, transfers);
+  return { name: f.name ?? 'mechanism', env, mech, agentNames, typeLabels, outcomeLabels, tolerance, require: f.require };
 }

@@ -29,7 +29,7 @@ describe('mechcheck check', () => {
     ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /outcome: has 3 entries, expected 4/],
     ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2,7]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /valuations\.private\[1\]\[1\]: has 3 entries/],
     ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,5,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /outcome\[2\]: is 5/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,"x"]]}', /transfers\[3\]\[1\]: must be number/],
+    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,"x"]]}', /transfers\[3\]\[1\]: must be a number/],
     ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]], "colour": 1}', /colour: is not a known field/],
   ])('bad input %# gets a message naming the field and exit 2', async (text, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-'));

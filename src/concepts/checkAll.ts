@@ -1,6 +1,6 @@
 /** Run every solution-concept checker on one mechanism (what `mechcheck check` reports), in one pass. */
 import type { Environment } from '../model/environment.ts';
-import type { DirectMechanism } from '../model/mechanism.ts';
+import type { DirectMechanism, MechanismTable } from '../model/mechanism.ts';
 import { Evaluation, type CheckOptions } from './evaluation.ts';
 import type { ConceptName, ConceptResult } from './result.ts';
 
@@ -21,6 +21,6 @@ export const ALL_CONCEPTS: readonly ConceptName[] = [
  * the engine in one walk over the profiles. The work is compared with its
  * limit (CheckOptions.maxWork) before the mechanism is tabulated.
  */
-export function checkAll(env: Environment, mech: DirectMechanism, opts: CheckOptions = {}, concepts: readonly ConceptName[] = ALL_CONCEPTS): ConceptResult[] {
+export function checkAll(env: Environment, mech: DirectMechanism | MechanismTable, opts: CheckOptions = {}, concepts: readonly ConceptName[] = ALL_CONCEPTS): ConceptResult[] {
   return new Evaluation(env, mech, opts, concepts).results(concepts, opts);
 }

@@ -177,10 +177,10 @@ describe('bad numbers are bad input', () => {
   const check = (f: string, ...args: string[]) => runCli(['check', f, ...args], { cwd: root });
 
   it.each([
-    ['a prior entry of -1e-9', file({ prior: { independent: [[1 + 1e-9, -1e-9], [0.5, 0.5]] } }), /prior\.independent\[0\]\[1\]: is negative/],
-    ['a transfer of 1e309', file({}, (t) => t.replace('[0,-2]', '[0,1e309]')), /transfers\[1\]: must be a finite number, got Infinity/],
-    ['a valuation of 1e309', file({}, (t) => t.replace('[[1,0],[2,0]]', '[[1e309,0],[2,0]]')), /valuation of agent 0, outcome 0, state 0, profile \[0, 0\]: must be a finite number, got Infinity/],
-    ['a tolerance of 1e309', file({}, (t) => t.replace('{"agents"', '{"tolerance":1e309,"agents"')), /tolerance: must be a finite number >= 0, got Infinity/],
+    ['a prior entry of -1e-9', file({ prior: { independent: [[1, -1e-9], [0.5, 0.5]] } }), /prior\.independent\[0\]\[1\]: is a negative probability/],
+    ['a transfer of 1e309', file({}, (t) => t.replace('[0,-2]', '[0,1e309]')), /transfers\[1\]\[1\]: must be finite, got Infinity/],
+    ['a valuation of 1e309', file({}, (t) => t.replace('[[1,0],[2,0]]', '[[1e309,0],[2,0]]')), /valuations\.private\[0\]\[0\]\[0\]: must be finite, got Infinity/],
+    ['a tolerance of 1e309', file({}, (t) => t.replace('{"agents"', '{"tolerance":1e309,"agents"')), /tolerance: must be/],
   ])('%s: exit 2, the field named, no stack trace', async (_what, f, message) => {
     const r = await check(f);
     expect(r.status).toBe(2);

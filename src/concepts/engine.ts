@@ -59,18 +59,27 @@ export interface EngineOptions {
 
 /**
  * The number of utility evaluations a check of `concepts` costs, an upper
- * bound computed from the sizes alone (before anything is allocated).
+ * bound computed from the declared sizes alone (before anything is allocated):
+ * profiles x agents for the budget pass, profiles x the sum of the type counts
+ * for the rows, and agents x profiles^2 for DSIC when values are not private.
  */
-export function checkWork(env: Environment, concepts: ReadonlySet<ConceptName>): number {
-  const space = env.prior.profiles;
-  const S = space.size;
-  const n = space.agents;
+export function checkWorkOfSizes(typeCounts: readonly number[], privateValues: boolean, concepts: ReadonlySet<ConceptName>): number {
+  let S = 1;
   let sumT = 0;
-  for (const T of space.counts) sumT += T;
+  for (const T of typeCounts) {
+    S *= T;
+    sumT += T;
+  }
+  const n = typeCounts.length;
   const rows = concepts.has('dominantStrategyIC') || concepts.has('exPostIC') || concepts.has('interimIC') || concepts.has('exPostIR') || concepts.has('interimIR');
   let work = S * n + (rows ? S * sumT : 0);
-  if (concepts.has('dominantStrategyIC') && !env.privateValues) work += n * S * S;
+  if (concepts.has('dominantStrategyIC') && !privateValues) work += n * S * S;
   return work;
+}
+
+/** `checkWorkOfSizes` for an environment. */
+export function checkWork(env: Environment, concepts: ReadonlySet<ConceptName>): number {
+  return checkWorkOfSizes(env.prior.profiles.counts, env.privateValues === true, concepts);
 }
 
 /** Refuse a check whose work exceeds the limit, naming the size. */

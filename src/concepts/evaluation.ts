@@ -7,7 +7,7 @@
  */
 import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
-import { MechanismTable } from '../model/mechanism.ts';
+import { MechanismTable, tableOf } from '../model/mechanism.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { assertCheckWork, runConcepts, type RawResult, type RawResults } from './engine.ts';
 import { conceptResult, type ConceptName, type ConceptResult, type ConceptResultOf } from './result.ts';
@@ -44,7 +44,7 @@ export class Evaluation {
     this.env = env;
     this.opts = opts;
     if (concepts) assertCheckWork(env, new Set(concepts), opts);
-    this.mech = mech instanceof MechanismTable ? mech : new MechanismTable(env, mech, opts);
+    this.mech = tableOf(env, mech, opts);
   }
 
   get space() {

@@ -5,6 +5,7 @@
 import { InputError } from './errors.ts';
 import { PROBABILITY_TOLERANCE } from './tolerance.ts';
 
+/** A probability vector (index = outcome, type or state). */
 export type Distribution = readonly number[];
 
 /** Sum of the entries. */
@@ -64,6 +65,7 @@ export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return s;
 }
 
+/** Options of `assertDistribution`. */
 export interface DistributionCheckOptions {
   /** tolerance on the sum (default PROBABILITY_TOLERANCE); entries must be >= 0 whatever it is */
   tolerance?: number;

@@ -17,6 +17,7 @@ import { InputError } from './errors.ts';
 /** The largest magnitude accepted for a payoff (valuation, transfer, utility). */
 export const MAX_ABS_PAYOFF = 1e12;
 
+/** Bounds for `finiteNumber` / `parseDecimal`: inclusive min and max, and whether an integer is required. */
 export interface NumberBounds {
   min?: number;
   max?: number;

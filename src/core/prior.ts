@@ -14,6 +14,15 @@ import { assertWithinLimit, PRIOR_CELLS_LIMIT, product } from './limits.ts';
 import { ProfileSpace } from './profiles.ts';
 import { PROBABILITY_TOLERANCE } from './tolerance.ts';
 
+/**
+ * A joint prior P over states x type profiles, with its marginals and the
+ * conditionals of the seed papers.
+ *
+ * @example
+ *   const p = JointPrior.independent([[0.5, 0.5], [0.25, 0.75]]); // two agents, one state
+ *   p.prob(0, p.profiles.index([1, 1])); // 0.375
+ *   p.othersGivenOwn(0, 1);              // [0.25, 0.75]
+ */
 export class JointPrior {
   readonly states: number;
   readonly profiles: ProfileSpace;

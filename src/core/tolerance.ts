@@ -13,6 +13,9 @@
  * - `LP_TOLERANCE` (1e-7): primal feasibility and duality-gap tolerance used to
  *   certify an LP answer (relative to 1 + |objective|).
  */
+/** A violation up to this size (payoff units) counts as holding. */
 export const DEFAULT_TOLERANCE = 1e-9;
+/** A probability vector of floating-point numbers must sum to 1 within this (times its length). */
 export const PROBABILITY_TOLERANCE = 1e-9;
+/** Primal feasibility and duality gap for certifying an LP answer, relative to 1 + |objective|. */
 export const LP_TOLERANCE = 1e-7;

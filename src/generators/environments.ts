@@ -9,6 +9,7 @@ import { stateDependentEnvironment } from '../model/environment.ts';
 import { payoffTableArb, type PayoffArbOptions } from './payoffs.ts';
 import { priorFromSpec, priorSpecArb, type PriorArbOptions, type PriorSpec } from './priors.ts';
 
+/** An environment as plain JSON (what `environmentSpecArb` draws): prior spec, outcome count, state-dependent values. */
 export interface EnvironmentSpec {
   prior: PriorSpec;
   outcomes: number;
@@ -17,6 +18,7 @@ export interface EnvironmentSpec {
   M: number;
 }
 
+/** Options of `environmentSpecArb`: the prior's, the number of outcomes, the payoff bound M, a grid denominator, signed payoffs. */
 export interface EnvironmentArbOptions extends PriorArbOptions {
   outcomes?: { min: number; max: number };
   M?: number;
@@ -24,6 +26,7 @@ export interface EnvironmentArbOptions extends PriorArbOptions {
   signed?: boolean;
 }
 
+/** Environment specs with values in [0, M] (or [-M, M] with `signed`); shrinks toward fewer agents, types, states and outcomes and toward 0. */
 export function environmentSpecArb(opts: EnvironmentArbOptions = {}): fc.Arbitrary<EnvironmentSpec> {
   const M = opts.M ?? 4;
   const payoff: PayoffArbOptions = { M, denominator: opts.denominator, signed: opts.signed };
@@ -39,6 +42,7 @@ export function privateValuesSpecArb(opts: Omit<EnvironmentArbOptions, 'states'>
   return environmentSpecArb({ ...opts, states: { min: 1, max: 1 } });
 }
 
+/** The `Environment` of a spec (state-dependent values; private values with one state). */
 export function environmentFromSpec(spec: EnvironmentSpec): Environment {
   return stateDependentEnvironment(priorFromSpec(spec.prior), spec.outcomes, spec.values);
 }

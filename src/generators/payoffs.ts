@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 
+/** Options of the payoff arbitraries. */
 export interface PayoffArbOptions {
   /** the bound M (an integer) */
   M: number;
@@ -13,6 +14,7 @@ export interface PayoffArbOptions {
   signed?: boolean;
 }
 
+/** One payoff k/d in [0, M] (or [-M, M]); shrinks toward 0. */
 export function boundedValueArb(opts: PayoffArbOptions): fc.Arbitrary<number> {
   const d = opts.denominator ?? 1;
   const hi = Math.round(opts.M * d);

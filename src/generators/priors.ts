@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { JointPrior } from '../core/prior.ts';
 import { ProfileSpace } from '../core/profiles.ts';
 
+/** A joint prior as plain JSON: states, type counts, integer weights (P proportional to them). */
 export interface PriorSpec {
   states: number;
   typeCounts: number[];
@@ -16,11 +17,13 @@ export interface PriorSpec {
   weights: number[];
 }
 
+/** An inclusive integer range. */
 export interface Range {
   min: number;
   max: number;
 }
 
+/** Options of `priorSpecArb`. */
 export interface PriorArbOptions {
   agents?: Range;
   types?: Range;
@@ -56,6 +59,7 @@ export function priorSpecArb(opts: PriorArbOptions = {}): fc.Arbitrary<PriorSpec
     });
 }
 
+/** The `JointPrior` of a spec (weights normalised). */
 export function priorFromSpec(spec: PriorSpec): JointPrior {
   return JointPrior.fromWeights(spec.states, spec.typeCounts, spec.weights);
 }
@@ -67,6 +71,7 @@ export interface ConditionallyIndependentSpec {
   likelihoodWeights: number[][][];
 }
 
+/** Conditionally independent signals as integer weights (at least two states by default). */
 export function conditionallyIndependentSpecArb(opts: PriorArbOptions = {}): fc.Arbitrary<ConditionallyIndependentSpec> {
   const agents = r(opts.agents, { min: 2, max: 3 });
   const signals = r(opts.types, { min: 2, max: 3 });
@@ -84,6 +89,7 @@ export function conditionallyIndependentSpecArb(opts: PriorArbOptions = {}): fc.
   );
 }
 
+/** The `JointPrior` of a conditionally independent spec. */
 export function priorFromConditionallyIndependent(spec: ConditionallyIndependentSpec): JointPrior {
   const norm = (w: number[]) => {
     const s = w.reduce((a, b) => a + b, 0);

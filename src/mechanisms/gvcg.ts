@@ -10,6 +10,14 @@ import { ValueTable } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
 import { allAgents, bestOutcome, othersThan } from './efficient.ts';
 
+/**
+ * The generalized VCG mechanism (seed 001, section 5.1): the outcome maximises
+ * the sum of expected valuations vhat at the reported profile, and agent i is
+ * paid alpha_i^q(t) <= 0. With private values (one state) it is VCG with the
+ * Clarke pivot.
+ *
+ * @example checkAll(env, generalizedVCG(env)); // ex post IC, ex post IR, no positive transfers
+ */
 export function generalizedVCG(env: Environment): DirectMechanism {
   const values = new ValueTable(env);
   const n = env.prior.agents;

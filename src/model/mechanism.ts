@@ -16,6 +16,22 @@ export interface DirectMechanism {
   transfer(profileIndex: number): readonly number[];
 }
 
+/**
+ * A mechanism that carries its own table, built in an environment of the same
+ * sizes: the checkers use the table instead of tabulating the mechanism again.
+ */
+export interface TabulatedMechanism extends DirectMechanism {
+  readonly table: MechanismTable;
+}
+
+/** The table of `mech` in `env`: the mechanism's own table when it carries one of the right sizes, else a new one. */
+export function tableOf(env: Environment, mech: DirectMechanism | MechanismTable, opts: TabulationOptions = {}): MechanismTable {
+  if (mech instanceof MechanismTable) return mech;
+  const own = (mech as Partial<TabulatedMechanism>).table;
+  if (own instanceof MechanismTable && own.profiles === env.prior.profiles.size && own.outcomes === env.outcomes && own.agents === env.prior.agents) return own;
+  return new MechanismTable(env, mech, opts);
+}
+
 /** Options of the tabulation. */
 export interface TabulationOptions {
   /** refuse more than this many tabulated numbers, profiles x (agents + outcomes); default CHECK_TABLE_CELLS_LIMIT */
@@ -93,6 +109,18 @@ export class MechanismTable {
         this.transfers[k * n + i] = xi;
       }
     }
+  }
+
+  /**
+   * A table from columns already validated (by `defineMechanism` or
+   * `asFiniteMechanism`, say), without copying them: outcome indices (-1 where
+   * the outcome is a lottery), the lotteries flat (profiles x outcomes, or null
+   * when there are none) and the transfers flat (profiles x agents).
+   */
+  static fromColumns(outcomes: number, agents: number, outcomeIndex: Int32Array, lotteries: Float64Array | null, transfers: Float64Array): MechanismTable {
+    const t = Object.create(MechanismTable.prototype) as MechanismTable;
+    Object.assign(t, { profiles: outcomeIndex.length, outcomes, agents, outcomeIndex, lotteries, transfers });
+    return t;
   }
 
   /** x_i at reported profile k. */

@@ -1,95 +1,136 @@
 /**
- * `mechcheck check FILE [--json] [--tolerance T]`: a finite mechanism in JSON
- * (src/check/mechanism.schema.json) -> every solution concept with the size of
- * its worst violation and a witness. Exit 0 when every required concept holds,
- * 1 when one is violated, 2 on a malformed file.
+ * `mechcheck check FILE... [--json] [--tolerance T] [--require C,...] [--max-cells N] [--max-work N]`:
+ * finite mechanisms, each in JSON (src/check/mechanism.schema.json; `-` reads
+ * standard input) or as a JavaScript/TypeScript module (src/check/mechanismModule.ts)
+ * -> every solution concept with the size of its worst violation and a
+ * witness. One result block per file; the exit code is the worst over the
+ * files: 0 when every required concept holds, 1 when one is violated, 2 on a
+ * malformed file or bad usage.
+ *
+ * Startup: this command loads the checkers and the parser only (no mathjs,
+ * no fast-check, no catalogue; the schema validator is generated at build
+ * time), see `npm run bench -- --only startup`.
  */
-import { ALL_CONCEPTS, checkAll } from '../../concepts/checkAll.ts';
-import type { ConceptResult, Witness } from '../../concepts/result.ts';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../core/errors.ts';
+import { parseDecimal } from '../../core/numbers.ts';
+import { ALL_CONCEPTS } from '../../concepts/checkAll.ts';
+import type { ConceptName } from '../../concepts/result.ts';
 import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
+import { DEFAULT_CHECK_LIMITS, type CheckLimits } from '../../check/limits.ts';
 import { parseMechanism, type LoadedMechanism } from '../../check/mechanismFile.ts';
+import { isModuleFile, loadMechanismModule } from '../../check/mechanismModule.ts';
+import { checkMechanism, formatReport, parseConcepts } from '../../check/report.ts';
 import type { Command } from '../command.ts';
-import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
+import type { CliIO } from '../io.ts';
+import { parse, printJson, resolvePath } from '../io.ts';
 
-const HELP = `usage: mechcheck check FILE [--json] [--tolerance T]
-  FILE is a finite mechanism in JSON; the format is src/check/mechanism.schema.json (see README).
-  Exit 0 when every required concept holds, 1 when one is violated, 2 on a malformed file.
-example:
-  mechcheck check fixtures/mechanisms/first-price-auction.json --json`;
+/** The largest JSON file read (V8 cannot hold a longer string). */
+export const MAX_FILE_BYTES = 2 ** 29 - 24;
 
-function labelWitness(m: LoadedMechanism, w: Witness | null): Record<string, unknown> | null {
-  if (!w) return null;
-  const out: Record<string, unknown> = { ...w };
-  const prof = (p: number[]) => p.map((t, i) => m.typeLabels[i][t]);
-  if (w.agent !== undefined) out.agentName = m.agentNames[w.agent];
-  if (w.agent !== undefined && w.trueType !== undefined) out.trueTypeLabel = m.typeLabels[w.agent][w.trueType];
-  if (w.agent !== undefined && w.report !== undefined) out.reportLabel = m.typeLabels[w.agent][w.report];
-  if (w.trueProfile) out.trueProfileLabels = prof(w.trueProfile);
-  if (w.reportedProfile) out.reportedProfileLabels = prof(w.reportedProfile);
-  if (w.profile) out.profileLabels = prof(w.profile);
-  return out;
-}
+const HELP = `usage: mechcheck check FILE... [--json] [--tolerance T] [--require C1,C2,...] [--max-cells N] [--max-work N]
+  FILE  a finite mechanism in JSON (format: src/check/mechanism.schema.json; '-' reads standard input),
+        or a JavaScript/TypeScript module exporting \`environment\` and \`mechanism\` (README, "Checking your own mechanism";
+        a .ts module is loaded through tsx installed in your project, or by Node itself when it strips types)
+  --tolerance T     violations up to T count as holding, 0 < T <= 1 (default: the file's "tolerance", else ${DEFAULT_TOLERANCE})
+  --require LIST    the concepts that must hold, comma-separated (default: the file's "require", else all):
+                    ${ALL_CONCEPTS.join(', ')}
+  --max-cells N     refuse mechanisms whose tables hold more than N numbers (default ${DEFAULT_CHECK_LIMITS.maxCells.toExponential().replace('e+', 'e')})
+  --max-work N      refuse checks of more than N utility evaluations (default ${DEFAULT_CHECK_LIMITS.maxWork.toExponential().replace('e+', 'e')})
+  --json            print the results as JSON (one object per file; an array for several files)
+  Exit 0 when every required concept holds in every file, 1 when one is violated, 2 on a malformed file or bad usage.
+examples:
+  mechcheck check fixtures/mechanisms/first-price-auction.json --json
+  mechcheck check mechanisms/*.ts --require dominantStrategyIC,exPostIR`;
 
-function sentence(m: LoadedMechanism, r: ConceptResult): string {
-  const w: Witness | null = r.witness;
-  if (!w || r.holds) return '';
-  const who = w.agent !== undefined ? `${m.agentNames[w.agent]}` : '';
-  switch (r.concept) {
-    case 'dominantStrategyIC':
-    case 'exPostIC':
-      return `${who} with type ${m.typeLabels[w.agent!][w.trueType!]} gains ${fmt(r.violation)} by reporting ${m.typeLabels[w.agent!][w.report!]}` +
-        (w.reportedProfile ? ` when the reports are [${w.reportedProfile.map((t, i) => m.typeLabels[i][t]).join(', ')}]` : w.trueProfile ? ` at the profile [${w.trueProfile.map((t, i) => m.typeLabels[i][t]).join(', ')}]` : '');
-    case 'interimIC':
-      return `${who} with type ${m.typeLabels[w.agent!][w.trueType!]} gains ${fmt(r.violation)} in expectation by reporting ${m.typeLabels[w.agent!][w.report!]}`;
-    case 'exPostIR':
-      return `${who} gets ${fmt(-r.violation)} at the profile [${w.profile!.map((t, i) => m.typeLabels[i][t]).join(', ')}]`;
-    case 'interimIR':
-      return `${who} with type ${m.typeLabels[w.agent!][w.trueType!]} expects ${fmt(-r.violation)}`;
-    case 'exPostBudget':
-      return `the designer pays out ${fmt(r.violation)} net at the profile [${w.profile!.map((t, i) => m.typeLabels[i][t]).join(', ')}]`;
-    case 'exAnteBudget':
-      return `the expected deficit is ${fmt(r.violation)}`;
-    case 'noPositiveTransfers':
-      return `${who} receives ${fmt(r.violation)} at the profile [${w.profile!.map((t, i) => m.typeLabels[i][t]).join(', ')}]`;
+/** Read and parse a JSON mechanism file (or standard input for '-'), refusing files too large to hold. */
+async function readJson(io: CliIO, file: string): Promise<unknown> {
+  let text: string;
+  if (file === '-') text = await io.readStdin();
+  else {
+    const path = resolvePath(io, file);
+    try {
+      const st = statSync(path);
+      if (st.isDirectory()) throw new InputError(file, 'is a directory, not a mechanism file');
+      if (st.size > MAX_FILE_BYTES) throw new InputError(file, `is ${st.size} bytes, above the limit of ${MAX_FILE_BYTES} bytes for a JSON file (the longest string Node can hold); describe the mechanism as a module instead`);
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(file === '-' ? '(standard input)' : file, `not valid JSON: ${(e as Error).message}`);
   }
 }
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(+x.toPrecision(8));
+async function load(io: CliIO, file: string, limits: CheckLimits): Promise<LoadedMechanism> {
+  if (file !== '-' && isModuleFile(file)) return loadMechanismModule(resolvePath(io, file), file, io.cwd, limits);
+  const data = await readJson(io, file);
+  try {
+    return parseMechanism(data, { limits });
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(file === '-' ? '(standard input)' : file, e.message);
+    throw e;
+  }
 }
 
 export const command: Command = {
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { json: { type: 'boolean' }, tolerance: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse(argv, {
+      json: { type: 'boolean' },
+      tolerance: { type: 'string' },
+      require: { type: 'string' },
+      'max-cells': { type: 'string' },
+      'max-work': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.out(HELP + '\n');
       return 0;
     }
-    if (positionals.length !== 1) throw new InputError('FILE', `expected exactly one mechanism file, got ${positionals.length}`);
-    const file = positionals[0];
-    const m = parseMechanism(readJsonFile(io, file, file));
-    const tolerance = numberOption(values.tolerance, 'tolerance', { min: 0 }) ?? m.tolerance ?? DEFAULT_TOLERANCE;
-    const results = checkAll(m.env, m.mech, { tolerance });
-    const required = new Set(m.require ?? ALL_CONCEPTS);
-    const failed = results.filter((r) => required.has(r.concept) && !r.holds);
-    if (values.json) {
-      printJson(io, {
-        mechanism: m.name,
-        file,
-        tolerance,
-        ok: failed.length === 0,
-        results: results.map((r) => ({ ...r, required: required.has(r.concept), witness: labelWitness(m, r.witness) })),
-      });
-    } else {
-      io.out(`${m.name} (${file}), tolerance ${tolerance}\n`);
-      for (const r of results) {
-        const verdict = r.holds ? 'holds' : 'VIOLATED';
-        io.out(`  ${r.concept.padEnd(20)} ${verdict.padEnd(9)} worst ${fmt(r.worst)}${required.has(r.concept) ? '' : ' (not required)'}\n`);
-        if (!r.holds) io.out(`      witness: ${sentence(m, r)}\n`);
+    if (positionals.length === 0) throw new InputError('FILE', 'expected at least one mechanism file (JSON, a module, or - for standard input)');
+    if (positionals.filter((f) => f === '-').length > 1) throw new InputError('FILE', "standard input ('-') can be read only once");
+    const tolerance = values.tolerance === undefined ? undefined : parseDecimal(values.tolerance, '--tolerance', { min: Number.MIN_VALUE, max: 1 });
+    const require: ConceptName[] | undefined =
+      values.require === undefined
+        ? undefined
+        : parseConcepts(
+            values.require.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+            '--require',
+          );
+    if (require !== undefined && require.length === 0) throw new InputError('--require', 'names no concept');
+    const limits: CheckLimits = {
+      maxCells: values['max-cells'] === undefined ? DEFAULT_CHECK_LIMITS.maxCells : parseDecimal(values['max-cells'], '--max-cells', { integer: true, min: 1, max: 1e12 }),
+      maxWork: values['max-work'] === undefined ? DEFAULT_CHECK_LIMITS.maxWork : parseDecimal(values['max-work'], '--max-work', { integer: true, min: 1, max: 1e15 }),
+    };
+
+    let status = 0;
+    const json: unknown[] = [];
+    for (const [index, file] of positionals.entries()) {
+      if (index > 0 && !values.json) io.out('\n');
+      let m: LoadedMechanism;
+      let report;
+      try {
+        m = await load(io, file, limits);
+        report = checkMechanism(m.env, m.mech, { tolerance: tolerance ?? m.tolerance ?? DEFAULT_TOLERANCE, require: require ?? m.require ?? ALL_CONCEPTS, limits });
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        // one file's bad input does not stop the others
+        io.err(`mechcheck check: error: ${e.message}\n`);
+        if (positionals.length === 1) return 2;
+        json.push({ file, ok: false, error: { field: e.field, message: e.message } });
+        status = 2;
+        continue;
       }
-      io.out(failed.length === 0 ? 'all required properties hold\n' : `${failed.length} required propert${failed.length === 1 ? 'y' : 'ies'} violated\n`);
+      const source = file === '-' ? 'standard input' : file;
+      if (values.json) json.push({ mechanism: m.name, file, tolerance: report.tolerance, ok: report.ok, results: report.results });
+      else io.out(formatReport({ ...report, mechanism: m.name }, source));
+      if (!report.ok) status = Math.max(status, 1);
     }
-    return failed.length === 0 ? 0 : 1;
+    if (values.json) printJson(io, json.length === 1 ? json[0] : json);
+    return status;
   },
 };

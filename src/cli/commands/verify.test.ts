@@ -274,7 +274,7 @@ describe('main', () => {
       const r = await run('help', cmd);
       expect(r.status, cmd).toBe(0);
       expect(r.stdout, cmd).toMatch(/^usage: mechcheck /);
-      expect(r.stdout, cmd).toMatch(new RegExp(`example:?\\n? +(\\$ )?(npx )?mechcheck ${cmd}`));
+      expect(r.stdout, cmd).toMatch(new RegExp(`examples?:?\\n? +(\\$ )?(npx )?mechcheck ${cmd}`));
     }
   });
 
