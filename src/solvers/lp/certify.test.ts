@@ -248,6 +248,8 @@ describe('rays', () => {
     expect(rayCertificate(down(), [-1, -1]).why).toMatch(/row 1: a.r < 0 against a finite lower bound/);
     expect(rayCertificate(down(), [1, 1]).ok).toBe(true);
     expect(rayCertificate(down(), [1, 1]).rate).toBe(2);
+    expect(rayCertificate(down(), [1, 1]).violation).toBe(0);
+    expect(rayCertificate(down(), [2, 0]).violation).toBeCloseTo(2, 12); // a.r = 2 on the first row
     expect(rayCertificate({ ...down(), objective: [-1, -1] }, [1, 1]).why).toMatch(/does not improve/);
     expect(rayCertificate({ ...down(), sense: 'min', objective: [-1, -1] }, [1, 1]).ok).toBe(true);
     expect(rayCertificate(down(), [1]).ok).toBe(false);
@@ -258,7 +260,10 @@ describe('rays', () => {
     const v = verifyRay(down(), [1, 1 - 2 ** -52]);
     expect(v!.ray).toEqual([1, 1]);
     expect(v!.check.ok).toBe(true);
-    expect(verifyRay(down(), [1, 0])).toBeNull();
+    const off = verifyRay(down(), [1, 0])!; // improving, but x - y grows by 1 per unit against x - y <= 1
+    expect(off.check.ok).toBe(false);
+    expect(off.check.violation).toBeCloseTo(1, 12);
+    expect(verifyRay(down(), [-1, -1])).toBeNull(); // not improving
     expect(verifyRay(down(), undefined)).toBeNull();
   });
 });

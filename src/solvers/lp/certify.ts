@@ -299,57 +299,69 @@ export function farkasCertificate(lp: LinearProgram, y: readonly number[] | unde
   return best;
 }
 
-/** How a ray failed its exact check, or its rate of improvement. */
+/** A ray's exact check: whether it lies exactly in the recession cone, how far it leaves it, and its rate of improvement. */
 export interface RayCheck {
+  /** r lies exactly in the recession cone and improves the objective */
   ok: boolean;
   /** c.r (in the problem's sense: > 0 improves a max problem, < 0 a min problem) */
   rate: number;
+  /** c.r improves the objective (decided exactly) */
+  improving: boolean;
+  /** the largest violation of a cone condition (|a.r| or |r_j| on the wrong side), computed exactly: 0 when `ok` */
+  violation: number;
   why?: string;
 }
 
 /**
- * Check exactly that r lies in the recession cone (rows: a.r <= 0 where the
+ * Check exactly whether r lies in the recession cone (rows: a.r <= 0 where the
  * upper bound is finite, a.r >= 0 where the lower bound is finite; variables:
  * r_j >= 0 / <= 0 at a finite lower / upper bound) and improves the objective.
  */
 export function rayCertificate(lp: LinearProgram, r: readonly number[]): RayCheck {
   const n = lp.objective.length;
-  if (r.length !== n || r.some((v) => !Number.isFinite(v))) return { ok: false, rate: 0, why: 'ray has the wrong length or a non-finite entry' };
+  if (r.length !== n || r.some((v) => !Number.isFinite(v))) return { ok: false, rate: 0, improving: false, violation: Infinity, why: 'ray has the wrong length or a non-finite entry' };
   const { lower, upper } = bounds(lp);
+  let violation = 0;
+  let why: string | undefined;
+  const note = (v: number, w: string) => {
+    if (v > violation) violation = v;
+    why ??= w;
+  };
   for (let j = 0; j < n; j++) {
-    if (Number.isFinite(lower[j]) && r[j] < 0) return { ok: false, rate: 0, why: `variable ${j} has a finite lower bound and r_j < 0` };
-    if (Number.isFinite(upper[j]) && r[j] > 0) return { ok: false, rate: 0, why: `variable ${j} has a finite upper bound and r_j > 0` };
+    if (Number.isFinite(lower[j]) && r[j] < 0) note(-r[j], `variable ${j} has a finite lower bound and r_j < 0`);
+    if (Number.isFinite(upper[j]) && r[j] > 0) note(r[j], `variable ${j} has a finite upper bound and r_j > 0`);
   }
   for (let i = 0; i < lp.rows.length; i++) {
     const row = lp.rows[i];
     const s = new ExactSum();
     for (let k = 0; k < row.indices.length; k++) s.addProduct(row.values[k], r[row.indices[k]]);
-    if (Number.isFinite(row.upper) && s.sign() > 0) return { ok: false, rate: 0, why: `row ${row.name ?? i}: a.r > 0 against a finite upper bound` };
-    if (Number.isFinite(row.lower) && s.sign() < 0) return { ok: false, rate: 0, why: `row ${row.name ?? i}: a.r < 0 against a finite lower bound` };
+    if (Number.isFinite(row.upper) && s.sign() > 0) note(s.upperBound(), `row ${row.name ?? i}: a.r > 0 against a finite upper bound`);
+    if (Number.isFinite(row.lower) && s.sign() < 0) note(-s.lowerBound(), `row ${row.name ?? i}: a.r < 0 against a finite lower bound`);
   }
   const g = new ExactSum();
   for (let j = 0; j < n; j++) g.addProduct(lp.objective[j], r[j]);
   const improving = lp.sense === 'max' ? g.sign() > 0 : g.sign() < 0;
-  return improving ? { ok: true, rate: g.toNumber() } : { ok: false, rate: g.toNumber(), why: 'c.r does not improve the objective' };
+  if (!improving) why ??= 'c.r does not improve the objective';
+  return { ok: violation === 0 && improving, rate: g.toNumber(), improving, violation, why: violation === 0 && improving ? undefined : why };
 }
 
 /**
  * A solver's ray often fails an exact check by rounding noise (a.r = 1e-17 on
  * an equality row). Try it as given, then rounded to a coarse dyadic grid
  * (entries scaled to max |r_j| = 1, multiples of 2^-k for k = 40, 30, 20),
- * where cancellations on simple data become exact.
+ * where cancellations on simple data become exact. Returns the exactly
+ * verified ray if any, otherwise the improving one that leaves the cone least.
  */
 export function verifyRay(lp: LinearProgram, r: readonly number[] | undefined): { ray: number[]; check: RayCheck } | null {
   if (!r) return null;
-  const first = rayCertificate(lp, r);
-  if (first.ok) return { ray: [...r], check: first };
+  const candidates: number[][] = [[...r]];
   const m = Math.max(...r.map(Math.abs));
-  if (!(m > 0) || !Number.isFinite(m)) return null;
-  for (const k of [40, 30, 20]) {
-    const grid = 2 ** k;
-    const snapped = r.map((v) => Math.round((v / m) * grid) / grid);
-    const c = rayCertificate(lp, snapped);
-    if (c.ok) return { ray: snapped, check: c };
+  if (m > 0 && Number.isFinite(m)) for (const k of [40, 30, 20]) candidates.push(r.map((v) => Math.round((v / m) * 2 ** k) / 2 ** k));
+  let best: { ray: number[]; check: RayCheck } | null = null;
+  for (const ray of candidates) {
+    const check = rayCertificate(lp, ray);
+    if (check.ok) return { ray, check };
+    if (check.improving && (!best || check.violation < best.check.violation)) best = { ray, check };
   }
-  return null;
+  return best;
 }

@@ -24,7 +24,7 @@
  * counted in the certificate log (certificateLog.ts).
  */
 import { LPCertificationError } from '../../core/errors.ts';
-import { LP_TOLERANCE } from '../../core/tolerance.ts';
+import { LP_CERTIFICATE_RADIUS, LP_TOLERANCE } from '../../core/tolerance.ts';
 import { phaseOneLP, rayLP } from './auxiliary.ts';
 import { recordResolution } from './certificateLog.ts';
 import { boundConflict, dualBound, farkasCertificate, pointCertificate, verifyRay, type PointCheck } from './certify.ts';
@@ -45,6 +45,8 @@ export interface SolveOptions {
    * ray LP, the re-solve without presolve)
    */
   runners?: Partial<Record<BackendName, (lp: LinearProgram, settings?: HighsSettings) => RawLPAnswer>>;
+  /** HiGHS settings for the main solve (large LPs: `{ solver: 'ipm' }` is several times faster) */
+  highs?: HighsSettings;
 }
 
 export function runBackend(name: BackendName, lp: LinearProgram, runners: SolveOptions['runners'] = {}, settings?: HighsSettings): RawLPAnswer {
@@ -99,6 +101,7 @@ interface Point {
 
 /** A checked dual bound and where it came from. */
 interface Bound {
+  duals: number[];
   bound: number;
   dualInfeasibility: number;
   dualResidual: number;
@@ -110,7 +113,8 @@ class Evidence {
   readonly points: Point[] = [];
   readonly bounds: Bound[] = [];
   farkas: FarkasCertificate | null = null;
-  ray: { ray: number[]; rate: number; source: RayCertificate['source'] } | null = null;
+  /** the best ray candidate: exact, or improving with the smallest cone violation */
+  ray: { ray: number[]; rate: number; violation: number; source: RayCertificate['source'] } | null = null;
   readonly failures: string[] = [];
   phaseOneDone = false;
   rayLPDone = false;
@@ -135,18 +139,35 @@ class Evidence {
     }
     if (a.rowDuals && a.rowDuals.length === lp.rows.length) {
       const db = dualBound(lp, a.rowDuals);
-      if (db.dualInfeasibility <= tol && Number.isFinite(db.bound)) this.bounds.push({ ...db, from: a.backend });
+      if (db.dualInfeasibility <= tol && Number.isFinite(db.bound)) this.bounds.push({ ...db, duals: a.rowDuals, from: a.backend });
       else this.failures.push(`${a.backend}: its row duals give no bound (dual infeasibility ${db.dualInfeasibility})`);
     }
     if (a.status === 'infeasible' && !this.farkas) {
       this.farkas = farkasCertificate(lp, a.dualRay, 'dual-ray');
       if (!this.farkas) this.failures.push(`${a.backend} infeasible: ${a.dualRay ? 'its dual ray is not a Farkas certificate' : 'no dual ray'}`);
     }
-    if (a.status === 'unbounded' && !this.ray) {
+    if (a.status === 'unbounded') {
       const v = verifyRay(lp, a.primalRay);
-      if (v) this.ray = { ray: v.ray, rate: v.check.rate, source: 'backend-ray' };
-      else this.failures.push(`${a.backend} unbounded: ${a.primalRay ? 'its ray fails the exact recession-cone check' : 'no ray'}`);
+      if (v) this.offerRay(v.ray, v.check.rate, v.check.violation, 'backend-ray');
+      else this.failures.push(`${a.backend} unbounded: ${a.primalRay ? 'its ray does not improve the objective' : 'no ray'}`);
     }
+  }
+
+  offerRay(ray: number[], rate: number, violation: number, source: RayCertificate['source']): void {
+    if (!this.ray || violation < this.ray.violation) this.ray = { ray, rate, violation, source };
+  }
+
+  /** The ray as a certificate from a verified point, or null when it leaves the cone too fast to certify anything. */
+  rayCertificate(point: Point): RayCertificate | null {
+    const r = this.ray;
+    if (!r) return null;
+    if (r.violation === 0) return { ray: r.ray, rate: r.rate, point: point.x, exact: true, coneViolation: 0, reach: Infinity, source: r.source };
+    const reach = (Math.abs(r.rate) * this.tol) / r.violation;
+    if (!(reach >= LP_CERTIFICATE_RADIUS * (1 + Math.abs(point.objective)))) {
+      this.failures.push(`the best ray leaves the recession cone by ${r.violation} per unit: it certifies a gain of only ${reach}`);
+      return null;
+    }
+    return { ray: r.ray, rate: r.rate, point: point.x, exact: false, coneViolation: r.violation, reach, source: r.source };
   }
 
   /** Phase 1 (once): a feasible point, or a Farkas certificate from its duals. */
@@ -169,9 +190,9 @@ class Evidence {
     }
   }
 
-  /** The ray LP (once): an exactly verified unbounded ray. */
+  /** The ray LP (once): an unbounded ray, exactly verified when possible. */
   rayLP(): void {
-    if (this.rayLPDone || this.ray) return;
+    if (this.rayLPDone || (this.ray && this.ray.violation === 0)) return;
     this.rayLPDone = true;
     const a = runBackend('highs', rayLP(this.lp), this.runners);
     if (a.status !== 'optimal' || !a.x) {
@@ -179,7 +200,7 @@ class Evidence {
       return;
     }
     const v = verifyRay(this.lp, a.x);
-    if (v) this.ray = { ray: v.ray, rate: v.check.rate, source: 'ray-lp' };
+    if (v) this.offerRay(v.ray, v.check.rate, v.check.violation, 'ray-lp');
   }
 
   /** The best verified point (largest objective for max, smallest for min). */
@@ -219,13 +240,13 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
 
   const explicit = opts.backend !== undefined && opts.backend !== 'auto';
   let primary: BackendName = explicit ? (opts.backend as BackendName) : nVars <= jsMax ? 'jsLpSolver' : 'highs';
-  let first = runBackend(primary, lp, opts.runners);
+  let first = runBackend(primary, lp, opts.runners, primary === 'highs' ? opts.highs : undefined);
   let primaryFailure: RawLPAnswer | undefined;
   if (first.status === 'error' && !explicit && primary === 'jsLpSolver') {
     // javascript-lp-solver failed or did not finish: HiGHS answers, certified on its own
     primaryFailure = first;
     primary = 'highs';
-    first = runBackend('highs', lp, opts.runners);
+    first = runBackend('highs', lp, opts.runners, opts.highs);
   }
   const secondName: BackendName = primary === 'highs' ? 'jsLpSolver' : 'highs';
   const canSecond = secondName === 'highs' || nVars <= jsMax;
@@ -248,7 +269,7 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
   let second: RawLPAnswer | undefined;
   const wantSecond = !primaryFailure && (primary === 'jsLpSolver' || opts.crossCheck === true || first.status === 'error' || !ownCertificate());
   if (wantSecond && canSecond) {
-    second = runBackend(secondName, lp, opts.runners);
+    second = runBackend(secondName, lp, opts.runners, secondName === 'highs' ? opts.highs : undefined);
     ev.absorb(second);
   }
   const answers = [primaryFailure, first, second].filter((a): a is RawLPAnswer => a !== undefined);
@@ -284,12 +305,13 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
   }
 
   if (point) {
-    if (ev.ray) {
+    const rayCert = ev.rayCertificate(point);
+    if (rayCert) {
       const b = ev.bestBound();
-      if (b && b.dualResidual === 0) fail(`a verified ray and an exact dual bound contradict each other (${claims})`);
+      if (b && b.dualResidual === 0 && rayCert.exact) fail(`a verified ray and an exact dual bound contradict each other (${claims})`);
       const resolution: LPResolution = statuses.has('optimal') ? 'ray refutes optimal' : statuses.has('infeasible') ? 'point refutes infeasible' : failed ? 'backend failure' : statuses.size === 1 && second ? 'agreement' : 'certified';
-      recordResolution(resolution, resolution !== 'agreement' && resolution !== 'certified' ? { claims, size, detail: `ray (${ev.ray.source}) rate ${ev.ray.rate}; point violation ${point.check.violation}` } : undefined);
-      const ray: RayCertificate = { ray: ev.ray.ray, rate: ev.ray.rate, point: point.x, source: ev.ray.source };
+      recordResolution(resolution, resolution !== 'agreement' && resolution !== 'certified' ? { claims, size, detail: `ray (${rayCert.source}${rayCert.exact ? ', exact' : `, cone violation ${rayCert.coneViolation}`}) rate ${rayCert.rate}; point violation ${point.check.violation}` } : undefined);
+      const ray = rayCert;
       return {
         status: 'unbounded',
         x: point.x,
@@ -342,6 +364,7 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
       x: chosen.x,
       objective: chosen.objective,
       backend: chosen.from === 'phase-1' ? 'highs' : chosen.from,
+      duals: b.duals,
       ms,
       certificate: { method, resolution, primalViolation: chosen.check.violation, pointExact: chosen.check.exactlyFeasible, dualBound: b.bound, gap: chosenGap, dualRadius, crossCheck },
     };

@@ -79,7 +79,16 @@ export interface FarkasCertificate {
   source: 'dual-ray' | 'phase-1' | 'bound-conflict';
 }
 
-/** A verified unbounded direction: a feasible point and a ray r in the recession cone (checked exactly) with c.r improving. */
+/**
+ * A verified unbounded direction: a feasible point x0 and a ray r with c.r
+ * improving (decided exactly). Either r lies exactly in the recession cone
+ * (`exact`), or it leaves the cone by at most `coneViolation` per unit (exact
+ * sums; rounding in the data, e.g. 1/3 stored as a double, can make an exact
+ * ray of the float LP impossible): then x0 + t r stays within the tolerance
+ * of feasibility (plus x0's own) for t <= tolerance / coneViolation, where the
+ * objective gains `reach`, required to be at least LP_CERTIFICATE_RADIUS times
+ * 1 + |c.x0|.
+ */
 export interface RayCertificate {
   /** the ray (possibly rounded to a simpler dyadic vector before its exact check) */
   ray: number[];
@@ -87,6 +96,12 @@ export interface RayCertificate {
   rate: number;
   /** a feasible point (verified like an optimal point) */
   point: number[];
+  /** r lies exactly in the recession cone */
+  exact: boolean;
+  /** 0 when exact */
+  coneViolation: number;
+  /** the objective gain certified along the ray (Infinity when exact) */
+  reach: number;
   source: 'backend-ray' | 'ray-lp';
 }
 
@@ -143,5 +158,7 @@ export interface LPSolution {
   objective: number;
   backend: BackendName;
   certificate: LPCertificate;
+  /** for `optimal`: the row multipliers whose dual bound certified the answer */
+  duals?: number[];
   ms: number;
 }
