@@ -33,9 +33,9 @@ export interface DesignProblem {
   env: Environment;
   labels: Labels;
   /** the environment's fields in the `check` format (agents, types, states, prior, outcomes, valuations): the designed mechanism's file reuses them */
-  environmentFile: Record<string, unknown>;
+  environmentFile?: Record<string, unknown>;
   /** the file's numbers, read exactly for `--exact` */
-  raw: RawEnvironmentNumbers;
+  raw?: RawEnvironmentNumbers;
   spec: DesignSpec;
   /** the tolerance of the checks on the designed mechanism (default DEFAULT_TOLERANCE) */
   tolerance?: number;
@@ -152,6 +152,7 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
   let data: DesignData<number> | DesignData<Fraction>;
   let F: Field<number> | Field<Fraction>;
   if (opts.exact) {
+    if (!problem.raw) throw new Error('designMechanism: --exact needs the environment\'s raw numbers');
     data = exactDesignData(problem.raw, space.counts, env.prior.states, C);
     F = exactField;
   } else {
@@ -203,6 +204,7 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
 /** The designed mechanism as a file in the `check` format, requiring the imposed `check` concepts. */
 export function mechanismFile(problem: DesignProblem, result: DesignResult): Record<string, unknown> {
   if (!result.mechanism) throw new Error('mechanismFile: no mechanism (the design is not optimal)');
+  if (!problem.environmentFile) throw new Error('mechanismFile: the problem carries no environment file');
   const require = result.constraints.filter(isCheckConcept);
   return {
     name: `${problem.name}: ${result.objectiveName}-optimal under ${result.constraints.join(', ') || 'no constraints'}`,
