@@ -24,7 +24,7 @@ import { exactFarkas, exactOptimum } from './exactCertificate.ts';
 import { efficiency, exPostBudgetBalance, type ExtraConceptResult } from './extraConcepts.ts';
 import { describeObjective, type DesignObjective } from './objective.ts';
 import { buildDesignProgram, toFloatLP, type DesignProgram, type DesignSpec } from './program.ts';
-import { assertDesignWithinLimits, designSize, type DesignSize } from './size.ts';
+import { assertDesignWithinLimits, DESIGN_LIMITS, designSize, type DesignSize } from './size.ts';
 import { infeasibilityStatement, unboundedDirection, type InfeasibilityStatement, type Labels, type UnboundedDirection } from './statements.ts';
 
 /** A design problem: an environment (as `check` loads it), its labels and raw numbers, and what to optimise under which constraints. */
@@ -147,7 +147,7 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
   const C = env.outcomes;
   const tolerance = problem.tolerance ?? DEFAULT_TOLERANCE;
   const privateValues = env.privateValues === true;
-  assertDesignWithinLimits(space.counts, C, problem.spec.constraints, { privateValues, privateIndependent: privateValues && isProductPrior(env), maxNonzeros: opts.maxNonzeros, exact: opts.exact });
+  assertDesignWithinLimits(space.counts, C, problem.spec.constraints, { privateValues, privateIndependent: privateValues && isProductPrior(env), exact: opts.exact });
 
   let data: DesignData<number> | DesignData<Fraction>;
   let F: Field<number> | Field<Fraction>;
@@ -159,7 +159,7 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
     data = floatDesignData(env);
     F = floatField;
   }
-  const program = buildDesignProgram(data as DesignData<unknown>, problem.spec) as DesignProgram<unknown>;
+  const program = buildDesignProgram(data as DesignData<unknown>, problem.spec, { maxNonzeros: opts.maxNonzeros ?? DESIGN_LIMITS.nonzeros }) as DesignProgram<unknown>;
   const lp = toFloatLP(program.lp, F as Field<unknown>);
   const size = designSize(lp);
   // HiGHS answers, certified by its own certificates (point, dual bound, Farkas ray, exact ray): its point is

@@ -20,8 +20,10 @@
  * so that an interim IC row has 2(C + 1) terms instead of 2 |T_-i| (C + 1).
  *
  * Built over any ordered field (floating point, or exact rationals for
- * `--exact`): the same code gives both LPs.
+ * `--exact`): the same code gives both LPs. The build stops with a LimitError
+ * as soon as the LP has more nonzeros than allowed (before HiGHS sees it).
  */
+import { LimitError } from '../core/limits.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import type { Field } from '../mechanisms/bilateralTrade/field.ts';
 import type { LinearProgram } from '../solvers/lp/types.ts';
@@ -125,13 +127,17 @@ function beliefIndependentOfOwnType<T>(d: DesignData<T>, i: number): boolean {
 }
 
 class Builder<T> {
+  nonzeros = 0;
   readonly objective: T[] = [];
   readonly lower: number[] = [];
   readonly upper: number[] = [];
   readonly columns: ColumnTag[] = [];
   readonly rows: GenericLP<T>['rows'] = [];
   readonly tags: RowTag[] = [];
-  constructor(readonly F: Field<T>) {}
+  constructor(
+    readonly F: Field<T>,
+    readonly maxNonzeros: number,
+  ) {}
 
   column(tag: ColumnTag, lower: number, upper: number): number {
     this.columns.push(tag);
@@ -156,6 +162,8 @@ class Builder<T> {
       indices.push(j);
       values.push(a);
     }
+    this.nonzeros += indices.length;
+    if (this.nonzeros > this.maxNonzeros) throw new LimitError('design', "the design LP's size (nonzeros, counted while building it)", this.nonzeros, this.maxNonzeros, '--max-nonzeros');
     this.rows.push({ indices, values, lower, upper });
     this.tags.push(tag);
   }
@@ -165,14 +173,14 @@ class Builder<T> {
  * Build the design LP. `efficient` fixes q(t, c) = 0 for the outcomes that do
  * not maximise welfare at t (upper bound 0), so its rows are variable bounds.
  */
-export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec): DesignProgram<T> {
+export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: { maxNonzeros?: number } = {}): DesignProgram<T> {
   const F = d.F;
   const space = d.space;
   const S = space.size;
   const n = d.agents;
   const C = d.outcomes;
   const imposed = new Set(spec.constraints);
-  const B = new Builder(F);
+  const B = new Builder(F, opts.maxNonzeros ?? Infinity);
   const efficient = imposed.has('efficient') ? Array.from({ length: S }, (_, k) => (d.defined[k] ? efficientOutcomesAt(d, k) : null)) : undefined;
 
   // variables: q(t, c) then x_i(t)

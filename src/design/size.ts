@@ -14,16 +14,22 @@ import type { LinearProgram } from '../solvers/lp/types.ts';
 import type { DesignConstraint } from './constraints.ts';
 
 /**
- * Default limits. Measured on the 2-core machine class (revenue-optimal
- * auctions, interim IC and IR, HiGHS interior point): 10^4 profiles take about
- * 3 s of solver CPU and 0.4 GB; 65,536 profiles 35 s and 0.8 GB; see the
- * README's design benchmark.
+ * Default limits. Measured on the 2-core machine class (HiGHS 1.15 in
+ * WebAssembly, interior point with crossover): its memory grows by about
+ * 300 bytes per nonzero (1.57M nonzeros 0.43 GB, 4.1M 1.19 GB, 5.8M 1.79 GB)
+ * and at 7.9M nonzeros it aborted ("Aborted()"; the WebAssembly memory is
+ * capped near 2 GB), leaving the solver unusable for the rest of the process.
+ * Revenue-optimal auctions under interim IC and IR, with independent types:
+ * 10^4 profiles take about 2 s of CPU and 0.4 GB, 65,536 profiles 35 s and
+ * 0.8 GB, 10^5 profiles 92 s and 1.3 GB.
  */
 export const DESIGN_LIMITS = {
   /** reported profiles */
   profiles: 100_000,
-  /** the LP's nonzeros (upper bound from the dimensions) */
-  nonzeros: 5_000_000,
+  /** the environment's value table, profiles x agents x outcomes */
+  tableCells: 50_000_000,
+  /** the LP's nonzeros, counted while it is built (HiGHS aborts near 8M) */
+  nonzeros: 4_000_000,
   /** exact certification (--exact): nonzeros of the exact LP */
   exactNonzeros: 200_000,
 };
@@ -84,13 +90,17 @@ export function estimateDesignSize(counts: readonly number[], outcomes: number, 
 }
 
 /**
- * Refuse a design beyond the limits, before building anything: the number
- * of profiles, then the LP's nonzeros (an upper bound).
+ * Refuse a design beyond the limits, before building anything: the number of
+ * profiles, the value table, and (for --exact) the LP's nonzeros by the
+ * upper bound from the dimensions. The float LP's nonzeros are counted while
+ * it is built (`buildDesignProgram`'s `maxNonzeros`): the bound from the
+ * dimensions overestimates sparse LPs (zero values are left out).
  */
-export function assertDesignWithinLimits(counts: readonly number[], outcomes: number, constraints: readonly DesignConstraint[], opts: { privateIndependent?: boolean; privateValues?: boolean; maxNonzeros?: number; exact?: boolean } = {}): DesignSize {
-  assertWithinLimit(product(counts), DESIGN_LIMITS.profiles, 'types', 'the number of type profiles', undefined);
+export function assertDesignWithinLimits(counts: readonly number[], outcomes: number, constraints: readonly DesignConstraint[], opts: { privateIndependent?: boolean; privateValues?: boolean; exact?: boolean } = {}): DesignSize {
+  const S = product(counts);
+  assertWithinLimit(S, DESIGN_LIMITS.profiles, 'types', 'the number of type profiles');
+  assertWithinLimit(S * counts.length * outcomes, DESIGN_LIMITS.tableCells, 'outcomes', 'the value table (profiles x agents x outcomes)');
   const size = estimateDesignSize(counts, outcomes, constraints, opts);
-  const limit = opts.exact ? DESIGN_LIMITS.exactNonzeros : (opts.maxNonzeros ?? DESIGN_LIMITS.nonzeros);
-  assertWithinLimit(size.nonzeros, limit, 'design', `the design LP's size (nonzeros, an upper bound; ${size.variables} variables, ${size.rows} rows)`, opts.exact ? undefined : '--max-nonzeros');
+  if (opts.exact) assertWithinLimit(size.nonzeros, DESIGN_LIMITS.exactNonzeros, '--exact', `the design LP's size for exact certification (nonzeros, an upper bound from the dimensions; ${size.variables} variables, ${size.rows} rows)`);
   return size;
 }

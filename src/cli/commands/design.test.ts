@@ -98,6 +98,8 @@ describe('mechcheck design', () => {
       [['design', writeJson('bad-prior.json', { ...tradeGrid(2, []), prior: { independent: [[0.5, 0.6], [0.5, 0.5]] } })], /prior.independent\[0\]/],
       [['design', writeJson('huge.json', { ...tradeGrid(2, []), types: [1000, 1000] })], /types: the number of type profiles is 1\.00e6, above the limit/],
       [['design', 'fixtures/design/bilateral-trade.json', '--tolerance', 'x'], /--tolerance/],
+      [['design', 'fixtures/design/bilateral-trade.json', '--max-nonzeros', '50'], /design: the design LP's size \(nonzeros, counted while building it\) is \d+, above the limit of 50 \(raise it with --max-nonzeros\)/],
+      [['design', writeJson('big-exact.json', tradeGrid(60, ['dominantStrategyIC', 'exPostIR'])), '--exact'], /--exact: the design LP's size for exact certification .* is 2\.\d+e6, above the limit of 200000/],
       [['design'], /FILE: expected exactly one design file/],
     ];
     for (const [argv, message] of cases) {

@@ -34,7 +34,8 @@ reported profile) with free transfers (money paid TO agents).
   --exact              certify the value or the impossibility in exact rationals too
                        (small instances: at most ${DESIGN_LIMITS.exactNonzeros} nonzeros)
   --tolerance T        tolerance of the checks on the designed mechanism (default 1e-9)
-  --max-nonzeros N     raise the LP size limit (default ${DESIGN_LIMITS.nonzeros})
+  --max-nonzeros N     the LP size limit (default ${DESIGN_LIMITS.nonzeros}; HiGHS in WebAssembly needs about
+                       300 bytes per nonzero and aborted near 8,000,000)
   --json               machine-readable output
 
 Status: optimal (the certified value, the mechanism, and check's verdict on every imposed
