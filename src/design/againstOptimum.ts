@@ -49,7 +49,7 @@ export function objectiveValue(env: Environment, mech: DirectMechanism, objectiv
     let v = 0;
     for (let i = 0; i < m.agents; i++) {
       let u = m.transfer(k, i);
-      for (let c = 0; c < C; c++) u += m.outcomeProbs[k * C + c] * values.get(i, k, c);
+      for (let c = 0; c < C; c++) u += m.outcomeProbability(k, c) * values.get(i, k, c);
       v += agentWeights[i] * u - revenueWeight * m.transfer(k, i);
     }
     total += p * v;

@@ -1,10 +1,12 @@
 /**
  * The constraints a design can impose: the eight concepts of `check`, with
  * exactly `check`'s meanings (src/concepts), plus two that only a designer asks for:
- * - `exPostBudgetBalance`: sum_i x_i(t) = 0 at every profile;
- * - `efficient`: at every profile where vhat is defined, the lottery puts mass
- *   only on outcomes maximising sum_i vhat_i(c; t) (ties within
- *   DEFAULT_TOLERANCE in floating point, exact ties in exact arithmetic).
+ * - `exPostBudgetBalance`: sum_i x_i(t) = 0 at every true profile;
+ * - `efficient`: at every true profile, the lottery puts mass only on outcomes
+ *   maximising sum_i vhat_i(c; t) (ties within DEFAULT_TOLERANCE in floating
+ *   point, exact ties in exact arithmetic).
+ * A true profile has P(t) > 0: `check`'s zero-probability policy (README
+ * "Definitions"), applied to the two new constraints too.
  */
 import { ALL_CONCEPTS } from '../concepts/checkAll.ts';
 import type { ConceptName } from '../concepts/result.ts';

@@ -3,9 +3,10 @@
  * point, or exact rationals for `--exact`): the profile space, P(t), P(t_i),
  * the expected valuations vhat_i(c; t) = sum_theta P(theta, t) v_i(c, theta, t) / P(t)
  * (seed 001's hat-v, as `check` evaluates utilities, src/model/environment.ts),
- * which profiles have vhat defined (P(t) > 0, or a single state), and which are
- * ex post profiles in `check`'s sense (src/concepts/incentiveCompatibility.ts,
- * `exPostProfiles`: vhat defined and, with several states, P(t) > 0).
+ * which profiles have vhat defined (P(t) > 0, or a single state), and which
+ * are true profiles in `check`'s sense (README "Definitions", the
+ * zero-probability policy: P(t) > 0; no concept imposes anything at a profile
+ * of probability 0 as a true profile).
  *
  * The floating-point tables are read from the very `ValueTable` and
  * `JointPrior` that `check` uses, so both evaluate the same numbers.
@@ -30,8 +31,8 @@ export interface DesignData<T> {
   ownProb: T[][];
   /** vhat_i(c; t) defined at profile t */
   defined: boolean[];
-  /** the ex post profiles of `check` */
-  exPost: boolean[];
+  /** the true profiles of `check`: P(t) > 0 */
+  supported: boolean[];
   /** vhat_i(c; t_k): flat ((i * S) + k) * C + c; F.zero where undefined */
   vhat: T[];
   /** agent i's value depends on (own type, outcome) only (checked on the table, not assumed) */
@@ -49,11 +50,12 @@ export function othersGivenOwn<T>(d: DesignData<T>, i: number, k: number): T {
   return d.F.cmp(own, d.F.zero) > 0 ? d.F.div(d.profileProb[k], own) : d.F.zero;
 }
 
-function privateFlags<T>(F: Field<T>, space: ProfileSpace, C: number, defined: boolean[], vhat: (i: number, k: number, c: number) => T): boolean[] {
+/** Per agent: vhat_i(c; t) is the same at every true profile with the same own type (private values, read off the table). */
+function privateFlags<T>(F: Field<T>, space: ProfileSpace, C: number, supported: boolean[], vhat: (i: number, k: number, c: number) => T): boolean[] {
   return Array.from({ length: space.agents }, (_, i) => {
-    const first = new Map<number, number>(); // own type -> first defined profile
+    const first = new Map<number, number>(); // own type -> first true profile
     for (let k = 0; k < space.size; k++) {
-      if (!defined[k]) continue;
+      if (!supported[k]) continue;
       const own = space.component(k, i);
       const f = first.get(own);
       if (f === undefined) {
@@ -75,7 +77,7 @@ export function floatDesignData(env: Environment): DesignData<number> {
   const C = env.outcomes;
   const table = new ValueTable(env);
   const defined = Array.from({ length: S }, (_, k) => table.defined[k] === 1);
-  const exPost = defined.map((d, k) => d && !(prior.states > 1 && !(prior.profileMarginal[k] > 0)));
+  const supported = Array.from({ length: S }, (_, k) => prior.profileMarginal[k] > 0);
   const vhat = Array.from(table.data);
   return {
     F: floatField,
@@ -86,9 +88,9 @@ export function floatDesignData(env: Environment): DesignData<number> {
     profileProb: Array.from(prior.profileMarginal),
     ownProb: prior.ownMarginal.map((m) => Array.from(m)),
     defined,
-    exPost,
+    supported,
     vhat,
-    privateValues: privateFlags(floatField, space, C, defined, (i, k, c) => vhat[(i * S + k) * C + c]),
+    privateValues: privateFlags(floatField, space, C, supported, (i, k, c) => vhat[(i * S + k) * C + c]),
   };
 }
 
@@ -162,7 +164,7 @@ export function exactDesignData(raw: RawEnvironmentNumbers, counts: readonly num
     return q(v.interdependent![i][th][k][c], `valuations.interdependent[${i}]`);
   };
   const defined = profileProb.map((p) => F.cmp(p, F.zero) > 0 || states === 1);
-  const exPost = defined.map((d, k) => d && !(states > 1 && !(F.cmp(profileProb[k], F.zero) > 0)));
+  const supported = profileProb.map((p) => F.cmp(p, F.zero) > 0);
   const vhat = new Array<Fraction>(n * S * C).fill(F.zero);
   for (let k = 0; k < S; k++) {
     if (!defined[k]) continue;
@@ -187,8 +189,8 @@ export function exactDesignData(raw: RawEnvironmentNumbers, counts: readonly num
     profileProb,
     ownProb,
     defined,
-    exPost,
+    supported,
     vhat,
-    privateValues: privateFlags(F, space, C, defined, (i, k, c) => vhat[(i * S + k) * C + c]),
+    privateValues: privateFlags(F, space, C, supported, (i, k, c) => vhat[(i * S + k) * C + c]),
   };
 }

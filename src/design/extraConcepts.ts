@@ -1,9 +1,11 @@
 /**
  * The two design constraints that are not `check` concepts, as checkers of a
  * given mechanism (the worst value and where), in the style of src/concepts:
- * - `exPostBudgetBalance`: the largest |sum_i x_i(t)| over every profile;
- * - `efficient`: the largest welfare lost at a profile where vhat is defined,
+ * - `exPostBudgetBalance`: the largest |sum_i x_i(t)| over the true profiles;
+ * - `efficient`: the largest welfare lost at a true profile,
  *   max_c W(c; t) - sum_c q(t, c) W(c; t), W(c; t) = sum_i vhat_i(c; t).
+ * True profiles are those with P(t) > 0, `check`'s zero-probability policy
+ * (README "Definitions").
  */
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { ValueTable, type Environment } from '../model/environment.ts';
@@ -26,7 +28,10 @@ export function exPostBudgetBalance(env: Environment, mech: DirectMechanism | Me
   const space = env.prior.profiles;
   let worst = 0;
   let at: number | null = null;
+  let cases = 0;
   for (let k = 0; k < space.size; k++) {
+    if (!(env.prior.profileMarginal[k] > 0)) continue;
+    cases++;
     let s = 0;
     for (let i = 0; i < m.agents; i++) s += m.transfer(k, i);
     if (at === null || Math.abs(s) > worst) {
@@ -35,7 +40,7 @@ export function exPostBudgetBalance(env: Environment, mech: DirectMechanism | Me
     }
   }
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  return { constraint: 'exPostBudgetBalance', holds: worst <= tolerance, violation: worst, tolerance, profile: at === null ? null : space.profile(at), cases: space.size };
+  return { constraint: 'exPostBudgetBalance', holds: worst <= tolerance, violation: worst, tolerance, profile: at === null ? null : space.profile(at), cases };
 }
 
 export function efficiency(env: Environment, mech: DirectMechanism | MechanismTable, opts: { tolerance?: number } = {}): ExtraConceptResult {
@@ -47,7 +52,7 @@ export function efficiency(env: Environment, mech: DirectMechanism | MechanismTa
   let at: number | null = null;
   let cases = 0;
   for (let k = 0; k < space.size; k++) {
-    if (values.defined[k] !== 1) continue;
+    if (!(env.prior.profileMarginal[k] > 0)) continue;
     cases++;
     let best = -Infinity;
     let got = 0;
@@ -55,7 +60,7 @@ export function efficiency(env: Environment, mech: DirectMechanism | MechanismTa
       let w = 0;
       for (let i = 0; i < values.agents; i++) w += values.get(i, k, c);
       best = Math.max(best, w);
-      got += m.outcomeProbs[k * C + c] * w;
+      got += m.outcomeProbability(k, c) * w;
     }
     const loss = best - got;
     if (at === null || loss > worst) {

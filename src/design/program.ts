@@ -76,7 +76,7 @@ export interface DesignProgram<T> {
   q(profile: number, outcome: number): number;
   /** index of x_i(t) */
   x(profile: number, agent: number): number;
-  /** the welfare-maximising outcomes per profile (only when `efficient` is imposed; null where vhat is undefined) */
+  /** the welfare-maximising outcomes per profile (only when `efficient` is imposed; null at profiles of probability 0) */
   efficientOutcomes?: (number[] | null)[];
   /** agents whose interim rows use auxiliary variables */
   interimByAuxiliary: boolean[];
@@ -181,7 +181,7 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
   const C = d.outcomes;
   const imposed = new Set(spec.constraints);
   const B = new Builder(F, opts.maxNonzeros ?? Infinity);
-  const efficient = imposed.has('efficient') ? Array.from({ length: S }, (_, k) => (d.defined[k] ? efficientOutcomesAt(d, k) : null)) : undefined;
+  const efficient = imposed.has('efficient') ? Array.from({ length: S }, (_, k) => (d.supported[k] ? efficientOutcomesAt(d, k) : null)) : undefined;
 
   // variables: q(t, c) then x_i(t)
   for (let k = 0; k < S; k++) {
@@ -227,12 +227,13 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
     B.row({ family: 'lottery', profile: k }, terms, 1, 1);
   }
 
-  // noPositiveTransfers (budget.ts): x_i(t) <= 0 at every profile
-  if (imposed.has('noPositiveTransfers')) for (let k = 0; k < S; k++) for (let i = 0; i < n; i++) B.row({ family: 'noPositiveTransfers', profile: k, agent: i }, [[x(k, i), one]], -Infinity, 0);
-  // exPostBudget: sum_i x_i(t) <= 0 at every profile; exPostBudgetBalance: = 0
+  // noPositiveTransfers (budget): x_i(t) <= 0 at every true profile
+  if (imposed.has('noPositiveTransfers')) for (let k = 0; k < S; k++) if (d.supported[k]) for (let i = 0; i < n; i++) B.row({ family: 'noPositiveTransfers', profile: k, agent: i }, [[x(k, i), one]], -Infinity, 0);
+  // exPostBudget: sum_i x_i(t) <= 0 at every true profile; exPostBudgetBalance: = 0
   for (const fam of ['exPostBudget', 'exPostBudgetBalance'] as const) {
     if (!imposed.has(fam)) continue;
     for (let k = 0; k < S; k++) {
+      if (!d.supported[k]) continue;
       const terms: Array<[number, T]> = [];
       for (let i = 0; i < n; i++) terms.push([x(k, i), one]);
       B.row({ family: fam, profile: k }, terms, fam === 'exPostBudget' ? -Infinity : 0, 0);
@@ -244,10 +245,10 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
     for (let k = 0; k < S; k++) if (F.cmp(d.profileProb[k], F.zero) > 0) for (let i = 0; i < n; i++) terms.push([x(k, i), d.profileProb[k]]);
     B.row({ family: 'exAnteBudget' }, terms, -Infinity, 0);
   }
-  // exPostIR (individualRationality.ts): U_i(t; t) >= 0 at every ex post profile
+  // exPostIR: U_i(t; t) >= 0 at every true profile
   if (imposed.has('exPostIR')) {
     for (let k = 0; k < S; k++) {
-      if (!d.exPost[k]) continue;
+      if (!d.supported[k]) continue;
       for (let i = 0; i < n; i++) {
         const terms: Array<[number, T]> = [];
         utility(i, k, k, one, terms);
@@ -255,48 +256,39 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
       }
     }
   }
-  // exPostIC (incentiveCompatibility.ts): U_i(t; t_-i, lie) - U_i(t; t) <= 0 at every ex post profile
+  // exPostIC: U_i(t; t_-i, lie) - U_i(t; t) <= 0 at every true profile t, the others truthful
+  // dominantStrategyIC: U_i(t; r_-i, lie) - U_i(t; r_-i, t_i) <= 0 for every true profile t and every
+  // profile r_-i of the others' reports. With private values (read off the table) the others' true types
+  // do not matter: one row per agent, reported profile r with P(r_i) > 0, and lie, the values at a true
+  // profile with the same own type (check's cases: README "Definitions").
   const privateAll = d.privateValues.every((p) => p);
-  const exPostRows = (family: 'exPostIC' | 'dominantStrategyIC', profiles: (k: number) => boolean) => {
-    for (let k = 0; k < S; k++) {
-      if (!profiles(k)) continue;
-      for (let i = 0; i < n; i++) {
-        const own = space.component(k, i);
-        for (let lie = 0; lie < space.counts[i]; lie++) {
-          if (lie === own) continue;
-          const terms: Array<[number, T]> = [];
-          utility(i, k, space.replace(k, i, lie), one, terms);
-          utility(i, k, k, minusOne, terms);
-          B.row({ family, profile: k, agent: i, report: lie }, terms, -Infinity, 0);
-        }
-      }
-    }
+  const icRow = (family: 'exPostIC' | 'dominantStrategyIC', i: number, t: number, r: number, lie: number) => {
+    const terms: Array<[number, T]> = [];
+    utility(i, t, space.replace(r, i, lie), one, terms);
+    utility(i, t, r, minusOne, terms);
+    B.row({ family, profile: r, agent: i, report: lie, ...(t !== r ? { trueProfile: t } : {}) }, terms, -Infinity, 0);
   };
-  // dominantStrategyIC: with private values (check's env.privateValues; here read off the table),
-  // the true profile is the reported one; otherwise every true profile agreeing on the own type
   const dsic = imposed.has('dominantStrategyIC');
   if (dsic) {
-    if (privateAll) exPostRows('dominantStrategyIC', (k) => d.defined[k]);
-    else {
-      for (let i = 0; i < n; i++) {
-        for (let rk = 0; rk < S; rk++) {
-          const own = space.component(rk, i);
-          for (let t = 0; t < S; t++) {
-            if (space.component(t, i) !== own || !d.defined[t]) continue;
-            for (let lie = 0; lie < space.counts[i]; lie++) {
-              if (lie === own) continue;
-              const terms: Array<[number, T]> = [];
-              utility(i, t, space.replace(rk, i, lie), one, terms);
-              utility(i, t, rk, minusOne, terms);
-              B.row({ family: 'dominantStrategyIC', profile: rk, trueProfile: t, agent: i, report: lie }, terms, -Infinity, 0);
-            }
-          }
-        }
+    for (let i = 0; i < n; i++) {
+      // the first true profile with each own type
+      const firstTrue = new Array<number>(space.counts[i]).fill(-1);
+      for (let t = S - 1; t >= 0; t--) if (d.supported[t]) firstTrue[space.component(t, i)] = t;
+      for (let r = 0; r < S; r++) {
+        const own = space.component(r, i);
+        if (firstTrue[own] < 0) continue;
+        const trueProfiles = privateAll ? [d.supported[r] ? r : firstTrue[own]] : Array.from({ length: S }, (_, t) => t).filter((t) => d.supported[t] && space.component(t, i) === own);
+        for (const t of trueProfiles) for (let lie = 0; lie < space.counts[i]; lie++) if (lie !== own) icRow('dominantStrategyIC', i, t, r, lie);
       }
     }
   }
-  // with private values and a single state, ex post IC's rows are DSIC's: not repeated
-  if (imposed.has('exPostIC') && !(dsic && privateAll && d.exPost.every((e, k) => e === d.defined[k]))) exPostRows('exPostIC', (k) => d.exPost[k]);
+  // ex post IC's rows are among DSIC's (r = t): not repeated when DSIC is imposed
+  if (imposed.has('exPostIC') && !dsic) {
+    for (let t = 0; t < S; t++) {
+      if (!d.supported[t]) continue;
+      for (let i = 0; i < n; i++) for (let lie = 0; lie < space.counts[i]; lie++) if (lie !== space.component(t, i)) icRow('exPostIC', i, t, t, lie);
+    }
+  }
 
   // interim rows (incentiveCompatibility.ts interimIC, individualRationality.ts interimIR)
   const interimIC = imposed.has('interimIC');
@@ -307,13 +299,13 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
     const Ti = space.counts[i];
     const ownTypes = Array.from({ length: Ti }, (_, t) => t).filter((t) => F.cmp(d.ownProb[i][t], F.zero) > 0);
     if (byAux[i]) {
-      // a common belief beta(t_-i) = P(t_-i | t_i) read at a reference own type; values vhat_i(c; own) at a defined profile
+      // a common belief beta(t_-i) = P(t_-i | t_i) read at a reference own type; values vhat_i(c; own) at a true profile
       const ref = ownTypes[0];
       if (ref === undefined) continue;
       const beta = new Map<number, T>(); // others index -> belief
       for (let k = 0; k < S; k++) if (space.component(k, i) === ref) beta.set(space.othersIndex(k, i), othersGivenOwn(d, i, k));
       const valueOf = (own: number, c: number): T => {
-        for (let k = 0; k < S; k++) if (space.component(k, i) === own && d.defined[k]) return vhatAt(d, i, k, c);
+        for (let k = 0; k < S; k++) if (space.component(k, i) === own && d.supported[k]) return vhatAt(d, i, k, c);
         return F.zero;
       };
       const usedOutcomes = Array.from({ length: C }, (_, c) => c).filter((c) => ownTypes.some((o) => F.cmp(valueOf(o, c), F.zero) !== 0));
