@@ -73,6 +73,7 @@ const independentArb = () =>
     )
     .map(({ values, marginals: [p, q] }) => ({ values, weights: p.flatMap((x) => q.map((y) => x * y)) }));
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const cmFullExtraction = propertyEntry<CorrelatedInstance>({
   id: 'classics.cremerMcLean.fullExtraction',
   title: 'Cremer-McLean: with full-rank correlated beliefs a Bayesian IC, interim IR auction extracts the full surplus',
@@ -90,6 +91,7 @@ export const cmFullExtraction = propertyEntry<CorrelatedInstance>({
   mutant: { description: 'independent types (the product of two marginals, beliefs of rank one)', check: extractionCheck, arbitrary: independentArb },
 });
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const cmIndependent = propertyEntry<CorrelatedInstance>({
   id: 'classics.cremerMcLean.independentTypes',
   title: 'Cremer-McLean with independent types: full extraction fails',

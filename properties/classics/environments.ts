@@ -106,6 +106,7 @@ export interface CheckedDesign {
   failures?: string[];
 }
 
+/** Design, and read an optimal mechanism back through the check file format and `check`'s concepts. */
 export function designAndCheck(file: DesignFile, opts: { exact?: boolean } = {}): CheckedDesign {
   const problem = parseDesignFile(file);
   const result = designMechanism(problem, opts);

@@ -42,6 +42,7 @@ const symmetricFile = ({ agents, m, step }: SymmetricInstance, constraints: Desi
   );
 };
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const glImpossibility = propertyEntry<SymmetricInstance>({
   id: 'classics.greenLaffont.impossibility',
   title: 'Green-Laffont on discrete grids: no efficient, dominant-strategy IC, budget-balanced public project (types s{-m..m}, m >= 2)',
@@ -63,6 +64,7 @@ export const glImpossibility = propertyEntry<SymmetricInstance>({
 interface TwoTypeInstance {
   grids: number[][];
 }
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const glTwoTypes = propertyEntry<TwoTypeInstance>({
   id: 'classics.greenLaffont.twoTypes',
   title: 'Green-Laffont with two types per agent: the impossibility fails',
@@ -127,6 +129,7 @@ function smallestOutput(expectedTwoAgents: string[]) {
   return { comparisons, tables: [{ title: 'Efficient, DSIC, ex post budget-balanced public project: integer type grids in [-3, 3], the same grid for every agent', columns: ['agents', 'types', 'grids with no mechanism', 'which'], rows }] };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const glSmallest = exampleEntry({
   id: 'classics.greenLaffont.smallestInstance',
   title: 'Green-Laffont on small grids: never with two types; with three, first for two agents with types {-2, 1, 3} or {-3, -1, 2}',
@@ -159,6 +162,7 @@ function agvCheck({ grids, weights }: AgvInstance, constraints: DesignConstraint
   };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const agvBudgetBalanced = propertyEntry<AgvInstance>({
   id: 'classics.dAspremontGerardVaret.budgetBalanced',
   title: "d'Aspremont-Gerard-Varet: with independent types an efficient, Bayesian IC, ex post budget-balanced mechanism exists",
@@ -195,6 +199,7 @@ function glRelaxation(id: string, title: string, dropped: Parameters<typeof rela
   });
 }
 
+/** Catalogue entries (ids below); see the file header. */
 export const glRelaxations = [
   glRelaxation('noBudgetBalance', 'budget balance (the pivot mechanism runs a deficit or surplus)', 'public.exPostBudgetBalance', ['efficient', 'dominantStrategyIC']),
   glRelaxation('noEfficiency', 'efficiency', 'public.efficient', ['dominantStrategyIC', 'exPostBudgetBalance']),

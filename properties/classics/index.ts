@@ -28,6 +28,7 @@ import { seed002Agreement } from './seed002Amd.ts';
 
 export { REFERENCES, HYPOTHESES, citation } from './references.ts';
 
+/** The classics module's catalogue entries. */
 export const classicsEntries: CatalogueEntry[] = [
   msImpossibility,
   msFewTypes,

@@ -53,6 +53,7 @@ function virtualValueCheck({ values, weights }: AuctionInstance, ironed: boolean
   return { ok: gap <= 1e-7, metrics: { relativeGap: gap }, detail: { lpRevenue: lp, formula: f, ironed } };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const myersonVirtualValues = propertyEntry<AuctionInstance>({
   id: 'classics.myerson.discreteVirtualValues',
   title: "Myerson's optimal auction on discrete values: the LP's revenue is E[max(0, max_i ironed virtual value)]",
@@ -95,6 +96,7 @@ function dsicCheck({ values, weights }: AuctionInstance, correlated: boolean) {
   return { ok: Math.abs(gap) <= 1e-7, metrics: { relativeGap: Math.abs(gap) }, detail: { bayesian: bic, dominantStrategy: dsic } };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const myersonDsicEqualsBic = propertyEntry<AuctionInstance>({
   id: 'classics.myerson.dominantStrategyEqualsBayesian',
   title: 'With independent private values the optimal dominant-strategy auction earns as much as the optimal Bayesian one',
@@ -133,6 +135,7 @@ function ironingOutput(claimIronedValue: string) {
   };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const myersonIroning = exampleEntry({
   id: 'classics.myerson.ironingExample',
   title: 'Ironing matters: two bidders with values {30, 31, 50} w.p. {1/5, 3/5, 1/5} yield exactly 34, not the unironed 34.16',

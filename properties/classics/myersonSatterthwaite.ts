@@ -31,6 +31,7 @@ interface GridInstance {
 }
 const gridArb = (min: number, max: number) => fc.record({ k: fc.integer({ min, max }), step: fc.integer({ min: 1, max: 3 }) });
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const msImpossibility = propertyEntry<GridInstance>({
   id: 'classics.myersonSatterthwaite.impossibility',
   title: 'Myerson-Satterthwaite on discrete grids: no efficient, Bayesian IC, interim IR, budget-balanced trade (k >= 6 types)',
@@ -50,6 +51,7 @@ export const msImpossibility = propertyEntry<GridInstance>({
   },
 });
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const msFewTypes = propertyEntry<GridInstance>({
   id: 'classics.myersonSatterthwaite.fewTypes',
   title: 'Myerson-Satterthwaite with few discrete types: the impossibility fails (k <= 5)',
@@ -93,6 +95,7 @@ function thresholdOutput(claimedThreshold: number) {
   return { comparisons, tables: [{ title: 'Efficient, BIC, interim IR, ex post budget-balanced trade on the uniform grid {0..k-1}', columns: ['k', 'design LP', 'largest surplus (efficient, BIC, IIR)'], rows }] };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const msThreshold = exampleEntry({
   id: 'classics.myersonSatterthwaite.threshold',
   title: 'Myerson-Satterthwaite on the uniform grid {0..k-1}: the impossibility starts at k = 6',
@@ -121,6 +124,7 @@ function surplusOutput(formula: (k: number) => string) {
     ] };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const msLargestSurplus = exampleEntry({
   id: 'classics.myersonSatterthwaite.largestSurplus',
   title: 'The largest expected surplus under efficiency, BIC and interim IR on {0..k-1} is (k-1)(5-k)/(6k)',
@@ -151,6 +155,7 @@ function msRelaxation(id: string, title: string, dropped: Parameters<typeof rela
   });
 }
 
+/** Catalogue entries (ids below); see the file header. */
 export const msRelaxations = [
   msRelaxation('noInterimIR', 'interim IR', 'trade.interimIR', ['efficient', 'interimIC', 'exPostBudgetBalance']),
   msRelaxation('noBudgetBalance', 'budget balance', 'trade.exPostBudgetBalance', ['efficient', 'interimIC', 'interimIR']),

@@ -63,6 +63,7 @@ function agreementCheck(x: Seed002Instance, constraints: DesignConstraint[]) {
   };
 }
 
+/** Catalogue entry (its id below); see the file header for what it checks. */
 export const seed002Agreement = propertyEntry<Seed002Instance>({
   id: 'classics.automatedMechanismDesign.seed002',
   title: "Seed 002's bilateral-trade AMD LP rebuilt on the general design engine: the optima agree",

@@ -18,6 +18,7 @@ import { efficiency, exPostBudgetBalance } from './extraConcepts.ts';
 import { describeObjective, objectiveWeights, type DesignObjective } from './objective.ts';
 import type { Labels } from './statements.ts';
 
+/** A mechanism's objective value beside the certified optimum under the constraints it satisfies. */
 export interface AgainstOptimum {
   objective: string;
   /** the constraints the mechanism satisfies (the LP imposes exactly these) */
@@ -67,6 +68,7 @@ export function satisfiedConstraints(env: Environment, mech: DirectMechanism, to
   return out;
 }
 
+/** Compare a mechanism with the best mechanism under the constraints it satisfies (objective default welfare). */
 export function againstOptimum(env: Environment, mech: DirectMechanism, labels: Labels, objective: DesignObjective = 'welfare', tolerance = DEFAULT_TOLERANCE): AgainstOptimum {
   const satisfied = satisfiedConstraints(env, mech, tolerance);
   const value = objectiveValue(env, mech, objective);

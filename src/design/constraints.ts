@@ -12,8 +12,10 @@ import { ALL_CONCEPTS } from '../concepts/checkAll.ts';
 import type { ConceptName } from '../concepts/result.ts';
 import { InputError } from '../core/errors.ts';
 
+/** A constraint a design can impose: one of `check`'s concepts, ex post budget balance, or efficiency. */
 export type DesignConstraint = ConceptName | 'exPostBudgetBalance' | 'efficient';
 
+/** Every design constraint, in the canonical order (check's eight concepts first). */
 export const DESIGN_CONSTRAINTS: readonly DesignConstraint[] = [...ALL_CONCEPTS, 'exPostBudgetBalance', 'efficient'];
 
 /** Whether a constraint is one of `check`'s concepts. */

@@ -41,6 +41,7 @@ export interface DesignProblem {
   tolerance?: number;
 }
 
+/** How to solve a design problem. */
 export interface DesignOptions {
   /** certify the value or the impossibility in exact rationals too (small instances) */
   exact?: boolean;
@@ -67,6 +68,7 @@ export interface ImposedCheck {
   result: ConceptResult | ExtraConceptResult;
 }
 
+/** What `designMechanism` returns: the status and, per status, the value and mechanism, the impossibility statement or the direction. */
 export interface DesignResult {
   status: LPStatus;
   objective: DesignObjective;

@@ -23,6 +23,7 @@ export interface ExtraConceptResult {
   cases: number;
 }
 
+/** The largest |sum_i x_i(t)| over the true profiles. */
 export function exPostBudgetBalance(env: Environment, mech: DirectMechanism | MechanismTable, opts: { tolerance?: number } = {}): ExtraConceptResult {
   const m = mech instanceof MechanismTable ? mech : new MechanismTable(env, mech);
   const space = env.prior.profiles;
@@ -43,6 +44,7 @@ export function exPostBudgetBalance(env: Environment, mech: DirectMechanism | Me
   return { constraint: 'exPostBudgetBalance', holds: worst <= tolerance, violation: worst, tolerance, profile: at === null ? null : space.profile(at), cases };
 }
 
+/** The largest welfare lost at a true profile. */
 export function efficiency(env: Environment, mech: DirectMechanism | MechanismTable, opts: { tolerance?: number } = {}): ExtraConceptResult {
   const m = mech instanceof MechanismTable ? mech : new MechanismTable(env, mech);
   const values = new ValueTable(env);

@@ -12,6 +12,7 @@ import { finiteNumber } from '../core/numbers.ts';
 /** An objective as the user names it. */
 export type DesignObjective = 'welfare' | 'revenue' | { agentWeights: number[]; revenueWeight: number };
 
+/** The objectives with a name. */
 export const OBJECTIVE_NAMES = ['welfare', 'revenue'] as const;
 
 /** The largest magnitude accepted for an objective weight. */

@@ -63,11 +63,13 @@ export interface GenericLP<T> {
   upper: number[];
 }
 
+/** What to optimise under which constraints. */
 export interface DesignSpec {
   objective: DesignObjective;
   constraints: readonly DesignConstraint[];
 }
 
+/** The design LP with the meaning of each row and column. */
 export interface DesignProgram<T> {
   lp: GenericLP<T>;
   rowTags: RowTag[];

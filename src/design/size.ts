@@ -34,6 +34,7 @@ export const DESIGN_LIMITS = {
   exactNonzeros: 200_000,
 };
 
+/** An LP's size. */
 export interface DesignSize {
   variables: number;
   rows: number;

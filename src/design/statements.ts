@@ -42,6 +42,7 @@ export interface FamilyWeight {
   cases: WeightedCase[];
 }
 
+/** A Farkas certificate as a statement: the families and cases that carry it, with weights summing to 1. */
 export interface InfeasibilityStatement {
   /** one paragraph */
   summary: string;
@@ -52,6 +53,7 @@ export interface InfeasibilityStatement {
   exactBound?: string;
 }
 
+/** An unbounded ray as the moves of the mechanism's variables. */
 export interface UnboundedDirection {
   summary: string;
   /** the objective's rate of increase along the direction (per unit of its largest move) */

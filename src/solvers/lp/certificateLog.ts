@@ -72,6 +72,7 @@ export interface CertificateLogMark {
   eventCount: number;
 }
 
+/** Mark the log's current state, to take the difference later. */
 export function markCertificateLog(): CertificateLogMark {
   return { snapshot: certificateLog(), eventCount };
 }

@@ -237,6 +237,7 @@ function lagrangian(lp: LinearProgram, c: readonly number[] | null, y: readonly 
   return { fixed, residualSum, residualMax, weight, y: used };
 }
 
+/** A weak-duality bound and how far the multipliers are from dual feasibility. */
 export interface DualBound {
   /** the bound on the optimum (upper for max, lower for min), valid up to the residual below */
   bound: number;

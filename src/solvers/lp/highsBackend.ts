@@ -27,6 +27,7 @@ export function highsMemoryBytes(): number {
   return (highs as unknown as { memoryBytes?: number }).memoryBytes ?? 0;
 }
 
+/** Solve with HiGHS; the answer (status, point, duals, basis, rays) is a claim to be certified. */
 export function solveWithHighs(lp: LinearProgram, settings: HighsSettings = {}): RawLPAnswer {
   const t0 = performance.now();
   const n = lp.objective.length;

@@ -32,6 +32,7 @@ import { solveWithHighs, type HighsSettings } from './highsBackend.ts';
 import { solveWithJsLpSolver } from './jsLpSolverBackend.ts';
 import type { BackendName, FarkasCertificate, LinearProgram, LPCertificate, LPResolution, LPSolution, RawLPAnswer, RayCertificate } from './types.ts';
 
+/** Options of `solveLP`. */
 export interface SolveOptions {
   backend?: BackendName | 'auto';
   /** feasibility and gap tolerance, relative to 1 + |objective|; default LP_TOLERANCE (1e-7) */
@@ -49,6 +50,7 @@ export interface SolveOptions {
   highs?: HighsSettings;
 }
 
+/** Run one backend (or its injected replacement); a thrown error becomes an `error` answer. */
 export function runBackend(name: BackendName, lp: LinearProgram, runners: SolveOptions['runners'] = {}, settings?: HighsSettings): RawLPAnswer {
   try {
     const r = runners[name];

@@ -13,6 +13,7 @@ export interface LPRow {
   name?: string;
 }
 
+/** An LP: optimise c.x subject to row bounds on A x and variable bounds. */
 export interface LinearProgram {
   sense: 'max' | 'min';
   objective: number[];
@@ -24,6 +25,7 @@ export interface LinearProgram {
   names?: string[];
 }
 
+/** What an LP answer says. */
 export type LPStatus = 'optimal' | 'infeasible' | 'unbounded';
 
 /** Simplex basis statuses as HiGHS reports them: 0 at lower, 1 basic, 2 at upper, 3 free at zero, 4 nonbasic. */
@@ -50,6 +52,7 @@ export interface RawLPAnswer {
   ms: number;
 }
 
+/** The LP backends. */
 export type BackendName = 'highs' | 'jsLpSolver';
 
 /**
@@ -129,6 +132,7 @@ export type LPResolution =
   | 'status agreement'
   | 'single backend';
 
+/** How an answer was certified, with the certificate's numbers. */
 export interface LPCertificate {
   /** how the answer was certified */
   method: 'dual-bound' | 'second-backend' | 'dual-bound+second-backend' | 'farkas' | 'primal-ray' | 'status-agreement' | 'single-backend';
@@ -152,6 +156,7 @@ export interface LPCertificate {
   crossCheck?: { backend: BackendName; status: string; objective?: number };
 }
 
+/** A certified LP answer. */
 export interface LPSolution {
   status: LPStatus;
   x: number[];
