@@ -82,7 +82,7 @@ export const cmFullExtraction = propertyEntry<CorrelatedInstance>({
   hypotheses: hypotheses('auction.singleItem', 'auction.correlated', 'auction.fullRank', 'auction.interimIC', 'auction.interimIR', 'design.randomized'),
   conclusion: 'the certified LP revenue equals E[max(v_1, v_2)] (relative 1e-7)',
   expected: 'holds',
-  runs: 15,
+  runs: 30,
   arbitrary: correlatedArb,
   examples: [{ values: [[1, 2], [1, 2]], weights: [2, 1, 1, 2] }],
   check: extractionCheck,

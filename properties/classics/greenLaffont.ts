@@ -51,7 +51,7 @@ export const glImpossibility = propertyEntry<SymmetricInstance>({
   hypotheses: [...GL_HYPOTHESES, ...hypotheses('public.richGrid')],
   conclusion: 'the design LP is infeasible, with a verified Farkas certificate',
   expected: 'holds',
-  runs: 8,
+  runs: 12,
   arbitrary: symmetricArb,
   check: (x) => impossibilityCheck(symmetricFile(x, GL_CONSTRAINTS)),
   metrics: { farkasMargin: 'min' },
@@ -171,7 +171,7 @@ export const agvBudgetBalanced = propertyEntry<AgvInstance>({
   hypotheses: hypotheses('public.project', 'public.independent', 'public.efficient', 'public.interimIC', 'public.exPostBudgetBalance', 'design.randomized'),
   conclusion: "the design LP finds a mechanism, and check's concepts confirm interim IC and budget balance on it",
   expected: 'holds',
-  runs: 12,
+  runs: 30,
   arbitrary: agvArb,
   check: (x) => agvCheck(x, AGV_CONSTRAINTS),
   mutant: {

@@ -40,7 +40,7 @@ export const msImpossibility = propertyEntry<GridInstance>({
   hypotheses: [...MS_HYPOTHESES, ...hypotheses('trade.richGrid')],
   conclusion: 'the design LP over all randomized mechanisms is infeasible, with a verified Farkas certificate',
   expected: 'holds',
-  runs: 8,
+  runs: 12,
   arbitrary: () => gridArb(6, 9),
   check: ({ k, step }) => impossibilityCheck(tradeGrid(k, step, 'welfare', MS_CONSTRAINTS)),
   metrics: { farkasMargin: 'min' },

@@ -72,7 +72,7 @@ export const seed002Agreement = propertyEntry<Seed002Instance>({
   hypotheses: hypotheses('seed002.model', 'seed002.constraints', 'design.randomized'),
   conclusion: 'the engine\'s certified optimum (lotteries over sets of objects) equals solveAmd\'s (per-object probabilities), relative 1e-7',
   expected: 'holds',
-  runs: 10,
+  runs: 30,
   arbitrary: arb,
   examples: [{ objects: 2, low: 0, d1: 1, d2: 10, d3: 1, qs: 0.5, qb: 0.5, alpha: 5 }],
   check: (x) => agreementCheck(x, ['interimIC', 'interimIR', 'exAnteBudget']),
