@@ -15,7 +15,8 @@ import type { LPStatus } from '../solvers/lp/types.ts';
 import type { DesignConstraint } from './constraints.ts';
 import { designMechanism } from './design.ts';
 import { efficiency, exPostBudgetBalance } from './extraConcepts.ts';
-import { describeObjective, objectiveWeights, type DesignObjective } from './objective.ts';
+import { describeObjective, objectiveWeights, parseObjective, type DesignObjective } from './objective.ts';
+import { LPCertificationError } from '../core/errors.ts';
 import type { Labels } from './statements.ts';
 
 /** A mechanism's objective value beside the certified optimum under the constraints it satisfies. */
@@ -80,4 +81,32 @@ export function againstOptimum(env: Environment, mech: DirectMechanism, labels: 
   }
   if (r.status === 'unbounded') return { ...base, note: `the objective is unbounded under these constraints: ${r.direction!.summary}` };
   return { ...base, note: `no mechanism satisfies these constraints exactly (the mechanism meets them only within the tolerance ${tolerance}): ${r.infeasibility!.summary}` };
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
+
+/**
+ * `check --against-optimum` for one loaded mechanism: the comparison and its
+ * text (appended to check's report). `objectiveOption` is `--objective`
+ * (default welfare); an answer the LP layer cannot certify is reported as such.
+ */
+export function againstOptimumReport(
+  m: { env: Environment; mech: DirectMechanism; agentNames: readonly string[]; typeLabels: readonly (readonly string[])[]; outcomeLabels: readonly string[] },
+  objectiveOption: string | undefined,
+  tolerance: number,
+): { result: AgainstOptimum | { error: string }; text: string } {
+  const objective = objectiveOption === undefined ? 'welfare' : parseObjective(objectiveOption, m.env.prior.agents, '--objective');
+  let a: AgainstOptimum;
+  try {
+    a = againstOptimum(m.env, m.mech, { agents: m.agentNames, types: m.typeLabels, outcomes: m.outcomeLabels }, objective, tolerance);
+  } catch (e) {
+    if (!(e instanceof LPCertificationError)) throw e;
+    return { result: { error: e.message }, text: `against the optimum: the design LP's answer could not be certified: ${e.message}\n` };
+  }
+  const head = `against the optimum (${a.objective}; constraints it satisfies: ${a.satisfied.join(', ') || 'none'}):\n`;
+  if (a.status === 'optimal') {
+    const pct = a.optimum !== 0 ? ` (${fmt((100 * a.gap!) / Math.abs(a.optimum!))}% of the optimum)` : '';
+    return { result: a, text: `${head}  value ${fmt(a.value)}, certified optimum ${fmt(a.optimum!)}, gap ${fmt(a.gap!)}${pct}\n` };
+  }
+  return { result: a, text: `${head}  value ${fmt(a.value)}; design LP ${a.status}: ${a.note}\n` };
 }

@@ -20,9 +20,9 @@ import type { ColumnTag, DesignProgram, GenericLP, RowTag } from './program.ts';
 
 /** Names to print: agents, each agent's types, outcomes. */
 export interface Labels {
-  agents: string[];
-  types: string[][];
-  outcomes: string[];
+  agents: readonly string[];
+  types: readonly (readonly string[])[];
+  outcomes: readonly string[];
 }
 
 /** One constraint (or efficiency restriction) in a certificate, with its weight. */

@@ -117,4 +117,24 @@ describe('mechcheck design', () => {
     expect(r.stdout).toMatch(/exPostBudgetBalance/);
     expect(r.stdout).toMatch(/agentWeights/);
   });
+
+  it('check --against-optimum: the second-price auction earns 14/9, the optimum under the same constraints (incl. efficiency) 17/9', async () => {
+    const r = await runCli(['check', 'fixtures/mechanisms/second-price-auction.json', '--against-optimum', '--objective', 'revenue', '--json'], { cwd });
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout).againstOptimum;
+    expect(a.satisfied).toEqual(['dominantStrategyIC', 'exPostIC', 'interimIC', 'exPostIR', 'interimIR', 'exPostBudget', 'exAnteBudget', 'noPositiveTransfers', 'efficient']);
+    expect(a.value).toBeCloseTo(14 / 9, 12);
+    // on a discrete grid the winner can pay the lowest report at which it still wins: Bob with 3 against Ann's 2 pays 3
+    expect(a.optimum).toBeCloseTo(17 / 9, 9);
+    expect(a.gap).toBeCloseTo(1 / 3, 9);
+    const text = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--against-optimum'], { cwd });
+    expect(text.status).toBe(1); // the check's verdict is unchanged: the first-price auction is not IC
+    expect(text.stdout).toMatch(/against the optimum \(welfare; constraints it satisfies: exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers, efficient\):\n  value 2\.4444444, certified optimum 2\.4444444, gap 0/);
+    const bad = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--objective', 'revenue'], { cwd });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--objective: is used with --against-optimum/);
+    const unknown = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--against-optimum', '--objective', 'profit'], { cwd });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--objective: unknown objective 'profit'; valid: welfare, revenue/);
+  });
 });

@@ -44,7 +44,7 @@ unbounded (the direction). Exit 0 optimal, 1 infeasible or unbounded, 2 bad inpu
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(10)));
 
-function describeLottery(o: number | number[], outcomes: string[]): string {
+function describeLottery(o: number | number[], outcomes: readonly string[]): string {
   if (typeof o === 'number') return outcomes[o];
   return o
     .map((p, c) => [p, c] as const)
