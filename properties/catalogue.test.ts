@@ -17,7 +17,7 @@ describe('catalogue', () => {
     const ids = catalogue.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const e of catalogue) {
-      expect(e.source.seed, e.id).toMatch(/^(foundation|00[0-4]_[0-9a-f]{16}\.txt)$/);
+      expect(e.source.seed, e.id).toMatch(/^(foundation|classics|00[0-4]_[0-9a-f]{16}\.txt)$/);
       expect(e.source.ref.length, e.id).toBeGreaterThan(0);
       expect(e.hypotheses.length, e.id).toBeGreaterThan(0);
       if (e.kind === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();

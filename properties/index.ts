@@ -9,6 +9,7 @@ import { seed001Entries } from './seed001/index.ts';
 import { seed002Entries } from './seed002/index.ts';
 import { seed003Entries } from './seed003/index.ts';
 import { seed004Entries } from './seed004/index.ts';
+import { classicsEntries } from './classics/index.ts';
 
 export const catalogue: CatalogueEntry[] = [
   ...foundationEntries,
@@ -17,4 +18,5 @@ export const catalogue: CatalogueEntry[] = [
   ...seed002Entries,
   ...seed003Entries,
   ...seed004Entries,
+  ...classicsEntries,
 ];

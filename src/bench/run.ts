@@ -13,6 +13,7 @@ import { benchmarks as seed004 } from './seed004.ts';
 import { benchmarks as check } from './check.ts';
 import { benchmarks as report } from './report.ts';
 import { benchmarks as startup } from './startup.ts';
+import { benchmarks as design } from './design.ts';
 
 const all: Array<[string, Benchmark[]]> = [
   ['foundation', foundation],
@@ -24,6 +25,7 @@ const all: Array<[string, Benchmark[]]> = [
   ['check', check],
   ['report', report],
   ['startup', startup],
+  ['design', design],
 ];
 
 /** One measurement in ms: the wall time of fn, or what fn returns when it measures itself. */

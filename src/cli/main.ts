@@ -19,6 +19,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ command:
   merge: { summary: "merge the reports of 'verify --shard K/N' runs into one report", load: () => import('./commands/merge.ts') },
   list: { summary: 'list the catalogue (source and expected verdict per entry)', load: () => import('./commands/list.ts') },
   check: { summary: 'check a finite mechanism described in JSON against every incentive property', load: () => import('./commands/check.ts') },
+  design: { summary: 'the best mechanism for a finite environment under given constraints, or a certificate that none exists', load: () => import('./commands/design.ts') },
   assignment: { summary: 'efficient assignment with externalities and VCG transfers (seed 000)', load: () => import('./commands/assignment.ts') },
   info: { summary: 'informational size and variability of beliefs of a decomposition (seed 001)', load: () => import('./commands/info.ts') },
   ep: { summary: 'optimal bilateral trade of multiple objects: optimal | frontier | amd (seed 002)', load: () => import('./commands/ep.ts') },

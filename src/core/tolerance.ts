@@ -19,3 +19,12 @@ export const DEFAULT_TOLERANCE = 1e-9;
 export const PROBABILITY_TOLERANCE = 1e-9;
 /** Primal feasibility and duality gap for certifying an LP answer, relative to 1 + |objective|. */
 export const LP_TOLERANCE = 1e-7;
+
+/**
+ * `LP_CERTIFICATE_RADIUS` (1e9): a Farkas certificate computed in floating
+ * point rarely cancels a free variable's reduced cost exactly (residues of
+ * 1e-17); it is accepted when it proves infeasibility for every point whose
+ * free coordinates are at most this in magnitude (1e9, far beyond any payoff
+ * or transfer an instance of this toolkit produces; the radius is reported).
+ */
+export const LP_CERTIFICATE_RADIUS = 1e9;

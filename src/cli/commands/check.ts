@@ -28,7 +28,7 @@ import { parse, printJson, resolvePath } from '../io.ts';
 /** The largest JSON file read (V8 cannot hold a longer string). */
 export const MAX_FILE_BYTES = 2 ** 29 - 24;
 
-const HELP = `usage: mechcheck check FILE... [--json] [--tolerance T] [--require C1,C2,...] [--max-cells N] [--max-work N]
+const HELP = `usage: mechcheck check FILE... [--json] [--tolerance T] [--require C1,C2,...] [--max-cells N] [--max-work N] [--against-optimum [--objective O]]
   FILE  a finite mechanism in JSON (format: src/check/mechanism.schema.json; '-' reads standard input),
         or a JavaScript/TypeScript module exporting \`environment\` and \`mechanism\` (README, "Checking your own mechanism";
         a .ts module is loaded through tsx installed in your project, or by Node itself when it strips types)
@@ -37,6 +37,9 @@ const HELP = `usage: mechcheck check FILE... [--json] [--tolerance T] [--require
                     ${ALL_CONCEPTS.join(', ')}
   --max-cells N     refuse mechanisms whose tables hold more than N numbers (default ${DEFAULT_CHECK_LIMITS.maxCells.toExponential().replace('e+', 'e')})
   --max-work N      refuse checks of more than N utility evaluations (default ${DEFAULT_CHECK_LIMITS.maxWork.toExponential().replace('e+', 'e')})
+  --against-optimum the mechanism's objective value beside the certified optimum of mechcheck design under the
+                    constraints it satisfies (check's concepts, ex post budget balance, efficiency)
+  --objective O     with --against-optimum: welfare (default), revenue, or '{"agentWeights": [...], "revenueWeight": r}'
   --json            print the results as JSON (one object per file; an array for several files)
   Exit 0 when every required concept holds in every file, 1 when one is violated, 2 on a malformed file or bad usage.
 examples:
@@ -85,6 +88,8 @@ export const command: Command = {
       require: { type: 'string' },
       'max-cells': { type: 'string' },
       'max-work': { type: 'string' },
+      'against-optimum': { type: 'boolean' },
+      objective: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -107,15 +112,21 @@ export const command: Command = {
       maxWork: values['max-work'] === undefined ? DEFAULT_CHECK_LIMITS.maxWork : parseDecimal(values['max-work'], '--max-work', { integer: true, min: 1, max: 1e15 }),
     };
 
+    if (values.objective !== undefined && !values['against-optimum']) throw new InputError('--objective', 'is used with --against-optimum');
+    // the design engine (and mathjs) load only when asked for: check's startup stays light
+    const optimum = values['against-optimum'] ? await import('../../design/againstOptimum.ts') : undefined;
+
     let status = 0;
     const json: unknown[] = [];
     for (const [index, file] of positionals.entries()) {
       if (index > 0 && !values.json) io.out('\n');
       let m: LoadedMechanism;
       let report;
+      let against: Awaited<ReturnType<NonNullable<typeof optimum>['againstOptimumReport']>> | undefined;
       try {
         m = await load(io, file, limits);
         report = checkMechanism(m.env, m.mech, { tolerance: tolerance ?? m.tolerance ?? DEFAULT_TOLERANCE, require: require ?? m.require ?? ALL_CONCEPTS, limits });
+        if (optimum) against = optimum.againstOptimumReport(m, values.objective, report.tolerance);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         // one file's bad input does not stop the others
@@ -126,8 +137,8 @@ export const command: Command = {
         continue;
       }
       const source = file === '-' ? 'standard input' : file;
-      if (values.json) json.push({ mechanism: m.name, file, tolerance: report.tolerance, ok: report.ok, results: report.results });
-      else io.out(formatReport({ ...report, mechanism: m.name }, source));
+      if (values.json) json.push({ mechanism: m.name, file, tolerance: report.tolerance, ok: report.ok, results: report.results, ...(against ? { againstOptimum: against.result } : {}) });
+      else io.out(formatReport({ ...report, mechanism: m.name }, source) + (against ? against.text : ''));
       if (!report.ok) status = Math.max(status, 1);
     }
     if (values.json) printJson(io, json.length === 1 ? json[0] : json);

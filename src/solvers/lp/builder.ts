@@ -1,6 +1,7 @@
 /** A small builder for `LinearProgram`s with named variables. */
 import type { LinearProgram, LPRow } from './types.ts';
 
+/** Builds a `LinearProgram` row by row, with named variables. */
 export class LPBuilder {
   private readonly objective: number[] = [];
   private readonly lower: number[] = [];

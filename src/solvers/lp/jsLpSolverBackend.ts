@@ -53,6 +53,7 @@ interface JsModel {
   variables: Record<string, Record<string, number>>;
 }
 
+/** Solve with javascript-lp-solver in its worker (at most `timeoutMs`); the answer is a claim to be certified. */
 export function solveWithJsLpSolver(lp: LinearProgram, timeoutMs = JS_LP_TIMEOUT_MS): RawLPAnswer {
   const t0 = performance.now();
   const n = lp.objective.length;
