@@ -117,11 +117,17 @@ export function parseDecimalOrFraction(text: string, field: string, bounds: Numb
   return parseRational(text, field, { ...bounds, maxDigits: 400 }).value;
 }
 
-/** A quantity computed from finite inputs turned out NaN or infinite: a bug or an overflow, reported where it arose. */
-export class NonFiniteError extends Error {
+/**
+ * A quantity computed from finite, bounded inputs turned out NaN or infinite
+ * (an overflow, or a degenerate instance such as a near-singular system): an
+ * error naming where it arose, never a value dropped from a maximum. It is an
+ * InputError (exit 2, no stack trace): the input asked for a computation
+ * beyond floating-point range; `where` is its field.
+ */
+export class NonFiniteError extends InputError {
   readonly where: string;
   constructor(where: string, value: number) {
-    super(`${where}: computed value is ${value}, not a finite number`);
+    super(where, `computed value is ${value}, not a finite number`);
     this.name = 'NonFiniteError';
     this.where = where;
   }
