@@ -39,6 +39,14 @@ export function payoff(x: unknown, field: string): number {
   return finiteNumber(x, field, { min: -MAX_ABS_PAYOFF, max: MAX_ABS_PAYOFF });
 }
 
+/** A probability read from a user: a finite number in [0, 1] (a negative one is refused whatever the tolerance). */
+export function probability(x: unknown, field: string): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new InputError(field, `must be a finite number, got ${describe(x)}`);
+  if (x < 0) throw new InputError(field, `is negative (${x})`);
+  if (x > 1) throw new InputError(field, `is above 1 (${x})`);
+  return x;
+}
+
 /** Plain decimal notation only: no hex, octal, binary, `Infinity`, or empty strings. */
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 

@@ -11,7 +11,7 @@
  */
 import { InputError } from '../../core/errors.ts';
 import { assertWorkWithinLimit, CELL_COST, DEFAULT_MAX_WORK, maxWorkOption, product, type WorkPart } from '../../core/limits.ts';
-import { assertFinite, finiteNumber, MAX_ABS_PAYOFF } from '../../core/numbers.ts';
+import { assertFinite, MAX_ABS_PAYOFF, probability } from '../../core/numbers.ts';
 import { JointPrior } from '../../core/prior.ts';
 import { assertDistribution } from '../../core/distribution.ts';
 import { informationalSize } from '../../information/informationalSize.ts';
@@ -66,7 +66,7 @@ export function readDecompositionFile(raw: unknown): DecompositionFile {
   if (!Array.isArray(Q)) throw new InputError('Q', 'must be an array of probabilities');
   const size = states * product(signals as number[]);
   if (Q.length !== size) throw new InputError('Q', `has ${Q.length} entries, expected ${Number.isSafeInteger(size) ? size : 'more than 2^53'} (= ${states} states x ${(signals as number[]).join(' x ')} signal profiles)`);
-  Q.forEach((p, k) => finiteNumber(p, `Q[${k}]`, { min: 0, max: 1 }));
+  Q.forEach((p, k) => probability(p, `Q[${k}]`));
   assertDistribution(Q, 'Q');
   return { states, signals: signals as number[], Q: Q as number[] };
 }

@@ -10,7 +10,7 @@
  */
 import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
-import { finiteNumber, MAX_ABS_PAYOFF } from '../../core/numbers.ts';
+import { MAX_ABS_PAYOFF, probability } from '../../core/numbers.ts';
 import { type AssignmentData, dIndex, zeroData } from './payoff.ts';
 
 export interface AssignmentInstance {
@@ -152,7 +152,7 @@ export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?:
   let posterior: number[] | undefined;
   if (o.posterior !== undefined) {
     const p = array(o.posterior, 'posterior', S);
-    p.forEach((x, s) => finiteNumber(x, `posterior[${s}]`, { min: 0, max: 1 }));
+    p.forEach((x, s) => probability(x, `posterior[${s}]`));
     posterior = assertDistribution(p as number[], 'posterior', { length: S }) as number[];
   }
   return { instance: { n: N, M: M as number, states: S, u, v, c }, posterior };

@@ -13,7 +13,7 @@
 import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
 import { product } from '../../core/limits.ts';
-import { finiteNumber, payoff } from '../../core/numbers.ts';
+import { finiteNumber, payoff, probability } from '../../core/numbers.ts';
 import { ProfileSpace } from '../../core/profiles.ts';
 
 export type Horizon = number | 'infinite';
@@ -137,7 +137,7 @@ export function parseDynamicSpec(raw: unknown): DynamicEnvironmentSpec {
   const transition = expectArray(o.transition, 'transition', A).map((m, a) =>
     expectArray(m, `transition[${a}]`, S).map((row, s) => {
       const field = `transition[${a}][${s}]`;
-      expectArray(row, field, S).forEach((p, s2) => finiteNumber(p, `${field}[${s2}]`, { min: 0, max: 1 }));
+      expectArray(row, field, S).forEach((p, s2) => probability(p, `${field}[${s2}]`));
       return [...assertDistribution(row, field, { length: S })];
     }),
   );
