@@ -60,7 +60,7 @@ export const command: Command = {
     if (positionals.length > 0) throw new InputError('arguments', `unexpected argument '${positionals[0]}' (use --instance FILE)`);
     if (!values.instance) throw new InputError('--instance', 'is required (a JSON instance file; see --help)');
     const maxWork = maxWorkOption(values['max-work']);
-    const { instance, posterior: filePosterior } = parseInstance(readJsonFile(io, values.instance, values.instance));
+    const { instance, posterior: filePosterior } = parseInstance(readJsonFile(io, values.instance, '--instance'));
     // the instance's arrays are in the file already; what is left is averaging them and the searches
     const work = assertWorkWithinLimit(assignmentWork(instance.n, instance.states), maxWork, 'states');
     const budget = new StepBudget(maxWork, 'n', 'the branch and bound over partial matchings');

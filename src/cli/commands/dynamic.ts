@@ -97,7 +97,7 @@ export const command: Command = {
     const lastStep: LastStep = lastStepOpt === 'printed' ? 'asPrinted' : 'internalizeLastPeriod';
     const tolerance = numberOption(values.tolerance, 'tolerance', { min: 0, max: MAX_ABS_PAYOFF }) ?? DEFAULT_TOLERANCE;
     const maxWork = maxWorkOption(values['max-work']);
-    const spec = parseDynamicSpec(readJsonFile(io, file, file));
+    const spec = parseDynamicSpec(readJsonFile(io, file, '--env'));
     if (hasFiniteHorizon(spec) && spec.lastAction === undefined) throw new InputError('lastAction', 'is required when the horizon is finite (the constant allocation of period T)');
     // the work is estimated from the declared sizes before any table is built
     const work = assertWorkWithinLimit(dynamicWork(spec, lastStep), maxWork, spec.horizon !== 'infinite' && spec.horizon >= product(spec.signals) ? 'horizon' : 'signals');

@@ -138,7 +138,7 @@ export const command: Command = {
     if (!values.decomposition) throw new InputError('--decomposition', 'a decomposition file is required');
     const M = numberOption(values.M, 'M', { min: 0, max: MAX_ABS_PAYOFF });
     const maxWork = maxWorkOption(values['max-work']);
-    const Q = parseDecompositionFile(readJsonFile(io, values.decomposition, values.decomposition), maxWork);
+    const Q = parseDecompositionFile(readJsonFile(io, values.decomposition, '--decomposition'), maxWork);
     const r = informationSummary(Q, M);
     r.nu.forEach((x, i) => assertFinite(x, `nu of agent ${i + 1}`));
     r.lambda.forEach((x, i) => {

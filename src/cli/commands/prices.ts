@@ -79,7 +79,7 @@ export const command: Command = {
     const maxWork = maxWorkOption(values['max-work']);
     // every expression evaluation is charged to this budget while the command runs
     const budget = new StepBudget(maxWork, 'spec', "evaluating the spec's expressions (Theorem 1's construction and the grid checks)");
-    const spec = parsePricesSpec(readJsonFile(io, values.spec, values.spec), { budget });
+    const spec = parsePricesSpec(readJsonFile(io, values.spec, '--spec'), { budget });
     const accuracy = accuracyOption ?? spec.accuracy ?? 1e-6;
     budget.spend(assertWorkWithinLimit(pricesWork(spec.dims, K, spec.objects?.length ?? 0), maxWork, '--grid'));
     const tol = DEFAULT_TOLERANCE;
