@@ -24,7 +24,7 @@ describe('fuzz: mechcheck verify and list', () => {
         const r = await runCli(argv, { cwd: root });
         expect(misbehaviour('verify', r, [2], argv)).toBeNull();
       }),
-      { seed: 1515, numRuns: 100 },
+      { seed: 1515, numRuns: 60 },
     );
   });
   it('list and verify: unknown options and stray arguments', async () => {

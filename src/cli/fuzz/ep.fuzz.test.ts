@@ -35,7 +35,7 @@ describe('fuzz: mechcheck ep', () => {
           if (r.status === 0) expect(r.stdout).not.toMatch(/null|Infinity|NaN/);
         },
       ),
-      { seed: 1508, numRuns: 200 },
+      { seed: 1508, numRuns: 150 },
     );
     expect(seen.has(0)).toBe(true);
     expect(peakRss()).toBeLessThan(MEMORY_BOUND);

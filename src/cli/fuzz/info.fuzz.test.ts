@@ -25,7 +25,7 @@ describe('fuzz: mechcheck info', () => {
         expect(misbehaviour('info', r, DOCUMENTED, ms)).toBeNull();
         if (r.status === 0 && json) expect(r.stdout).not.toMatch(/null/);
       }),
-      { seed: 1502, numRuns: 200 },
+      { seed: 1502, numRuns: 150 },
     );
     expect([...seen].some((s) => s !== 2)).toBe(true);
     expect(peakRss()).toBeLessThan(MEMORY_BOUND);
