@@ -58,11 +58,11 @@ export function dynamicWork(spec: DynamicEnvironmentSpec, lastStep: LastStep): W
   const sum = (f: (i: number) => number) => k.reduce((acc, _, i) => acc + f(i), 0);
   const sizes = `${n} agents, ${S} signal profiles, ${A} actions, horizon ${finite ? T : 'infinite'}`;
   return [
-    { what: `the efficient plan (${sizes}: horizon x actions x profiles^2)`, units: finite ? 5 * T * S * A * (n + S) : 2 * policyIterationWork(spec) },
+    { what: `the efficient plan (${sizes}: horizon x actions x profiles^2)`, units: finite ? 10 * T * S * A * (n + S) : 2 * policyIterationWork(spec) },
     { what: `the convex-independence LPs (${sum((i) => (k[i] > 1 ? A * S : 0))} certified LPs)`, units: sum((i) => (k[i] > 1 ? A * S * lpWork(k[i] + 1, 2 * m[i] + 1) : 0)) + 5 * n * A * S * S },
     { what: `the spanning condition (${sum((i) => A * m[i])} eigenvalue problems)`, units: sum((i) => A * m[i] * (5 * k[i] * S + 2000 + 100 * k[i] ** 3 + 2 * k[i] ** 2 * m[i])) },
     { what: `the Lemma A.4 transfers (${steps} step table(s) of ${sum((i) => A * m[i] * m[i])} entries)`, units: steps * sum((i) => A * m[i] * (7 * k[i] * S + 2 * k[i] * n + 2000 + 300 * k[i] ** 2 * m[i])) },
-    { what: `the one-shot deviations (${sizes}: horizon x profiles^2 x signals)`, units: 6 * T * S * S * sum((i) => k[i]) + 6 * T * n * S * S + (finite ? 0 : n * linearSolveWork(S)) },
+    { what: `the one-shot deviations (${sizes}: horizon x profiles^2 x signals)`, units: 12 * T * S * S * sum((i) => k[i]) + 12 * T * n * S * S + (finite ? 0 : n * linearSolveWork(S)) },
     { what: `memory (horizon x profiles x agents and the transfer tables)`, units: CELL_COST * (2 * T * S + T * n * S + 2 * n * S + steps * sum((i) => A * m[i] * (m[i] + k[i]))) },
   ];
 }
