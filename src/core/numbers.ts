@@ -120,9 +120,18 @@ export function parseRational(text: string, field: string, bounds: RationalBound
   return { numerator: num, denominator: den, value };
 }
 
-/** A decimal or a fraction a/b written by a user, as a finite number within bounds. */
+/** A decimal (parseDecimal) or a fraction a/b of integers written by a user, as a finite number within bounds. */
 export function parseDecimalOrFraction(text: string, field: string, bounds: NumberBounds = {}): number {
-  return parseRational(text, field, { ...bounds, maxDigits: 400 }).value;
+  const frac = FRACTION.exec(text.trim());
+  if (!frac) {
+    if (!DECIMAL.test(text.trim())) throw new InputError(field, `must be a decimal number or a fraction a/b, got '${text}'`);
+    return parseDecimal(text, field, bounds);
+  }
+  const den = Number(frac[2]);
+  if (den === 0) throw new InputError(field, `has a zero denominator: '${text}'`);
+  const value = Number(frac[1]) / den;
+  if (Number.isNaN(value)) throw new InputError(field, `'${text}' is out of range`);
+  return finiteNumber(value, field, bounds);
 }
 
 /**

@@ -58,7 +58,7 @@ export const MAX_IC_GRID_PROFILES = 20_000;
 export function pricesWork(dims: readonly number[], K: number, objects: number): WorkPart[] {
   const D = dims.reduce((a, b) => a + b, 0);
   const G = K ** D;
-  const parts: WorkPart[] = [{ what: `the grid (${K}^${D} = ${G.toExponential(2).replace('e+', 'e')} profiles of ${D} signals)`, units: G * (CELL_COST * (D + 2 * dims.length + 2) + 50 * dims.length * (1 << objects)) }];
+  const parts: WorkPart[] = [{ what: `the grid (${K}^${D} = ${G < 1e6 ? G : G.toExponential(2).replace('e+', 'e')} profiles of ${D} signals)`, units: G * (CELL_COST * (D + 2 * dims.length + 2) + 50 * dims.length * (1 << objects)) }];
   if (objects === 0 && G <= MAX_IC_GRID_PROFILES) parts.push({ what: `ex post IC on the grid (${G} profiles x misreports)`, units: 20 * G * dims.reduce((a, d) => a + K ** d, 0) });
   return parts;
 }
