@@ -16,6 +16,7 @@
 import { InputError } from './errors.ts';
 import { parseDecimal } from './numbers.ts';
 
+/** A request beyond a work or size limit: an InputError (exit 2) naming the size, the limit and the option that raises it. */
 export class LimitError extends InputError {
   readonly size: number;
   readonly limit: number;

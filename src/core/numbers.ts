@@ -68,6 +68,7 @@ export interface Rational {
   value: number;
 }
 
+/** Bounds of `parseRational`: the value's, and the length of the exact fraction. */
 export interface RationalBounds extends NumberBounds {
   /** most digits allowed in the reduced numerator and denominator (default 60): exact arithmetic on longer numbers is slow */
   maxDigits?: number;

@@ -70,6 +70,7 @@ export const MAX_SIGNALS_PER_BUYER = 16;
 /** Most profiles listed in "at". */
 export const MAX_AT_PROFILES = 1000;
 
+/** Options of `parsePricesSpec`. */
 export interface SpecOptions {
   /** every expression evaluation is charged to this budget (its nodes plus the signals in scope) */
   budget?: StepBudget;
