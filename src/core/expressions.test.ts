@@ -57,8 +57,8 @@ describe('sandboxed expressions: evaluation', () => {
 
 describe('sandboxed expressions: refusals name the field, the expression and the position', () => {
   it.each([
-    ['evaluate("f(n) = f(n + 1)")', /function 'evaluate' is not allowed .* at character 1 in 'evaluate\("f\(n\) = f\(n \+ 1\)"\)'/],
-    ['x + parse("1")', /function 'parse' is not allowed .* at character 5/],
+    ['evaluate("f(n) = f(n + 1)")', /function 'evaluate' is not allowed at character 1 in 'evaluate\("f\(n\) = f\(n \+ 1\)"\)'/],
+    ['x + parse("1")', /function 'parse' is not allowed at character 5/],
     ['compile("x")', /function 'compile' is not allowed/],
     ['simplify("x")', /function 'simplify' is not allowed/],
     ['derivative("x^2", "x")', /function 'derivative' is not allowed/],
@@ -77,7 +77,7 @@ describe('sandboxed expressions: refusals name the field, the expression and the
     ['{a: 1}', /objects are not allowed at character 1/],
     ['1:3', /ranges are not allowed at character 2/],
     ['x; y', /several statements are not allowed at character 2/],
-    ['5 cm', /unknown symbol 'cm' .* at character 3/],
+    ['5 cm', /unknown symbol 'cm' at character 3/],
     ['5!', /the operator '!' is not allowed at character 2/],
     ["x'", /the operator ''' is not allowed/],
     ['x & y', /the operator '&' is not allowed at character 3/],

@@ -171,8 +171,8 @@ export function compileExpression(text: unknown, field: string, opts: Expression
   if (typeof text !== 'string' || text.trim() === '') throw new InputError(field, 'must be a non-empty expression string');
   if (text.length > MAX_EXPRESSION_LENGTH) throw new InputError(field, `the expression is ${text.length} characters long, above the limit of ${MAX_EXPRESSION_LENGTH}`);
   const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  const refuse = (what: string, pos: number): never => {
-    throw new InputError(field, `${what}${at(pos)} in '${shown}'`);
+  const refuse = (what: string, pos: number, note?: string): never => {
+    throw new InputError(field, `${what}${at(pos)} in '${shown}'${note ? ` (${note})` : ''}`);
   };
   let depth = 0;
   for (let k = 0; k < text.length; k++) {
@@ -208,7 +208,7 @@ export function compileExpression(text: unknown, field: string, opts: Expression
           const c = CONSTANTS[name];
           return () => c;
         }
-        return refuse(`unknown symbol '${name}' (declared: ${[...opts.variables].join(', ') || 'none'}; constants: ${Object.keys(CONSTANTS).join(', ')})`, pos());
+        return refuse(`unknown symbol '${name}'`, pos(), `declared: ${[...opts.variables].join(', ') || 'none'}; constants: ${Object.keys(CONSTANTS).join(', ')}`);
       }
       case 'ParenthesisNode':
         nodes--;
@@ -255,7 +255,7 @@ export function compileExpression(text: unknown, field: string, opts: Expression
         if (name === undefined) return refuse('only calls of named functions are allowed', positionOf(text, /\)\s*\(/));
         const pos = positionOf(text, new RegExp(`(?<![A-Za-z0-9_])${escapeRe(name)}\\s*\\(`));
         const entry = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-        if (!entry) return refuse(`function '${name}' is not allowed (allowed: ${Object.keys(FUNCTIONS).join(', ')})`, pos);
+        if (!entry) return refuse(`function '${name}' is not allowed`, pos, `allowed: ${Object.keys(FUNCTIONS).join(', ')}`);
         const [f, lo, hi] = entry;
         if (n.args!.length < lo || n.args!.length > hi) return refuse(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, got ${n.args!.length}`, pos);
         const args = n.args!.map(build);

@@ -80,8 +80,8 @@ describe('mechcheck prices (in-process)', () => {
 describe('mechcheck prices: hostile specs and options (issue 15)', () => {
   const withValue = (value: string) => ({ buyers: [{ signals: ['p1', 'c1'], value }, example1.buyers[1]] });
   it.each([
-    ['evaluate("f(x) = f(x)")', /buyers\[0\]\.value: function 'evaluate' is not allowed .* at character 1/],
-    ['p1 + createUnit("foo")', /buyers\[0\]\.value: function 'createUnit' is not allowed .* at character 6/],
+    ['evaluate("f(x) = f(x)")', /buyers\[0\]\.value: function 'evaluate' is not allowed at character 1/],
+    ['p1 + createUnit("foo")', /buyers\[0\]\.value: function 'createUnit' is not allowed at character 6/],
     ['sum(zeros(1e9))', /buyers\[0\]\.value: function 'sum' is not allowed/],
     ['f(x) = x', /buyers\[0\]\.value: function definitions are not allowed at character 6/],
     ['p1 + "c2"', /buyers\[0\]\.value: strings are not allowed at character 6/],
