@@ -1,13 +1,14 @@
 /** Fuzz `mechcheck assignment` (issue 15, item 6): hostile instance files and options, in-process, fixed seeds. */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
 import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('assignment');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = JSON.parse(readFileSync(join(root, 'fixtures/seed000/spectrum-3x3.json'), 'utf8'));
 const SIZE_FIELDS = [['n'], ['states'], ['M']];
 /** exit codes documented by `mechcheck assignment --help` */

@@ -10,13 +10,15 @@
  * `list` is fuzzed with at least one argument it does not take.
  */
 import fc from 'fast-check';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
 import { fuzzDir, hostileOptionString, misbehaviour } from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('verify');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fuzz: mechcheck verify and list', () => {
   it('verify: hostile option values end with exit 2 naming the option, before any entry runs', async () => {

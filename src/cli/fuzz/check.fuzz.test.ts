@@ -5,14 +5,15 @@
  * --tolerance and --max-work strings.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
 import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, RawNumber, toJsonText, writeInput } from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('check');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixtures = ['second-price-auction.json', 'first-price-auction.json'].map((f) => JSON.parse(readFileSync(join(root, 'fixtures/mechanisms', f), 'utf8')));
 /** declared sizes and scalars of the format */
 const SIZE_FIELDS = [['agents'], ['outcomes'], ['states'], ['types'], ['types', 0], ['types', 1], ['tolerance']];

@@ -1,13 +1,14 @@
 /** Fuzz `mechcheck dynamic` (issue 15, item 6): hostile environment files and options, in-process, fixed seeds. */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
 import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('dynamic');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = JSON.parse(readFileSync(join(root, 'fixtures/seed004/two-agents-copy.json'), 'utf8'));
 const infinite = JSON.parse(readFileSync(join(root, 'fixtures/seed004/two-agents-copy-infinite.json'), 'utf8'));
 /** declared sizes and scalars of the format */

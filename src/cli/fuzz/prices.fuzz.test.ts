@@ -5,14 +5,15 @@
  */
 import fc from 'fast-check';
 import * as math from 'mathjs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
 import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('prices');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const example1 = JSON.parse(readFileSync(join(root, 'fixtures/seed003/example1.json'), 'utf8'));
 const example2 = JSON.parse(readFileSync(join(root, 'fixtures/seed003/example2-subadditive.json'), 'utf8'));
 /** exit codes documented by `mechcheck prices --help` */
