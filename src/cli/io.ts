@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../core/errors.ts';
+import { parseDecimal } from '../core/numbers.ts';
 
 /** What a command reads from and writes to. */
 export interface CliIO {
@@ -109,15 +110,14 @@ export function readJsonFile(io: CliIO, file: string, field = 'file'): unknown {
   }
 }
 
-/** Parse a number option; names the option when it is not a finite number. */
+/**
+ * Parse a number option as a decimal (no hex, octal, `Infinity` or empty
+ * strings; src/core/numbers.ts `parseDecimal`), finite and within the bounds;
+ * the error names the option (`--name`).
+ */
 export function numberOption(value: string | undefined, name: string, opts: { integer?: boolean; min?: number; max?: number } = {}): number | undefined {
   if (value === undefined) return undefined;
-  const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x)) throw new InputError(`--${name}`, `must be a number, got '${value}'`);
-  if (opts.integer && !Number.isInteger(x)) throw new InputError(`--${name}`, `must be an integer, got '${value}'`);
-  if (opts.min !== undefined && x < opts.min) throw new InputError(`--${name}`, `must be >= ${opts.min}, got ${x}`);
-  if (opts.max !== undefined && x > opts.max) throw new InputError(`--${name}`, `must be <= ${opts.max}, got ${x}`);
-  return x;
+  return parseDecimal(value, `--${name}`, opts);
 }
 
 export function printJson(io: CliIO, x: unknown): void {

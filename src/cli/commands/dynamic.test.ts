@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
+import { LimitError, StepBudget } from '../../core/limits.ts';
+import { efficientPlan, policyIterationWork } from '../../mechanisms/dynamic/allocation.ts';
+import { dynamicEnvironment, parseDynamicSpec } from '../../mechanisms/dynamic/environment.ts';
 import { command } from './dynamic.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -87,3 +90,53 @@ describe('mechcheck dynamic', { timeout: 60_000 }, () => {
     await expect(command.run([], captureIO({ cwd: root }))).rejects.toThrow(/--env: expected --env FILE/);
   });
 });
+
+describe('mechcheck dynamic: hostile sizes and numbers (issue 15)', () => {
+  const fixture = () => JSON.parse(readFileSync(join(root, 'fixtures/seed004/two-agents-copy.json'), 'utf8'));
+  const file = (text: string) => {
+    const f = join(mkdtempSync(join(tmpdir(), 'mechcheck-dyn-')), 'env.json');
+    writeFileSync(f, text);
+    return f;
+  };
+  it.each([
+    ['horizon 1e9', (o: any) => (o.horizon = 1e9), /horizon: the work asked for \(.*horizon 1000000000.*\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/],
+    ['utility 1e308', (o: any) => (o.utility[0][0][0] = 1e308), /utility\[0\]\[0\]\[0\]: must be <= 1000000000000, got 1e\+308/],
+    ['discount 1 - 1e-16', (o: any) => (o.discount = 0.9999999999999999), /discount: must be a number in \(0, 1\), from 0\.000001 to 1 - 1e-9/],
+    ['a negative probability', (o: any) => (o.transition[0][0] = [0.5, 0.5 + 1e-10, -1e-10, 0]), /transition\[0\]\[0\]\[2\]: is negative/],
+    ['1e8 agents', (o: any) => (o.agents = 1e8), /signals: has 2 entries, expected 100000000/],
+    ['1e9 signals', (o: any) => (o.signals = [1e9, 1]), /transition\[0\]: has 4 entries, expected 1000000000/],
+  ])('%s: exit 2 naming the field, no internal error', async (_name, mutate, message) => {
+    const o = fixture();
+    mutate(o);
+    const r = await run('--env', file(JSON.stringify(o)));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+  it('"agents": 1e309 (Infinity once parsed) names the field', async () => {
+    const text = JSON.stringify(fixture()).replace('"agents":2', '"agents":1e309');
+    const r = await run('--env', file(text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/agents: must be finite, got Infinity/);
+  });
+  it.each([
+    [['--tolerance', '0x10'], /--tolerance: must be a decimal number, got '0x10'/],
+    [['--tolerance', ''], /--tolerance: must be a decimal number, got ''/],
+    [['--max-work', '1e3'], /the work asked for .* above the limit of 1000 units \(raise it with --max-work\)/],
+  ])('option %# is refused naming it', async (args, message) => {
+    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+  it('the policy iteration of an infinite horizon is charged to the budget as it runs (same plan when it fits)', () => {
+    const env = dynamicEnvironment(parseDynamicSpec(JSON.parse(readFileSync(join(root, 'fixtures/seed004/two-agents-copy-infinite.json'), 'utf8'))));
+    const step = policyIterationWork(env);
+    const roomy = new StepBudget(1e9, 'signals', 'policy iteration');
+    expect(efficientPlan(env, { budget: roomy })).toEqual(efficientPlan(env));
+    expect(roomy.used % step).toBe(0);
+    expect(roomy.used).toBeGreaterThanOrEqual(step);
+    expect(() => efficientPlan(env, { budget: new StepBudget(roomy.used - 1, 'signals', 'policy iteration') })).toThrow(LimitError);
+    expect(() => efficientPlan(env, { budget: new StepBudget(roomy.used - 1, 'signals', 'policy iteration') })).toThrow(/signals: the work spent on policy iteration \(counted while running\)/);
+  });
+});
+

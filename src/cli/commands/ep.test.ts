@@ -44,8 +44,21 @@ describe('mechcheck ep', () => {
     expect(await command.run(['--help'], io)).toBe(0);
     expect(io.stdout).toMatch(/mechcheck ep optimal/);
   });
+  it('--exact reads decimals with exponents exactly (1e3 = 1000, 2.5e-1 = 1/4)', async () => {
+    const a = await run('optimal', ...EX.map((x) => (x === '12' ? '1e3' : x === '0.5' ? '2.5e-1' : x)), '--alpha-seller', '1/2', '--exact', '--json');
+    const b = await run('optimal', ...EX.map((x) => (x === '12' ? '1000' : x === '0.5' ? '1/4' : x)), '--alpha-seller', '0.5', '--exact', '--json');
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
   it.each([
-    [['optimal', ...EX, '--alpha-seller', '0.5', '--q-buyer', '1.5'], /--q-buyer: must be in \(0, 1\)/],
+    [['optimal', ...EX, '--alpha-seller', '0.5', '--q-buyer', '1.5'], /--q-buyer: must be <= 1, got 1\.5/],
+    [['optimal', ...EX, '--alpha-seller', '0.5', '--q-buyer', '1'], /--q-buyer: must be in \(0, 1\)/],
+    [['optimal', ...EX.map((x) => (x === '12' ? '1.7e308' : x)), '--alpha-seller', '0.5'], /--buyer-high: must be <= 1000000000000, got 1\.7e\+308/],
+    [['optimal', ...EX.map((x) => (x === '12' ? '0x10' : x)), '--alpha-seller', '0.5'], /--buyer-high: must be a decimal number or a fraction a\/b, got '0x10'/],
+    [['optimal', ...EX.map((x) => (x === '12' ? '' : x)), '--alpha-seller', '0.5'], /--buyer-high: must be a decimal number or a fraction a\/b, got ''/],
+    [['optimal', ...EX.map((x) => (x === '12' ? '1e999' : x)), '--alpha-seller', '0.5', '--exact'], /--buyer-high: '1e999' is out of range/],
+    [['frontier', ...EX.map((x) => (x === '3' ? '200' : x)), '--exact'], /--objects: the work asked for \(the Pareto frontier for N = 200 objects: \d+ x \d+ breakpoints x N, exact numbers of about \d+ bits\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/],
+    [['optimal', ...EX, '--alpha-seller', '0.5', '--max-work', '0x10'], /--max-work: must be a decimal number, got '0x10'/],
   ])('bad input %# exits 2 with a message naming the option, no stack trace', async (args, message) => {
     const r = await run(...(args as string[]));
     expect(r.status).toBe(2);
@@ -55,14 +68,15 @@ describe('mechcheck ep', () => {
   it.each([
     [['optimal', ...EX.map((x) => (x === '11' ? '0.5' : x)), '--alpha-seller', '0.5'], /--seller-high: must exceed --buyer-low/],
     [['optimal', ...EX], /--alpha-seller: is required/],
-    [['optimal', ...EX, '--alpha-seller', '2'], /--alpha-seller: must be in \[0, 1\]/],
-    [['optimal', ...EX, '--alpha-seller', 'abc'], /--alpha-seller: must be a number/],
-    [['optimal', '--objects', '0', '--alpha-seller', '0.5'], /--objects: must be a positive integer/],
-    [['optimal', ...EX.map((x) => (x === '3' ? '300' : x)), '--alpha-seller', '0.5', '--exact'], /--objects: must be at most 200/],
+    [['optimal', ...EX, '--alpha-seller', '2'], /--alpha-seller: must be <= 1, got 2/],
+    [['optimal', ...EX, '--alpha-seller', 'abc'], /--alpha-seller: must be a decimal number or a fraction a\/b, got 'abc'/],
+    [['optimal', '--objects', '0', '--alpha-seller', '0.5'], /--objects: must be >= 1, got 0/],
+    [['optimal', '--objects', '2.5', '--alpha-seller', '0.5'], /--objects: must be an integer, got 2\.5/],
+    [['optimal', ...EX.map((x) => (x === '3' ? '2000' : x)), '--alpha-seller', '0.5', '--exact'], /--objects: must be <= 1000, got 2000/],
     [['frontier', ...EX, '--alpha-seller', '0.5'], /--alpha-seller: is not an option/],
     [['amd', ...EX, '--alpha-seller', '0.5', '--exact'], /--exact: ep amd solves a floating-point LP/],
     [['bogus'], /subcommand: unknown 'bogus'/],
-    [['amd', ...EX.map((x) => (x === '3' ? '5' : x)), '--alpha-seller', '0.5'], /--objects: must be at most 4/],
+    [['amd', ...EX.map((x) => (x === '3' ? '5' : x)), '--alpha-seller', '0.5'], /--objects: must be <= 4, got 5/],
   ])('bad input %# is an InputError naming the option (in process)', async (args, message) => {
     await expect(command.run(args as string[], captureIO({ cwd: root }))).rejects.toThrow(InputError);
     await expect(command.run(args as string[], captureIO({ cwd: root }))).rejects.toThrow(message);

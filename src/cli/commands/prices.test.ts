@@ -76,3 +76,43 @@ describe('mechcheck prices (in-process)', () => {
     expect(r.stderr).toMatch(/--grid: must be >= 2/);
   }, T);
 });
+
+describe('mechcheck prices: hostile specs and options (issue 15)', () => {
+  const withValue = (value: string) => ({ buyers: [{ signals: ['p1', 'c1'], value }, example1.buyers[1]] });
+  it.each([
+    ['evaluate("f(x) = f(x)")', /buyers\[0\]\.value: function 'evaluate' is not allowed at character 1/],
+    ['p1 + createUnit("foo")', /buyers\[0\]\.value: function 'createUnit' is not allowed at character 6/],
+    ['sum(zeros(1e9))', /buyers\[0\]\.value: function 'sum' is not allowed/],
+    ['f(x) = x', /buyers\[0\]\.value: function definitions are not allowed at character 6/],
+    ['p1 + "c2"', /buyers\[0\]\.value: strings are not allowed at character 6/],
+    ['1e13 * p1 + 1', /buyers\[0\]\.value: '1e13 \* p1 \+ 1' evaluates to .* outside \[-1000000000000, 1000000000000\]/],
+    ['p1 / c1', /buyers\[0\]\.value: 'p1 \/ c1' evaluates to (NaN|Infinity) at/],
+  ])('%s: exit 2 naming the field and the position, no stack trace', async (value, message) => {
+    const r = await inProcess('--spec', tmp(withValue(value)), '--grid', '2');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  }, T);
+  it('a grid beyond the work limit is refused before it is built, naming --grid and --max-work', async () => {
+    const r = await inProcess('--spec', 'fixtures/seed003/example1-theorem1.json', '--grid', '50');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--grid: the work asked for \(the grid \(50\^4 = 6\.25e6 profiles of 4 signals\)\) is .* above the limit of 1\.00e9 units \(raise it with --max-work\)/);
+  }, T);
+  it('expression evaluations are counted while running: a small --max-work stops the construction with exit 2', async () => {
+    const r = await inProcess('--spec', 'fixtures/seed003/example1-theorem1.json', '--grid', '3', '--max-work', '100000');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/spec: the work spent on evaluating the spec's expressions .* above the limit of 100000 units \(raise it with --max-work\)/);
+    expect(r.stdout).toBe('');
+  }, T);
+  it.each([
+    [['--grid', '0x10'], /--grid: must be a decimal number, got '0x10'/],
+    [['--grid', ''], /--grid: must be a decimal number, got ''/],
+    [['--accuracy', '1e-20'], /--accuracy: must be >= 1e-12/],
+    [['--max-work=-1'], /--max-work: must be >= 1/],
+    [['--max-work', '1e14'], /--max-work: must be <= 10000000000000/],
+  ])('option %# is refused naming it', async (args, message) => {
+    const r = await inProcess('--spec', 'fixtures/seed003/example1.json', ...(args as string[]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  }, T);
+});

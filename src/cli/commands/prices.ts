@@ -21,8 +21,9 @@ import { admissibleAt, implementingRule, memoPrices, type PersonalizedPrices, ty
 import { parsePricesSpec } from '../../mechanisms/personalizedPrices/spec.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile, type CliIO } from '../io.ts';
+import { assertWorkWithinLimit, CELL_COST, maxWorkOption, StepBudget, type WorkPart } from '../../core/limits.ts';
 
-const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--json]
+const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--max-work W] [--json]
   Personalized prices (Bikhchandani 2005, seed 003): condition (3), rule (4), Theorem 1's t*, the demand mechanism.
   FILE (JSON), one object:
     {"buyers": [{"signals": ["p1", "c1"], "value": "p1 + c1*c2"},
@@ -31,30 +32,56 @@ const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--j
      "at": [[[0.9, 0.5], [0.4, 0.4]]]}              (profiles to report; signals in [0,1])
   K objects: "objects": ["a", "b"], each buyer "values": {"a": ..., "b": ..., "ab": ...},
     optional "prices": [{"a": ..., "b": ...}, ...] (prices (11) from Theorem 1's construction otherwise).
+  Expressions: mathjs syntax in a sandbox: numbers, the signals, pi and e, + - * / ^ %, comparisons,
+    c ? a : b, and the functions abs, sqrt, exp, log, pow, min, max, floor, ... (README, "Numbers
+    and limits"); no strings, matrices, assignments or other functions; at most 2000 characters.
+    Values and prices must evaluate to finite numbers with |x| <= 1e12. At most 32 buyers,
+    16 signals each, 1000 profiles in "at".
   --grid K      points per signal dimension for the grid checks (default 5, 2..50)
-  --accuracy A  accuracy of the numerical construction of t* (default 1e-6)
+  --accuracy A  accuracy of the numerical construction of t* (default 1e-6, 1e-12..0.1)
+  --max-work W  the work limit (default 1e9 units, about 10 s of CPU; README "Numbers and limits"):
+                the grid (K^dimensions profiles) is sized first, and every expression evaluation
+                (Theorem 1's construction, the grid checks) is counted while it runs
   Exit 0: prices admissible (3) and rule (4) ex post IC on the grid / demand mechanism feasible;
   1: a violation (the first one is printed); 2: bad input (the field is named).
 example:
   mechcheck prices --spec fixtures/seed003/example1.json --grid 9`;
 
+/** Grid profiles above which ex post IC on the grid is skipped (single object). */
+export const MAX_IC_GRID_PROFILES = 20_000;
+
+/**
+ * The work of `mechcheck prices` that does not go through the expressions (those
+ * are counted while running): the K^D grid profiles held in memory, and ex post
+ * IC on the grid (every profile, buyer and misreport) when it is checked.
+ */
+export function pricesWork(dims: readonly number[], K: number, objects: number): WorkPart[] {
+  const D = dims.reduce((a, b) => a + b, 0);
+  const G = K ** D;
+  const parts: WorkPart[] = [{ what: `the grid (${K}^${D} = ${G < 1e6 ? G : G.toExponential(2).replace('e+', 'e')} profiles of ${D} signals)`, units: G * (CELL_COST * (D + 2 * dims.length + 2) + 50 * dims.length * (1 << objects)) }];
+  if (objects === 0 && G <= MAX_IC_GRID_PROFILES) parts.push({ what: `ex post IC on the grid (${G} profiles x misreports)`, units: 20 * G * dims.reduce((a, d) => a + K ** d, 0) });
+  return parts;
+}
+
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
 
 export const command: Command = {
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { spec: { type: 'string' }, grid: { type: 'string' }, accuracy: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+    const { values, positionals } = parse(argv, { spec: { type: 'string' }, grid: { type: 'string' }, accuracy: { type: 'string' }, 'max-work': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (values.help) {
       io.out(HELP + '\n');
       return 0;
     }
     void positionals;
     if (!values.spec) throw new InputError('--spec', 'is required (a JSON file; see --help)');
-    const spec = parsePricesSpec(readJsonFile(io, values.spec, values.spec));
     const K = numberOption(values.grid, 'grid', { integer: true, min: 2, max: 50 }) ?? 5;
-    const accuracy = numberOption(values.accuracy, 'accuracy', { min: 1e-12, max: 0.1 }) ?? spec.accuracy ?? 1e-6;
-    const totalDims = spec.dims.reduce((a, b) => a + b, 0);
-    const gridSize = K ** totalDims;
-    if (gridSize > 200_000) throw new InputError('--grid', `${K}^${totalDims} = ${gridSize} grid profiles is too many (at most 200000); choose a smaller K`);
+    const accuracyOption = numberOption(values.accuracy, 'accuracy', { min: 1e-12, max: 0.1 });
+    const maxWork = maxWorkOption(values['max-work']);
+    // every expression evaluation is charged to this budget while the command runs
+    const budget = new StepBudget(maxWork, 'spec', "evaluating the spec's expressions (Theorem 1's construction and the grid checks)");
+    const spec = parsePricesSpec(readJsonFile(io, values.spec, '--spec'), { budget });
+    const accuracy = accuracyOption ?? spec.accuracy ?? 1e-6;
+    budget.spend(assertWorkWithinLimit(pricesWork(spec.dims, K, spec.objects?.length ?? 0), maxWork, '--grid'));
     const tol = DEFAULT_TOLERANCE;
 
     if (spec.model) return singleObject(io, spec.model, spec.prices, spec.at, K, accuracy, tol, values.json === true, spec.names);
@@ -89,7 +116,7 @@ function singleObject(io: CliIO, model: ValuationModel, given: PersonalizedPrice
     const a = admissibleAt(model, prices, s);
     return { profile: s, values: a.values, prices: a.prices, allocation: outcomeName(implementingRule(model, prices, s)), admissible: a.violation <= admTol };
   });
-  const icPossible = gridSize(model.dims, K) <= 20_000;
+  const icPossible = gridSize(model.dims, K) <= MAX_IC_GRID_PROFILES;
   const g = icPossible ? checkOnGrid(model, prices, K, tol) : null;
   let shares: number[];
   let firstViolation: unknown = null;

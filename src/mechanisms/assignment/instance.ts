@@ -10,6 +10,7 @@
  */
 import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
+import { MAX_ABS_PAYOFF, probability } from '../../core/numbers.ts';
 import { type AssignmentData, dIndex, zeroData } from './payoff.ts';
 
 export interface AssignmentInstance {
@@ -92,6 +93,9 @@ export function copyBuyerRows(into: AssignmentData, from: AssignmentData, k: num
 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/** Most buyers (and sellers) in an instance file: the branch and bound visits up to sum_k C(n,k)^2 k! partial matchings. */
+export const MAX_BUYERS = 10;
+
 function array(x: unknown, field: string, length: number): unknown[] {
   if (!Array.isArray(x)) throw new InputError(field, 'must be an array');
   if (x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
@@ -100,7 +104,9 @@ function array(x: unknown, field: string, length: number): unknown[] {
 
 /**
  * Validate a parsed instance file `{"n", "M", "states", "posterior"?, "u", "v", "c"}`:
- * dimensions, values in [0, M] (negative values are allowed only with
+ * dimensions (the declared n and states are checked against each array as it
+ * is read: a declared size the data contradicts is refused at once), n <= 10,
+ * 0 < M <= MAX_ABS_PAYOFF, probabilities in [0, 1], values in [0, M] (negative values are allowed only with
  * `allowNegativeExternalities` for c), meaningless c entries (p = i or q = j) zero.
  * Throws InputError naming the field.
  */
@@ -110,11 +116,11 @@ export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?:
   const known = new Set(['n', 'M', 'states', 'posterior', 'u', 'v', 'c', 'name', 'description']);
   for (const k of Object.keys(o)) if (!known.has(k)) throw new InputError(k, 'is not a known field (n, M, states, posterior, u, v, c)');
   const n = o.n;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 10) throw new InputError('n', `must be an integer from 1 to 10, got ${JSON.stringify(n)}`);
+  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_BUYERS) throw new InputError('n', `must be an integer from 1 to ${MAX_BUYERS}, got ${JSON.stringify(n) ?? String(n)}`);
   const M = o.M;
-  if (!isNum(M) || M <= 0) throw new InputError('M', `must be a positive number, got ${JSON.stringify(M)}`);
+  if (!isNum(M) || M <= 0 || M > MAX_ABS_PAYOFF) throw new InputError('M', `must be a positive number at most ${MAX_ABS_PAYOFF}, got ${JSON.stringify(M) ?? String(M)}`);
   const states = o.states;
-  if (!Number.isInteger(states) || (states as number) < 1) throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states)}`);
+  if (!Number.isInteger(states) || (states as number) < 1) throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
   const N = n as number;
   const S = states as number;
   const lo = (allowNeg: boolean) => (allowNeg ? -M : 0);
@@ -146,6 +152,7 @@ export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?:
   let posterior: number[] | undefined;
   if (o.posterior !== undefined) {
     const p = array(o.posterior, 'posterior', S);
+    p.forEach((x, s) => probability(x, `posterior[${s}]`));
     posterior = assertDistribution(p as number[], 'posterior', { length: S }) as number[];
   }
   return { instance: { n: N, M: M as number, states: S, u, v, c }, posterior };

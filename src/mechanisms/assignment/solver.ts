@@ -11,6 +11,7 @@
  * exactly too. `efficientAssignmentByEnumeration` is the plain enumeration of
  * all partial matchings (the benchmark baseline and the reference in tests).
  */
+import type { StepBudget } from '../../core/limits.ts';
 import { type AssignmentData, type Matching, allMatchings, buyerPayoff, dIndex, welfare } from './payoff.ts';
 
 export interface AssignmentSolution {
@@ -27,10 +28,14 @@ export interface AssignmentSolution {
  * Ties are broken by the search order (buyers 0..n-1; for each, "unmatched"
  * first, then sellers 0..n-1): a matching replaces the incumbent only if it is
  * better by more than 1e-12, so the outcome is a deterministic function of the data.
+ * With a `budget`, the nodes visited are charged to it (a LimitError past its limit).
  */
-export function efficientAssignment(data: AssignmentData, exclude = -1): AssignmentSolution {
+export function efficientAssignment(data: AssignmentData, exclude = -1, budget?: StepBudget): AssignmentSolution {
   const n = data.n;
   const nn = n * n;
+  // the number of nodes the search visits depends on the data: with a budget, each node is charged (its bound costs about n^2 steps)
+  const nodeWork = nn + 10;
+  let nodes = 0;
   // pair[(k*n+q)*nn + (i*n+j)] = d_kq^{ij} + d_ij^{kq}: the interaction of the matches (k,q) and (i,j)
   const pair = new Float64Array(nn * nn);
   const lin = new Float64Array(nn);
@@ -82,6 +87,10 @@ export function efficientAssignment(data: AssignmentData, exclude = -1): Assignm
   };
 
   const rec = (k: number, value: number) => {
+    if (budget && ++nodes === 4096) {
+      budget.spend(nodes * nodeWork);
+      nodes = 0;
+    }
     if (k === n) {
       if (value > best + 1e-12) {
         best = value;

@@ -11,6 +11,7 @@
  * allocation argmax_a sum_j u^j(a, theta) (the slides' W_{T+1} = 0).
  */
 import { lusolve } from 'mathjs';
+import type { StepBudget } from '../../core/limits.ts';
 import { hasFiniteHorizon, type DynamicEnvironment } from './environment.ts';
 
 /** Two action values closer than this are a tie (lowest index wins). */
@@ -71,8 +72,26 @@ export function evaluateStationary(env: DynamicEnvironment, rule: number[], rewa
   return x.map((r) => r[0]);
 }
 
-/** The efficient plan {a*_t, W_t}. */
-export function efficientPlan(env: DynamicEnvironment): EfficientPlan {
+/**
+ * Work units of one dense linear solve of size S with mathjs `lusolve`
+ * (measured: about 2 S^3 flops' worth plus a per-entry overhead; README "Numbers and limits").
+ */
+export function linearSolveWork(S: number): number {
+  return 2 * S ** 3 + 100 * S ** 2;
+}
+
+/** Work units of one policy-iteration step (a linear solve and an improvement pass). */
+export function policyIterationWork(env: Pick<DynamicEnvironment, 'signals' | 'actions'>): number {
+  const S = env.signals.reduce((a, b) => a * b, 1);
+  return linearSolveWork(S) + 5 * S * env.actions * (env.signals.length + S);
+}
+
+/**
+ * The efficient plan {a*_t, W_t}. With a `budget`, each policy-iteration step
+ * of the infinite horizon is charged to it (the number of steps depends on the
+ * data), so a run that would exceed the work limit stops with a LimitError.
+ */
+export function efficientPlan(env: DynamicEnvironment, opts: { budget?: StepBudget } = {}): EfficientPlan {
   const S = env.space.size;
   if (hasFiniteHorizon(env)) {
     const T = env.horizon;
@@ -96,7 +115,9 @@ export function efficientPlan(env: DynamicEnvironment): EfficientPlan {
   // policy iteration from the myopic rule
   let rule = Array.from({ length: S }, (_, s) => argmaxLowest(actionValues(env, s, null)));
   let value: number[] = [];
+  const stepWork = opts.budget ? policyIterationWork(env) : 0;
   for (let iter = 0; iter < 1000; iter++) {
+    opts.budget?.spend(stepWork);
     value = evaluateStationary(env, rule, rule.map((a, s) => socialFlow(env, a, s)));
     let changed = false;
     const next = rule.map((a, s) => {

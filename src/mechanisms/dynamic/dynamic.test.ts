@@ -35,7 +35,7 @@ describe('parseDynamicEnvironment', () => {
   });
   it.each([
     [(o: Record<string, unknown>) => ((o.transition as number[][][])[1][2] = [0.5, 0.5, 0.5, 0]), /transition\[1\]\[2\]: sums to 1\.5/],
-    [(o: Record<string, unknown>) => ((o.transition as number[][][])[0][0] = [0.5, 0.5]), /transition\[0\]\[0\]: has length 2, expected 4/],
+    [(o: Record<string, unknown>) => ((o.transition as number[][][])[0][0] = [0.5, 0.5]), /transition\[0\]\[0\]: has 2 entries, expected 4/],
     [(o: Record<string, unknown>) => (o.discount = 1), /discount: must be a number in \(0, 1\)/],
     [(o: Record<string, unknown>) => ((o.utility as number[][][])[1] = [[1, 2, 3, 4]]), /utility\[1\]: has 1 entries, expected 2/],
     [(o: Record<string, unknown>) => (o.signals = [2]), /signals: has 1 entries, expected 2/],

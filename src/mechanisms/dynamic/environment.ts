@@ -12,6 +12,8 @@
  */
 import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
+import { product } from '../../core/limits.ts';
+import { finiteNumber, payoff, probability } from '../../core/numbers.ts';
 import { ProfileSpace } from '../../core/profiles.ts';
 
 export type Horizon = number | 'infinite';
@@ -90,8 +92,6 @@ export function othersTransitionMatrix(env: DynamicEnvironment, i: number, a: nu
   return Array.from({ length: rows }, (_, r) => cols.map((c) => c[r]));
 }
 
-const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-
 function expectArray(x: unknown, field: string, length?: number): unknown[] {
   if (!Array.isArray(x)) throw new InputError(field, 'must be an array');
   if (length !== undefined && x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
@@ -101,44 +101,58 @@ function expectArray(x: unknown, field: string, length?: number): unknown[] {
 const KNOWN = new Set(['agents', 'signals', 'actions', 'horizon', 'discount', 'transition', 'utility', 'lastAction', 'name', 'description']);
 
 /**
- * Validate the `mechcheck dynamic` file format (issue 7, item 6):
- * {"agents": N, "signals": [k_1..k_N], "actions": A, "horizon": T | "infinite",
- *  "discount": d, "transition": [A][S][S], "utility": [N][A][S], "lastAction": a}.
- * Every problem is an InputError naming the field.
+ * The range of the discount factor delta accepted from a file: below 1e-6 the
+ * Lemma A.4 transfers (scaled by 1/delta) lose all precision, and within 1e-9
+ * of 1 the value equations (I - delta P) W = r are singular in floating point.
  */
-export function parseDynamicEnvironment(raw: unknown): DynamicEnvironment {
+export const DISCOUNT_RANGE = { min: 1e-6, max: 1 - 1e-9 } as const;
+
+/**
+ * Validate the `mechcheck dynamic` file format (issue 7, item 6) without
+ * building anything: {"agents": N, "signals": [k_1..k_N], "actions": A,
+ * "horizon": T | "infinite", "discount": d, "transition": [A][S][S],
+ * "utility": [N][A][S], "lastAction": a}. Declared sizes are checked against
+ * the arrays as they are read (a file declaring 1e9 profiles with two rows is
+ * refused at the first row); numbers must be finite: probabilities in [0, 1]
+ * (rows summing to 1), utilities |u| <= MAX_ABS_PAYOFF, the discount in
+ * DISCOUNT_RANGE. Every problem is an InputError naming the field.
+ */
+export function parseDynamicSpec(raw: unknown): DynamicEnvironmentSpec {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('file', 'must be a JSON object');
   const o = raw as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new InputError(k, 'is not a known field');
-  if (!isInt(o.agents) || o.agents < 1) throw new InputError('agents', 'must be a positive integer');
-  const n = o.agents;
-  const signals = expectArray(o.signals, 'signals', n).map((k, i) => {
-    if (!isInt(k) || k < 1) throw new InputError(`signals[${i}]`, 'must be a positive integer');
-    return k;
-  });
-  if (!isInt(o.actions) || o.actions < 1) throw new InputError('actions', 'must be a positive integer');
-  const A = o.actions;
+  const n = finiteNumber(o.agents, 'agents', { integer: true, min: 1 });
+  const signals = expectArray(o.signals, 'signals', n).map((k, i) => finiteNumber(k, `signals[${i}]`, { integer: true, min: 1 }));
+  const A = finiteNumber(o.actions, 'actions', { integer: true, min: 1 });
   let horizon: Horizon;
   if (o.horizon === 'infinite') horizon = 'infinite';
-  else if (isInt(o.horizon) && o.horizon >= 1) horizon = o.horizon;
-  else throw new InputError('horizon', 'must be a positive integer or "infinite"');
-  if (typeof o.discount !== 'number' || !(o.discount > 0 && o.discount < 1)) throw new InputError('discount', `must be a number in (0, 1), got ${JSON.stringify(o.discount)}`);
-  const S = signals.reduce((p, k) => p * k, 1);
+  else if (typeof o.horizon === 'number' && Number.isInteger(o.horizon) && o.horizon >= 1) horizon = o.horizon;
+  else throw new InputError('horizon', `must be a positive integer or "infinite", got ${JSON.stringify(o.horizon) ?? String(o.horizon)}`);
+  const d = o.discount;
+  if (typeof d !== 'number' || !(d >= DISCOUNT_RANGE.min && d <= DISCOUNT_RANGE.max)) {
+    throw new InputError('discount', `must be a number in (0, 1), from ${DISCOUNT_RANGE.min} to 1 - 1e-9 (floating-point precision), got ${JSON.stringify(d) ?? String(d)}`);
+  }
+  const discount = d;
+  const S = product(signals);
   const transition = expectArray(o.transition, 'transition', A).map((m, a) =>
-    expectArray(m, `transition[${a}]`, S).map((row, s) => [...assertDistribution(row, `transition[${a}][${s}]`, { length: S })]),
+    expectArray(m, `transition[${a}]`, S).map((row, s) => {
+      const field = `transition[${a}][${s}]`;
+      expectArray(row, field, S).forEach((p, s2) => probability(p, `${field}[${s2}]`));
+      return [...assertDistribution(row, field, { length: S })];
+    }),
   );
   const utility = expectArray(o.utility, 'utility', n).map((ua, i) =>
-    expectArray(ua, `utility[${i}]`, A).map((us, a) =>
-      expectArray(us, `utility[${i}][${a}]`, S).map((v, s) => {
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`utility[${i}][${a}][${s}]`, 'must be a finite number');
-        return v;
-      }),
-    ),
+    expectArray(ua, `utility[${i}]`, A).map((us, a) => expectArray(us, `utility[${i}][${a}]`, S).map((v, s) => payoff(v, `utility[${i}][${a}][${s}]`))),
   );
   let lastAction: number | undefined;
   if (o.lastAction !== undefined) {
-    if (!isInt(o.lastAction) || o.lastAction < 0 || o.lastAction >= A) throw new InputError('lastAction', `must be an action index in 0..${A - 1}`);
+    if (typeof o.lastAction !== 'number' || !Number.isInteger(o.lastAction) || o.lastAction < 0 || o.lastAction >= A) throw new InputError('lastAction', `must be an action index in 0..${A - 1}, got ${JSON.stringify(o.lastAction)}`);
     lastAction = o.lastAction;
   }
-  return dynamicEnvironment({ signals, actions: A, horizon, discount: o.discount, transition, utility, lastAction });
+  return { signals, actions: A, horizon, discount, transition, utility, lastAction };
+}
+
+/** `parseDynamicSpec`, then the derived index tables (`dynamicEnvironment`). */
+export function parseDynamicEnvironment(raw: unknown): DynamicEnvironment {
+  return dynamicEnvironment(parseDynamicSpec(raw));
 }

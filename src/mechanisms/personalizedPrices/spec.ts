@@ -1,7 +1,9 @@
 /**
  * The JSON spec of `mechcheck prices` (seed 003_9ea1ccbe66e932a9.txt): buyers'
  * signal variables, valuations (and optionally personalized prices) as math
- * expressions parsed with mathjs. Single object (section 2-3):
+ * expressions in the sandboxed language of src/core/expressions.ts (mathjs
+ * syntax, a whitelist of functions, its own parser, evaluation charged to a
+ * step budget). Single object (section 2-3):
  *   {"buyers": [{"signals": ["p1","c1"], "value": "p1 + c1*c2"}, ...],
  *    "prices": ["p2 + c2^2", "p1 + c1^2"], "at": [[[0.9, 0.5], [0.4, 0.4]]]}
  * K objects (section 4): "objects": ["a","b"], each buyer gives "values" with one
@@ -9,12 +11,12 @@
  * object of per-object expressions per buyer. Every error is an InputError
  * naming the field.
  */
-import * as math from 'mathjs';
+import { compileExpression, isReservedName, type CompiledExpression } from '../../core/expressions.ts';
 import { InputError } from '../../core/errors.ts';
+import type { StepBudget } from '../../core/limits.ts';
+import { finiteNumber } from '../../core/numbers.ts';
 import type { BundleModel, ObjectPrices } from './demand.ts';
 import type { PersonalizedPrices, SignalProfile, ValuationModel } from './model.ts';
-
-type Compiled = (scope: Record<string, number>) => number;
 
 export interface ParsedSpec {
   names: string[][];
@@ -35,94 +37,8 @@ export interface ParsedSpec {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Parse an expression, check its symbols against the allowed signal names, compile it. */
-export function compileExpression(text: unknown, field: string, allowed: Set<string>, forbidden: Map<string, string> = new Map()): Compiled {
-  if (typeof text !== 'string' || text.trim() === '') throw new InputError(field, 'must be a non-empty expression string');
-  let node: math.MathNode;
-  try {
-    node = math.parse(text);
-  } catch (e) {
-    throw new InputError(field, `syntax error in '${text}': ${(e as Error).message}`);
-  }
-  const symbols = new Set<string>();
-  node.traverse((n, path, parent) => {
-    if ((n as math.SymbolNode).isSymbolNode && !(parent && (parent as math.FunctionNode).isFunctionNode && path === 'fn')) symbols.add((n as math.SymbolNode).name);
-    if ((n as math.AssignmentNode).isAssignmentNode || (n as math.FunctionAssignmentNode).isFunctionAssignmentNode) throw new InputError(field, `assignments are not allowed in '${text}'`);
-  });
-  for (const s of symbols) {
-    if (forbidden.has(s)) throw new InputError(field, `'${s}' is ${forbidden.get(s)}: a personalized price may depend only on the other buyers' signals`);
-    if (!allowed.has(s) && typeof (math as unknown as Record<string, unknown>)[s] !== 'number') throw new InputError(field, `unknown symbol '${s}' in '${text}' (declared signals: ${[...allowed].join(', ')})`);
-  }
-  const fast = toClosure(node);
-  if (fast) {
-    return (scope) => {
-      const x = fast(scope);
-      if (!Number.isFinite(x)) throw new InputError(field, `'${text}' evaluates to ${x} at ${JSON.stringify(scope)}`);
-      return x;
-    };
-  }
-  const code = node.compile();
-  return (scope) => {
-    const v = code.evaluate(scope);
-    const x = typeof v === 'number' ? v : Number(v);
-    if (!Number.isFinite(x)) throw new InputError(field, `'${text}' evaluates to ${String(v)} at ${JSON.stringify(scope)}`);
-    return x;
-  };
-}
-
-const FUNCTIONS: Record<string, (...a: number[]) => number> = {
-  max: Math.max, min: Math.min, sqrt: Math.sqrt, exp: Math.exp, log: Math.log, abs: Math.abs, pow: Math.pow,
-  sin: Math.sin, cos: Math.cos, tanh: Math.tanh, floor: Math.floor, ceil: Math.ceil,
-};
-
-/**
- * A plain closure for the arithmetic subset of mathjs (numbers, signals, + - * / ^,
- * unary minus, parentheses, max/min/sqrt/exp/log/abs/pow/...): about 50x faster than
- * mathjs' evaluate, which matters for Theorem 1's construction. Returns null for
- * anything else (mathjs then evaluates it).
- */
-function toClosure(node: math.MathNode): ((scope: Record<string, number>) => number) | null {
-  const n = node as unknown as { type: string; value?: unknown; name?: string; op?: string; fn?: unknown; args?: math.MathNode[]; content?: math.MathNode };
-  switch (n.type) {
-    case 'ConstantNode':
-      return typeof n.value === 'number' ? () => n.value as number : null;
-    case 'SymbolNode': {
-      const name = n.name!;
-      const c = (math as unknown as Record<string, unknown>)[name];
-      if (typeof c === 'number') return () => c;
-      return (scope) => scope[name];
-    }
-    case 'ParenthesisNode':
-      return toClosure(n.content!);
-    case 'OperatorNode': {
-      const args = n.args!.map(toClosure);
-      if (args.some((a) => a === null)) return null;
-      const [a, b] = args as ((s: Record<string, number>) => number)[];
-      if (args.length === 1) return n.op === '-' ? (s) => -a(s) : n.op === '+' ? a : null;
-      switch (n.op) {
-        case '+': return (s) => a(s) + b(s);
-        case '-': return (s) => a(s) - b(s);
-        case '*': return (s) => a(s) * b(s);
-        case '/': return (s) => a(s) / b(s);
-        case '^': return (s) => Math.pow(a(s), b(s));
-        default: return null;
-      }
-    }
-    case 'FunctionNode': {
-      const fname = (n.fn as { name?: string }).name;
-      const f = fname ? FUNCTIONS[fname] : undefined;
-      const args = n.args!.map(toClosure);
-      if (!f || args.some((a) => a === null)) return null;
-      const fs = args as ((s: Record<string, number>) => number)[];
-      return (s) => f(...fs.map((g) => g(s)));
-    }
-    default:
-      return null;
-  }
-}
-
 function scopeOf(names: string[][], s: SignalProfile): Record<string, number> {
-  const scope: Record<string, number> = {};
+  const scope: Record<string, number> = Object.create(null);
   for (let i = 0; i < names.length; i++) for (let k = 0; k < names[i].length; k++) scope[names[i][k]] = s[i][k];
   return scope;
 }
@@ -147,21 +63,42 @@ export function bundleKeys(objects: string[]): string[] {
   return keys;
 }
 
-export function parsePricesSpec(raw: unknown): ParsedSpec {
+/** Most buyers in a spec. */
+export const MAX_BUYERS = 32;
+/** Most signal variables per buyer. */
+export const MAX_SIGNALS_PER_BUYER = 16;
+/** Most profiles listed in "at". */
+export const MAX_AT_PROFILES = 1000;
+
+/** Options of `parsePricesSpec`. */
+export interface SpecOptions {
+  /** every expression evaluation is charged to this budget (its nodes plus the signals in scope) */
+  budget?: StepBudget;
+}
+
+/**
+ * Validate a `mechcheck prices` spec and compile its expressions in the
+ * sandbox (src/core/expressions.ts). Every problem is an InputError naming the
+ * field; values and prices must evaluate to finite numbers with
+ * |x| <= MAX_ABS_PAYOFF (checked at each evaluation, naming the point).
+ */
+export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpec {
   if (!isRecord(raw)) throw new InputError('spec', 'must be a JSON object');
   for (const k of Object.keys(raw)) if (!['buyers', 'prices', 'at', 'objects', 'accuracy', 'name', 'description'].includes(k)) throw new InputError(k, 'is not a known field (buyers, prices, at, objects, accuracy)');
   const buyers = raw.buyers;
   if (!Array.isArray(buyers) || buyers.length < 2) throw new InputError('buyers', 'must be an array of at least two buyers');
+  if (buyers.length > MAX_BUYERS) throw new InputError('buyers', `has ${buyers.length} buyers, above the limit of ${MAX_BUYERS}`);
   const names: string[][] = [];
   const owner = new Map<string, number>();
   buyers.forEach((b, i) => {
     if (!isRecord(b)) throw new InputError(`buyers[${i}]`, 'must be an object with "signals" and "value" (or "values")');
     const sig = b.signals;
     if (!Array.isArray(sig) || sig.length < 1) throw new InputError(`buyers[${i}].signals`, 'must be a non-empty array of variable names');
+    if (sig.length > MAX_SIGNALS_PER_BUYER) throw new InputError(`buyers[${i}].signals`, `has ${sig.length} signals, above the limit of ${MAX_SIGNALS_PER_BUYER}`);
     names.push(
       sig.map((x, k) => {
-        if (typeof x !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(x)) throw new InputError(`buyers[${i}].signals[${k}]`, `must be an identifier, got ${JSON.stringify(x)}`);
-        if (typeof (math as unknown as Record<string, unknown>)[x] !== 'undefined') throw new InputError(`buyers[${i}].signals[${k}]`, `'${x}' is a mathjs name; choose another`);
+        if (typeof x !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(x) || x.startsWith('__')) throw new InputError(`buyers[${i}].signals[${k}]`, `must be an identifier (a letter or _, then up to 31 letters, digits or _; not starting with __), got ${JSON.stringify(x)}`);
+        if (isReservedName(x)) throw new InputError(`buyers[${i}].signals[${k}]`, `'${x}' is the name of a function, constant or keyword of the expression language; choose another`);
         if (owner.has(x)) throw new InputError(`buyers[${i}].signals[${k}]`, `'${x}' is already a signal of buyer ${owner.get(x)! + 1}`);
         owner.set(x, i);
         return x;
@@ -170,24 +107,33 @@ export function parsePricesSpec(raw: unknown): ParsedSpec {
   });
   const dims = names.map((n) => n.length);
   const all = new Set(owner.keys());
-  const ownSignals = (i: number) => new Map(names[i].map((x) => [x, `buyer ${i + 1}'s own signal`] as [string, string]));
+  const ownSignals = (i: number) => new Map(names[i].map((x) => [x, `buyer ${i + 1}'s own signal: a personalized price may depend only on the other buyers' signals`] as [string, string]));
+  const scopeSize = all.size;
+  const budget = opts.budget;
+  // the scope object built for each evaluation costs one step per signal
+  const compile = (text: unknown, field: string, forbidden?: Map<string, string>): CompiledExpression => {
+    const f = compileExpression(text, field, { variables: all, forbidden, budget });
+    const evaluate = (scope: Readonly<Record<string, number>>) => {
+      budget?.spend(scopeSize);
+      return f(scope);
+    };
+    return Object.assign(evaluate, { nodes: f.nodes + scopeSize, text: f.text });
+  };
   const n = names.length;
   let accuracy: number | undefined;
-  if (raw.accuracy !== undefined) {
-    if (typeof raw.accuracy !== 'number' || !(raw.accuracy > 0) || raw.accuracy > 0.1) throw new InputError('accuracy', 'must be a number in (0, 0.1]');
-    accuracy = raw.accuracy;
-  }
+  if (raw.accuracy !== undefined) accuracy = finiteNumber(raw.accuracy, 'accuracy', { min: 1e-12, max: 0.1 });
   const atRaw = raw.at ?? [];
   if (!Array.isArray(atRaw)) throw new InputError('at', 'must be an array of signal profiles');
+  if (atRaw.length > MAX_AT_PROFILES) throw new InputError('at', `lists ${atRaw.length} profiles, above the limit of ${MAX_AT_PROFILES}`);
   const at = atRaw.map((p, a) => checkProfile(p, `at[${a}]`, dims));
 
   if (raw.objects === undefined) {
-    const values = buyers.map((b, i) => compileExpression((b as Record<string, unknown>).value, `buyers[${i}].value`, all));
+    const values = buyers.map((b, i) => compile((b as Record<string, unknown>).value, `buyers[${i}].value`));
     const model: ValuationModel = { dims, value: (i, s) => values[i](scopeOf(names, s)) };
     let prices: PersonalizedPrices | undefined;
     if (raw.prices !== undefined) {
       if (!Array.isArray(raw.prices) || raw.prices.length !== n) throw new InputError('prices', `must be an array of ${n} expressions, one per buyer`);
-      const ps = raw.prices.map((e, i) => compileExpression(e, `prices[${i}]`, all, ownSignals(i)));
+      const ps = raw.prices.map((e, i) => compile(e, `prices[${i}]`, ownSignals(i)));
       prices = { name: 'given prices', price: (i, s) => ps[i](scopeOf(names, s)) };
     }
     return { names, dims, model, prices, at, accuracy };
@@ -207,7 +153,7 @@ export function parsePricesSpec(raw: unknown): ParsedSpec {
     for (const key of Object.keys(v)) if (!keys.includes(key)) throw new InputError(`buyers[${i}].values.${key}`, `is not a bundle of ${objects.join(', ')} (bundles: ${keys.join(', ')})`);
     return keys.map((key) => {
       if (v[key] === undefined) throw new InputError(`buyers[${i}].values.${key}`, 'is missing');
-      return compileExpression(v[key], `buyers[${i}].values.${key}`, all);
+      return compile(v[key], `buyers[${i}].values.${key}`);
     });
   });
   const bundles: BundleModel = { dims, objects: K, objectNames: objects, bundleValue: (i, L, s) => (L === 0 ? 0 : bundleValues[i][L - 1](scopeOf(names, s))) };
@@ -218,7 +164,7 @@ export function parsePricesSpec(raw: unknown): ParsedSpec {
     const ps = raw.prices.map((p, i) => {
       if (!isRecord(p)) throw new InputError(`prices[${i}]`, `must map each object (${objects.join(', ')}) to an expression`);
       for (const key of Object.keys(p)) if (!objects.includes(key)) throw new InputError(`prices[${i}].${key}`, `is not an object (${objects.join(', ')})`);
-      return objects.map((o) => compileExpression(p[o], `prices[${i}].${o}`, all, ownSignals(i)));
+      return objects.map((o) => compile(p[o], `prices[${i}].${o}`, ownSignals(i)));
     });
     objectPrices = { price: (i, k, s) => ps[i][k](scopeOf(names, s)) };
   }
