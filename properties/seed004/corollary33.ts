@@ -12,7 +12,7 @@
  * - seed004.corollary33AsPrintedIndependent: as printed, allocation-independent
  *   transitions (holds).
  */
-import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { given, propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import type { RunContext } from '../../src/catalogue/types.ts';
 import { dynamicSpecArb, type DynamicSpec } from '../../src/mechanisms/dynamic/generators.ts';
 import { periodicExPostIC } from '../../src/mechanisms/dynamic/incentives.ts';
@@ -22,7 +22,7 @@ import { build, describeSpec, spanningHolds, src } from './common.ts';
 const SOURCE = src('Corollary 3.3', '3');
 
 const finiteArb = (transitions: 'both' | 'independent' | 'dependent') => () =>
-  dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 4 }, lastPeriod: 'constant', transitions, maxProfiles: 12 }).filter(spanningHolds);
+  given(dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 4 }, lastPeriod: 'constant', transitions, maxProfiles: 12 }), 'Assumption 3 (spanning)', spanningHolds);
 
 function checkWith(lastStep: LastStep, scale?: (d: number) => number) {
   return (spec: DynamicSpec, ctx: RunContext): PropertyCheck => {
