@@ -52,9 +52,10 @@ export function catalogueTests(paper: string): void {
             expect(r.counterexample.failedComparisons.length).toBeGreaterThan(0);
             return;
           }
-          // the printed replay command, run through the CLI in-process, reproduces the same counterexample
+          // the printed replay command, run through the CLI in-process (--jobs 1: in this thread,
+          // not on a worker pool), reproduces the same counterexample
           expect(r.replay, 'a refuted property entry prints a replay command').toBeDefined();
-          const run = await runCli([...commandArgv(r.replay!.command), '--out', join(cwd, entry.id), '--json'], { cwd });
+          const run = await runCli([...commandArgv(r.replay!.command), '--jobs', '1', '--out', join(cwd, entry.id), '--json'], { cwd });
           expect(run.status, run.stderr).toBe(0);
           const replayed = (JSON.parse(run.stdout) as Report).results;
           expect(replayed.map((x) => x.id)).toEqual([entry.id]);

@@ -22,17 +22,20 @@ const temp = () => {
 describe('verify --replay', () => {
   it('a replay that finds no counterexample is an error that says so (exit 1)', async () => {
     const cwd = temp();
-    const r = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--seed', '3', '--replay', '5', '--json'], { cwd });
+    const r = await runCli(['verify', '--jobs', '1', '--only', 'foundation.vcg.dsic', '--seed', '3', '--replay', '5', '--json'], { cwd });
     expect(r.status).toBe(1);
     const res = (JSON.parse(r.stdout) as Report).results[0];
     expect(res.outcome).toBe('error');
     expect(res.outcome === 'error' && res.error).toMatch(/^did not reproduce: no counterexample at seed 3 \(entry seed \d+\), path '5'/);
-    expect(r.stderr).toMatch(/did not reproduce/);
+    // the terminal reporter lists it again at the end, with the error
+    const t = await runCli(['verify', '--jobs', '1', '--only', 'foundation.vcg.dsic', '--seed', '3', '--replay', '5', '--reporter', 'default'], { cwd });
+    expect(t.status).toBe(1);
+    expect(t.stdout).toMatch(/did not reproduce/);
   });
 
   it('an exact id selects that entry alone, although other ids extend it', async () => {
     const cwd = temp();
-    const r = await runCli(['verify', '--only', 'seed002.proposition3', '--runs', '5', '--json'], { cwd });
+    const r = await runCli(['verify', '--jobs', '1', '--only', 'seed002.proposition3', '--runs', '5', '--json'], { cwd });
     expect((JSON.parse(r.stdout) as Report).results.map((x) => x.id)).toEqual(['seed002.proposition3']);
   });
 });
@@ -42,7 +45,7 @@ describe('verify --save-counterexamples', () => {
 
   it('writes a counterexample found by the search under the working directory, once', async () => {
     const cwd = temp();
-    const first = await runCli(['verify', '--only', id, '--save-counterexamples', '--json'], { cwd });
+    const first = await runCli(['verify', '--jobs', '1', '--only', id, '--save-counterexamples', '--json'], { cwd });
     expect(first.status).toBe(0);
     const file = join(cwd, 'fixtures', 'counterexamples', `${id}.json`);
     expect(first.stderr).toContain(`saved ${file}`);
@@ -54,7 +57,7 @@ describe('verify --save-counterexamples', () => {
     const mtime = statSync(file).mtimeMs;
 
     // the next run replays it first (from the working directory) and leaves the file alone
-    const second = await runCli(['verify', '--only', id, '--save-counterexamples', '--json'], { cwd });
+    const second = await runCli(['verify', '--jobs', '1', '--only', id, '--save-counterexamples', '--json'], { cwd });
     expect(second.status).toBe(0);
     expect(second.stderr).not.toContain('saved');
     const again = (JSON.parse(second.stdout) as Report).results[0];
