@@ -52,6 +52,7 @@ export const glImpossibility = propertyEntry<SymmetricInstance>({
   conclusion: 'the design LP is infeasible, with a verified Farkas certificate',
   expected: 'holds',
   runs: 12,
+  health: { minChecked: 12, why: 'the arbitrary has 12 distinct instances (2 or 3 agents, symmetric grids s{-m..m} with m = 2 or 3, steps 1..3); each solves and certifies a design LP' },
   arbitrary: symmetricArb,
   check: (x) => impossibilityCheck(symmetricFile(x, GL_CONSTRAINTS)),
   metrics: { farkasMargin: 'min' },

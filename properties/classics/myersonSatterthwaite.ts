@@ -41,6 +41,7 @@ export const msImpossibility = propertyEntry<GridInstance>({
   conclusion: 'the design LP over all randomized mechanisms is infeasible, with a verified Farkas certificate',
   expected: 'holds',
   runs: 12,
+  health: { minChecked: 12, why: 'the arbitrary has 12 distinct instances (k = 6..9 types, grid steps 1..3); each solves and certifies a design LP over all randomized mechanisms' },
   arbitrary: () => gridArb(6, 9),
   check: ({ k, step }) => impossibilityCheck(tradeGrid(k, step, 'welfare', MS_CONSTRAINTS)),
   metrics: { farkasMargin: 'min' },

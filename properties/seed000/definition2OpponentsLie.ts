@@ -8,12 +8,12 @@
  * payoff data are zero, so only the rewards matter; any delta > 0.
  */
 import fc from 'fast-check';
-import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { propertyEntry, unmet, type CheckResult } from '../../src/catalogue/propertyEntry.ts';
 import { type GamePriorSpec, gamePriorSpecArb, priorFromGameSpec } from '../../src/mechanisms/assignment/arbitraries.ts';
 import type { AssignmentInstance } from '../../src/mechanisms/assignment/instance.ts';
 import { TwoStageGame } from '../../src/mechanisms/assignment/twoStage.ts';
 import { src } from './common.ts';
-import { satisfiesAssumption32 } from './theorem1.ts';
+import { ASSUMPTION_32, satisfiesAssumption32 } from './theorem1.ts';
 
 type Input = { prior: GamePriorSpec; alpha: number[][] };
 
@@ -45,11 +45,11 @@ export const definition2OpponentsLie = propertyEntry<Input>({
   refutation: 'erratum',
   runs: 100,
   arbitrary: arb,
-  check: (x, ctx): PropertyCheck => {
+  check: (x, ctx): CheckResult => {
     const prior = priorFromGameSpec(x.prior);
     const n = x.alpha.length;
     const game = new TwoStageGame(zeroInstance(n), prior);
-    if (!satisfiesAssumption32(game)) return { ok: true, metrics: {} };
+    if (!satisfiesAssumption32(game)) return unmet(ASSUMPTION_32);
     const sp = prior.profiles;
     let worst = -Infinity;
     let detail: unknown = null;

@@ -74,7 +74,7 @@ export const theorem2Counts = propertyEntry<ModelInput>({
   hypotheses: ['P(theta, b) = lambda(theta) prod_i Q(b_i | theta), small integer weights', '2-3 states, 2-3 signals, n <= 9 (2 signals) or n <= 6 (3 signals)'],
   conclusion: 'posterior shift of a lie, reward gap, pairwise conditional and max n^k sum xi agree to 1e-9 (counts vs JointPrior enumeration)',
   expected: 'holds',
-  runs: 25,
+  runs: 30,
   arbitrary: modelArb,
   check: (x, ctx) => agreement(x, 'exact', ctx.tolerance),
   metrics: { maxAbsDifference: 'max' },

@@ -61,7 +61,7 @@ export const theoremBProofSteps = propertyEntry<ProductSpec>({
   hypotheses: ['P = P1 x P2 full support, D = ((X_i, p_X_i), P1)', 'v_i in [0, M], M = 4, two or three outcomes'],
   conclusion: 'for every agent, type and first-stage lie: the best stage-2 gain (each t_-i separately) <= 2nM E[||rho(a_-i,a_i) - rho(a_-i,r_i)||_1 | a_i] <= 6nM nu_i',
   expected: 'holds',
-  runs: 20,
+  runs: 30,
   arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 3 }, outcomes: { min: 2, max: 3 }, M: 4 }),
   check: (spec, ctx) => proofSteps(spec, ctx.tolerance, 3),
   metrics: { worstGainRatioToBound: 'max', worstBetaStarGainRatioToBound: 'max', worstDistanceRatioToThreeNu: 'max', outcomes: 'max' },

@@ -12,7 +12,7 @@
  *  - The one-stage GVCG without rewards on product structures: not interim IC.
  */
 import fc from 'fast-check';
-import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
+import { propertyEntry, unmet, type CheckResult } from '../../src/catalogue/propertyEntry.ts';
 import { JointPrior } from '../../src/core/prior.ts';
 import { payoffTableArb } from '../../src/generators/payoffs.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
@@ -36,7 +36,7 @@ interface NoVariabilitySpec {
 
 const norm = (w: number[]) => w.map((x) => x / w.reduce((a, b) => a + b, 0));
 
-function noVariability(spec: NoVariabilitySpec) {
+function noVariability(spec: NoVariabilitySpec): CheckResult {
   const Q = JointPrior.conditionallyIndependent([0.5, 0.5], [spec.informative.map(norm), [norm(spec.noise), norm(spec.noise)]]);
   const lambda0 = beliefVariability(Q, 0).lambda;
   const moves = Math.max(...posteriorDistances(Q, 0, 0, 1).map((x) => x.distance));
@@ -45,10 +45,11 @@ function noVariability(spec: NoVariabilitySpec) {
   const g10 = game.coordinatedDeviation(0, 1, 0);
   const sum = g01.deviationStage2 - g01.truthfulStage2 + (g10.deviationStage2 - g10.truthfulStage2);
   // the hypothesis of this relaxation: Lambda_0 = 0 and the posterior moves with agent 0's signal
-  const applies = lambda0 <= 1e-12 && moves > 1e-9;
+  if (!(lambda0 <= 1e-12)) return unmet('Lambda_0 = 0');
+  if (!(moves > 1e-9)) return unmet("agent 0's signal moves the posterior");
   return {
-    ok: !applies || sum <= 1e-9,
-    metrics: { sumOfStage2Gains: applies ? sum : NaN, lambda0, posteriorMove: moves },
+    ok: sum <= 1e-9,
+    metrics: { sumOfStage2Gains: sum, lambda0, posteriorMove: moves },
     detail: { lambda0, largestPosteriorMove: moves, gainLying0to1: g01.deviationStage2 - g01.truthfulStage2, gainLying1to0: g10.deviationStage2 - g10.truthfulStage2, note: 'a positive sum means no reward system (any zeta >= 0) makes truthful stage-1 reports optimal for both signals of agent 0' },
   };
 }

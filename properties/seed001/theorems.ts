@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../../src/catalogue/paths.ts';
-import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
+import { given, propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
 import { exPostIR } from '../../src/concepts/individualRationality.ts';
 import { augmentedMechanism, generalizedVCG } from '../../src/mechanisms/gvcg.ts';
@@ -42,9 +42,9 @@ const positiveLambda = (spec: ProductSpec) => {
   return true;
 };
 
-const arbA = () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }).filter(positiveLambda);
+const arbA = () => given(productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }), 'Lambda_i^Q > 0 for every agent', positiveLambda);
 // two or three outcomes and signals: with three signals an information set can pool t_-i with different true posteriors, where beta*_i is strictly below the per-t_-i bound
-const arbB = () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }).filter(positiveLambda);
+const arbB = () => given(productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }), 'Lambda_i^Q > 0 for every agent', positiveLambda);
 
 // ---------------------------------------------------------------- Theorem A
 
@@ -99,7 +99,7 @@ const theoremAEntry = (kind: ScaleKind) =>
     ],
     conclusion: '(q, (alpha_i + z_i)) with z_i(t) = zeta_i(f(t)) is ex post IR and interim IC (exhaustive over types and misreports), with 0 <= z_i <= eps',
     expected: 'holds',
-    runs: 25,
+    runs: 30,
     arbitrary: arbA,
     check: (spec, ctx) => theoremACheck(spec, ctx.tolerance, kind, false),
     metrics: { worstGain: 'max', worstIRShortfall: 'max', proofEpsilon: 'max', minimalEpsilonOverProof: 'max', maxRewardOverEpsilon: 'max' },
@@ -190,7 +190,7 @@ const theoremBEntry = (kind: ScaleKind) =>
     ],
     conclusion: 'at every second-stage information set reached after truthful stage-1 reports, wbar_i is optimal over all of H_i given mu_i (Parts 1-2); no first-stage lie followed by beta*_i, nor by the best stage-2 report for each t_-i, is profitable (Part 3)',
     expected: 'holds',
-    runs: 15,
+    runs: 30,
     arbitrary: arbB,
     examples: [POOLING_SPEC],
     check: (spec, ctx) => theoremBCheck(spec, ctx.tolerance, kind, false),

@@ -36,7 +36,7 @@ export const proposition2 = propertyEntry<In>({
   hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'N <= 2 random (plus the three-object example)', 'IC, IR, ex ante budget balance', 'any weights alpha^s in [0, 1]'],
   conclusion: 'every alpha-optimal mechanism (all of the AMD optimal face) trades good-good with probability 1 and bad-bad with probability 0',
   expected: 'holds',
-  runs: 8,
+  runs: 30,
   arbitrary: () => fc.record({ spec: paramSpecArb(2, { maxD: 6 }), alpha: alphaArb }),
   examples: [{ spec: exampleSpec(3), alpha: 10 }],
   check: (x) => check(x, 'goodGoodBadBad'),

@@ -8,7 +8,7 @@
  * Relaxation: without monotonicity, SLIC alone does not give IC (section 4.2:
  * "local IC constraints do not ensure IC").
  */
-import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { propertyEntry, unmet, type CheckResult } from '../../src/catalogue/propertyEntry.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
 import { interimClassStatistics, toFoundation } from '../../src/mechanisms/bilateralTrade/directMechanism.ts';
 import { monotonicityViolation, slicViolation } from '../../src/mechanisms/bilateralTrade/slic.ts';
@@ -16,7 +16,7 @@ import { AGENTS, valuationGap } from '../../src/mechanisms/bilateralTrade/model.
 import { F, floatParams, src } from './common.ts';
 import { slicArb, slicInstance, type SlicInput } from './slicGenerator.ts';
 
-function check(x: SlicInput, tol: number, opts: Parameters<typeof slicInstance>[1]): PropertyCheck {
+function check(x: SlicInput, tol: number, opts: Parameters<typeof slicInstance>[1]): CheckResult {
   const inst = slicInstance(x, opts);
   const p = floatParams(x.spec);
   let slic = 0;
@@ -28,9 +28,10 @@ function check(x: SlicInput, tol: number, opts: Parameters<typeof slicInstance>[
   }
   const { env, mech } = toFoundation(inst.mechanism);
   const ic = interimIC(env, mech, { tolerance: tol });
-  const hypothesesHold = slic <= tol && (opts.monotone ? mono <= tol : true);
+  if (slic > tol) return unmet('SLIC (Definition 2)');
+  if (opts.monotone && mono > tol) return unmet('monotone (Definition 3)');
   return {
-    ok: !hypothesesHold || ic.holds,
+    ok: ic.holds,
     metrics: { largestGainFromLying: ic.violation, slicViolation: slic, monotonicityViolation: mono, casesEnumerated: ic.cases },
     detail: { interimIC: { violation: ic.violation, witness: ic.witness }, xiPhiTau: AGENTS.map((j) => ({ agent: j, ...interimClassStatistics(inst.mechanism, j) })), slicViolation: slic, monotonicityViolation: mono },
   };

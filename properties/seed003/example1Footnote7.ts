@@ -7,14 +7,15 @@
  * needs (1, 0) excluded too.
  */
 import fc from 'fast-check';
-import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
+import { propertyEntry, unmet, type CheckResult } from '../../src/catalogue/propertyEntry.ts';
 import { example1ConditionalMeasures } from '../../src/mechanisms/personalizedPrices/example1.ts';
 import { src } from './common.ts';
 
 const frac = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 4 })).map(([a, b]) => Math.min(a, b) / b);
 
-const check = (excluded: [number, number][]) => ([p, c]: [number, number]) => {
-  if (excluded.some(([x, y]) => x === p && y === c)) return { ok: true, metrics: { smallestConditionalMeasure: NaN } };
+const check = (excluded: [number, number][]) => ([p, c]: [number, number]): CheckResult => {
+  // the footnote's hypothesis: s_i is none of the excluded corners
+  if (excluded.some(([x, y]) => x === p && y === c)) return unmet(`s_i not ${excluded.map(([x, y]) => `(${x},${y})`).join(', ')}`);
   const [m0, mi, mj] = example1ConditionalMeasures(p, c, 2000);
   const min = Math.min(m0, mi, mj);
   return { ok: min > 0, metrics: { smallestConditionalMeasure: min }, detail: { si: [p, c], measureNoSale: m0, measureBuyerIWins: mi, measureBuyerJWins: mj } };

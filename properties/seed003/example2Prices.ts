@@ -91,7 +91,7 @@ export const example2Prices11 = propertyEntry<number[][]>({
   hypotheses: ['three buyers, objects a and b, w_a = 1, w_b = 1.5', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'} (Assumptions 1*, 2* hold)', 'prices (11), computed numerically to 1e-6'],
   conclusion: 'for each object at most one buyer\'s value exceeds his price (tolerance 1e-5), and the demand mechanism is feasible',
   expected: 'holds',
-  runs: 15,
+  runs: 30,
   arbitrary: arb,
   check: (s) => check12(prices11(), s, 1e-5),
   metrics: { largestSecondExcess: 'max' },

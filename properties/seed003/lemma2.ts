@@ -50,7 +50,7 @@ export const lemma2 = propertyEntry<Instance>({
   hypotheses: ['two buyers, signals in [0,1]^2', 'Assumption 1 (values non-decreasing and continuous)', 'Assumption 2 (generalized single crossing)'],
   conclusion: 'g_ij(lambda\'; s_j) >= g_ij(lambda; s_j) for lambda\' > lambda (9-point lambda grid, numerical tolerance 1e-5)',
   expected: 'holds',
-  runs: 25,
+  runs: 30,
   arbitrary: arb(true),
   check,
   metrics: { largestDecreaseOfG: 'max' },

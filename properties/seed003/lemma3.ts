@@ -89,7 +89,7 @@ export const lemma3 = propertyEntry<MultiObjectInstance>({
   hypotheses: ['two buyers, two objects, signals in [0,1]^2', 'Assumptions 1* and 2* (generated family per object)', 'prices (11)', 'subadditive bundle values (13): additive, unit demand, or their mix'],
   conclusion: 'no object is demanded by two buyers at any profile of the 3^4 grid, and the demand mechanism is ex post IC there (foundation exPostIC over assignments)',
   expected: 'holds',
-  runs: 15,
+  runs: 30,
   arbitrary: multiObjectArb(fc.constant(0)),
   check: (x, ctx) => lemma3Check(x, ctx.tolerance),
   metrics: { largestGainFromLying: 'max', infeasibleGridProfiles: 'max', largestSubadditivityViolation: 'max' },

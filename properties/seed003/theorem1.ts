@@ -76,6 +76,7 @@ export const theorem1 = propertyEntry<FamilySpec>({
   conclusion: 'condition (3) for t* on the 4^4 grid (tolerance 1e-4 for prices computed to 1e-5), ex post IC there (foundation exPostIC), the winner\'s value is the highest, and two outcomes have positive sampled lower bounds',
   expected: 'holds',
   runs: 10,
+  health: { minChecked: 10, why: 'each instance builds the prices t* of (10) by level-set searches over a grid of profiles (about 0.3 s of CPU per instance); the sweep runs it at --runs 300' },
   arbitrary: () => familySpecArb({}),
   check: (spec, ctx) => theorem1Check(spec, ctx.seed, ctx.tolerance, T1_OPTIONS),
   metrics: { largestSecondExcess: 'max', largestGainFromLying: 'max', largestWinnerShortfall: 'max', priceRootError: 'max', priceRayError: 'max', directionRefinementGain: 'max', smallestWinningShare: 'min' },

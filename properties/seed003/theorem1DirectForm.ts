@@ -55,7 +55,7 @@ export const theorem1DirectForm = propertyEntry<Instance>({
   hypotheses: ['two or three buyers, signals in [0,1]^2', 'Assumptions 1-2 (generated family)'],
   conclusion: '|t*(literal, accuracy 1e-7) - t*(single maximisation, accuracy 1e-6)| <= the literal construction\'s reported root uncertainty + 1e-5',
   expected: 'holds',
-  runs: 25,
+  runs: 30,
   arbitrary: arb,
   check: (x) => check(x, (m, i, s) => theorem1PriceDirect(m, i, s, { accuracy: 1e-6 }).price),
   metrics: { largestDifference: 'max', literalRootError: 'max', literalRootUncertainty: 'max' },

@@ -67,6 +67,7 @@ export const theorem1NBuyers = propertyEntry<Instance>({
   conclusion: 'condition (3) for t* (tolerance 1e-4, prices computed to 1e-5), the winner\'s value is the highest, no buyer gains by misreporting (searched profiles and lies), and, when Assumption 3 holds for two buyers (sampled), two outcomes have positive sampled lower bounds (200 profiles)',
   expected: 'holds',
   runs: 8,
+  health: { minChecked: 8, why: 'each instance builds t* for three buyers by level-set searches and samples outcome shares (about 0.5 s of CPU per instance); seed003.theorem1 checks the two-buyer construction on more instances' },
   arbitrary: arb,
   check: (x, ctx) => check(x, ctx.tolerance, OPTIONS, ctx.seed),
   metrics: { largestSecondExcess: 'max', largestGainFromLying: 'max', largestWinnerShortfall: 'max', priceRootError: 'max', outcomesWithPositiveMeasure: 'min' },

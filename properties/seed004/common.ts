@@ -15,6 +15,16 @@ export const src = (ref: string, section: string): Source => ({ seed: SEED004, r
 /** Tolerance for checks whose transfers come from a certified LP (LP_TOLERANCE 1e-7, amplified by 1/delta and sums). */
 export const LP_CHECK_TOLERANCE = 1e-6;
 
+/**
+ * The tolerance for a deviation gain computed with transfers x from Lemma A.4's
+ * pseudo-inverse: tolerance (1 + max |x|). The transfers are exact only up to
+ * rounding at their own scale (seed004.lemmaA4 judges their residual the same
+ * way), and a gain adds and subtracts expectations of them: with max |x| = 38,
+ * an exactly-zero gain came out as 1.04e-9 (verify --seed 2 --runs 300,
+ * seed004.corollary33AsPrintedIndependent, residual 1.2e-9).
+ */
+export const gainTolerance = (tolerance: number, maxAbsTransfer: number): number => tolerance * (1 + maxAbsTransfer);
+
 export interface Built {
   env: DynamicEnvironment;
   plan: EfficientPlan;

@@ -5,14 +5,14 @@
  *   delta sum_{theta'^{-i}} x(theta'^{-i}; a, theta^{-i}) mu^{-i}(theta'^{-i} | a, theta) = sum_{j!=i} u^j(a, theta)
  * for every a, theta^{-i} and theta^i, given by a pseudo-inverse.
  */
-import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { given, propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import { spanning } from '../../src/mechanisms/dynamic/assumptions.ts';
 import { dynamicSpecArb } from '../../src/mechanisms/dynamic/generators.ts';
 import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
 import { build, describeSpec, spanningHolds, src } from './common.ts';
 
 /** instances satisfying Assumption 3 (the filter keeps the hypothesis while shrinking) */
-const arb = () => dynamicSpecArb({ spanningSizes: true, maxProfiles: 12 }).filter(spanningHolds);
+const arb = () => given(dynamicSpecArb({ spanningSizes: true, maxProfiles: 12 }), 'Assumption 3 (spanning)', spanningHolds);
 
 export const lemmaA4 = propertyEntry({
   id: 'seed004.lemmaA4',

@@ -4,7 +4,7 @@
  * ex post IC. No contingent transfer is paid after T, so a misreport in
  * period T that changes a*_T in the agent's favour is profitable.
  */
-import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { given, propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import { dynamicSpecArb } from '../../src/mechanisms/dynamic/generators.ts';
 import { periodicExPostIC } from '../../src/mechanisms/dynamic/incentives.ts';
 import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
@@ -21,7 +21,7 @@ export const relaxAssumption4 = propertyEntry({
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 40,
-  arbitrary: () => dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 3 }, lastPeriod: 'efficient', transitions: 'independent', maxProfiles: 9 }).filter(spanningHolds),
+  arbitrary: () => given(dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 3 }, lastPeriod: 'efficient', transitions: 'independent', maxProfiles: 9 }), 'Assumption 3 (spanning)', spanningHolds),
   check: (spec, ctx): PropertyCheck => {
     const { env, plan } = build(spec);
     const r = lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod' });

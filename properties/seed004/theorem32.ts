@@ -8,21 +8,25 @@
  * allocations are the Corollary 3.3 entries.
  */
 import fc from 'fast-check';
-import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
+import { given, propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import { dynamicSpecArb } from '../../src/mechanisms/dynamic/generators.ts';
 import { lastPeriodGain, periodicExPostIC } from '../../src/mechanisms/dynamic/incentives.ts';
 import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
-import { build, describeSpec, spanningHolds, src } from './common.ts';
+import { build, describeSpec, gainTolerance, spanningHolds, src } from './common.ts';
 
 /** T = infinity, or T in {2,3} with the efficient last-period allocation filtered on Assumption 4; all filtered on spanning. */
 const arb = () =>
-  fc.oneof(
-    dynamicSpecArb({ spanningSizes: true, horizons: null, infinite: true, maxProfiles: 12 }),
-    dynamicSpecArb({ spanningSizes: true, horizons: { min: 2, max: 3 }, infinite: false, lastPeriod: 'efficient', maxProfiles: 9 }).filter((spec) => {
-      const { env, plan } = build(spec);
-      return lastPeriodGain(env, plan) <= 1e-12;
-    }),
-  ).filter(spanningHolds);
+  given(
+    fc.oneof(
+      dynamicSpecArb({ spanningSizes: true, horizons: null, infinite: true, maxProfiles: 12 }),
+      given(dynamicSpecArb({ spanningSizes: true, horizons: { min: 2, max: 3 }, infinite: false, lastPeriod: 'efficient', maxProfiles: 9 }), 'Assumption 4 (a*_T ex post IC)', (spec) => {
+        const { env, plan } = build(spec);
+        return lastPeriodGain(env, plan) <= 1e-12;
+      }),
+    ),
+    'Assumption 3 (spanning)',
+    spanningHolds,
+  );
 
 export const theorem32 = propertyEntry({
   id: 'seed004.theorem32',
@@ -36,18 +40,20 @@ export const theorem32 = propertyEntry({
     'stationary transitions (allocation-dependent or not), delta in {0.5, 0.8, 0.9}',
     'allocation: the efficient stationary rule (policy iteration, ties to the lowest action)',
   ],
-  conclusion: 'the largest one-shot deviation gain, over profiles, agents and reports, is <= 1e-9',
+  conclusion: 'the largest one-shot deviation gain, over profiles, agents and reports, is <= 1e-9 (1 + max |x|)',
   expected: 'holds',
   runs: 40,
+  health: { minAcceptance: 0.2, why: 'Assumption 4 (the efficient last-period allocation is ex post IC) holds for about a quarter of random finite-horizon environments; the infinite-horizon half of the instances needs no filter, so about 40% of the generated instances are checked' },
   arbitrary: arb,
   check: (spec, ctx): PropertyCheck => {
     const { env, plan } = build(spec);
     const tr = lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod' });
-    const ic = periodicExPostIC(env, plan, tr.transfers, { tolerance: ctx.tolerance });
+    // gains are judged at the transfers' own scale, as Lemma A.4's residual is (seed004.lemmaA4)
+    const ic = periodicExPostIC(env, plan, tr.transfers, { tolerance: gainTolerance(ctx.tolerance, tr.maxAbsTransfer) });
     const none = periodicExPostIC(env, plan, null, { tolerance: ctx.tolerance });
     return {
       ok: ic.holds,
-      metrics: { maxGain: ic.maxGain, maxGainWithoutContingentTransfers: none.maxGain, maxResidual: tr.residual },
+      metrics: { maxGain: ic.maxGain, maxGainWithoutContingentTransfers: none.maxGain, maxResidual: tr.residual, maxAbsTransfer: tr.maxAbsTransfer },
       detail: { maxGain: ic.maxGain, witness: ic.witness },
     };
   },

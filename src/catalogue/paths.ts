@@ -25,6 +25,23 @@ export function packageRoot(): string {
 /** The package's own fixtures (the papers' numbers, stored counterexamples). */
 export const fixturesDir = (): string => resolve(packageRoot(), 'fixtures');
 
+/** The package's own stored counterexamples (shipped with it, read only). */
+export const packageCounterexampleDir = (): string => resolve(fixturesDir(), 'counterexamples');
+
+/**
+ * Where `verify --save-counterexamples` writes: under the user's working
+ * directory, never the install folder (from a clone of the repository this is
+ * the package's own fixtures/counterexamples).
+ */
+export const userCounterexampleDir = (cwd: string): string => resolve(cwd, 'fixtures', 'counterexamples');
+
+/** The folders whose stored counterexamples are replayed: the package's, then the user's (when it is another folder). */
+export function counterexampleDirs(cwd?: string): string[] {
+  const dirs = [packageCounterexampleDir()];
+  if (cwd !== undefined && !dirs.includes(userCounterexampleDir(cwd))) dirs.push(userCounterexampleDir(cwd));
+  return dirs;
+}
+
 /** The package's version, from its package.json. */
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;

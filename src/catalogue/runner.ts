@@ -4,6 +4,7 @@
  * errors turned into an `error` outcome instead of a crash.
  */
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
+import { counterexampleDirs } from './paths.ts';
 import type { CatalogueEntry, EntryMeta, EntryResult, Outcome, RunContext } from './types.ts';
 
 /** The embedded default seed of `mechcheck verify`. */
@@ -24,7 +25,12 @@ export interface RunOptions {
   /** overrides every entry's default number of runs */
   runs?: number;
   tolerance?: number;
+  /** fast-check path to replay (generation only, at that path) */
   path?: string;
+  /** the user's working directory: its fixtures/counterexamples are replayed too (besides the package's) */
+  cwd?: string;
+  /** the folders of stored counterexamples to replay (default: the package's and the user's, see paths.ts); [] replays none */
+  counterexampleDirs?: string[];
 }
 
 /** What the runner records for one entry: its metadata, its result, and how the run went. */
@@ -42,6 +48,7 @@ export function contextFor(entry: CatalogueEntry, opts: RunOptions): RunContext 
     runs: opts.runs ?? entry.runs ?? 100,
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
     path: opts.path,
+    counterexampleDirs: opts.counterexampleDirs ?? counterexampleDirs(opts.cwd),
   };
 }
 
@@ -81,6 +88,18 @@ export async function runMutant(entry: CatalogueEntry, opts: RunOptions = {}): P
   } catch (e) {
     return { outcome: 'error', runs: 0, metrics: {}, evidence: { generated: 0, checked: 0, replayed: 0 }, error: (e as Error).message };
   }
+}
+
+/**
+ * The entries `--only PATTERN` selects: the entry whose id is exactly PATTERN
+ * when there is one (so a printed replay command selects one entry even when
+ * other ids extend it, e.g. `seed002.proposition3` and
+ * `seed002.proposition3.withoutMonotonicity`); otherwise every entry matching
+ * it (`matchesPattern`).
+ */
+export function selectEntries<E extends { id: string }>(entries: readonly E[], pattern: string): E[] {
+  const exact = entries.filter((e) => e.id === pattern);
+  return exact.length > 0 ? exact : entries.filter((e) => matchesPattern(e.id, pattern));
 }
 
 /** Glob-like filter: `*` matches any run of characters; otherwise a substring match. */

@@ -13,12 +13,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 
 import { defaultCatalogueUrl, inProcessExecutor, workerExecutor, type EntryDescriptor, type Executor } from '../../catalogue/pool.ts';
-import { DEFAULT_SEED, matchesPattern, type ResultRecord } from '../../catalogue/runner.ts';
+import { DEFAULT_SEED, selectEntries, type ResultRecord } from '../../catalogue/runner.ts';
 import { estimatedDurations, parseShard, shardPositions, type Shard } from '../../catalogue/shard.ts';
-import { packageVersion, fixturesDir } from '../../catalogue/paths.ts';
+import { packageVersion, userCounterexampleDir } from '../../catalogue/paths.ts';
+import { saveCounterexample } from '../../catalogue/stored.ts';
 import { InputError } from '../../core/errors.ts';
 import { parseDecimal } from '../../core/numbers.ts';
-import { commitOutputs, writeFileAtomic } from '../../report/atomicWrite.ts';
+import { commitOutputs } from '../../report/atomicWrite.ts';
 import { buildReport, figuresOf, type ReportBundle } from '../../report/report.ts';
 import { parseReporters, probeTargets, renderOutputs, resolveTargets, type OutputTargets, type ReporterSpec } from '../../report/reporters.ts';
 import type { Command } from '../command.ts';
@@ -40,7 +41,8 @@ expected verdict. Exit 0: every outcome as expected; 1: an unexpected result
 or an error; 2: bad usage, or an output that cannot be written.
 
 options:
-  --only PATTERN       entries whose id contains PATTERN (or matches it, with * wildcards)
+  --only PATTERN       the entry whose id is PATTERN, else entries whose id contains PATTERN
+                       (or matches it, with * wildcards)
   --seed N             base seed, 0 to 2147483647 (default ${DEFAULT_SEED}); each entry's seed
                        is derived from it and the entry's id
   --runs N             random runs per entry, 1 to ${MAX_RUNS} (default: each entry's own)
@@ -57,7 +59,8 @@ options:
   --reporter NAME[=PATH]  default | json | markdown | html | junit | github, several at once;
                        PATH '-' is standard output (default: default, json, markdown, html)
   --out DIR            report folder (default reports/); a partial run writes DIR/partial/
-  --save-counterexamples  store each new counterexample in fixtures/counterexamples/<id>.json
+  --save-counterexamples  store each new counterexample found by the search in
+                       ./fixtures/counterexamples/<id>.json (an unchanged one is left alone)
   --json               the report as JSON on standard output (same as --reporter json=-
                        with the other default reporters, but not the terminal one)
   -h, --help           this help
@@ -135,19 +138,13 @@ export function parseVerifyOptions(argv: string[]): VerifyOptions {
   };
 }
 
-/** Store a new counterexample of a property entry in fixtures/counterexamples/<id>.json. */
-function saveCounterexample(r: ResultRecord): void {
-  if (r.outcome !== 'refuted' || r.counterexample.type !== 'property') return;
-  const c = r.counterexample;
-  const input = 'raw' in c && c.raw !== undefined ? c.raw : c.input;
-  if (input === undefined) return;
-  writeFileAtomic(join(fixturesDir(), 'counterexamples', `${r.id}.json`), JSON.stringify({ id: r.id, seed: r.seed, path: r.replay?.path, input }, null, 1) + '\n');
-}
-
 /** The positions of the catalogue that a run selects. */
 export function selectPositions(entries: readonly Pick<EntryDescriptor, 'id'>[], o: Pick<VerifyOptions, 'only' | 'replay' | 'shard'>): number[] {
   let positions = entries.map((_, k) => k);
-  if (o.only !== undefined) positions = positions.filter((k) => matchesPattern(entries[k].id, o.only!));
+  if (o.only !== undefined) {
+    const chosen = new Set(selectEntries(entries, o.only));
+    positions = positions.filter((k) => chosen.has(entries[k]));
+  }
   if (o.only !== undefined && positions.length === 0) throw new InputError('--only', `no catalogue entry matches '${o.only}' (see 'mechcheck list')`);
   if (o.replay !== undefined && positions.length !== 1) throw new InputError('--replay', `needs --only to select exactly one entry (${positions.length} selected)`);
   if (o.shard) {
@@ -175,13 +172,16 @@ async function runSelected(io: CliIO, executor: Executor, entries: EntryDescript
   try {
     await executor.run(
       order.map((slot) => positions[slot]),
-      { seed: o.seed, runs: o.runs, path: o.replay },
+      { seed: o.seed, runs: o.runs, path: o.replay, cwd: io.cwd },
       {
         onStart: (p) => progress.started(slotOf.get(p)!),
         onResult: (p, record) => {
           const slot = slotOf.get(p)!;
           bySlot.set(slot, record);
-          if (o.saveCounterexamples) saveCounterexample(record);
+          if (o.saveCounterexamples) {
+            const saved = saveCounterexample(record.id, record, userCounterexampleDir(io.cwd));
+            if (saved.saved === 'written') io.err(`saved ${saved.file}\n`);
+          }
           if (o.bail && !record.asExpected) stop = true;
           progress.finished(slot, record);
         },

@@ -1,0 +1,4 @@
+/** The catalogue entries of foundation (see properties/catalogueSuite.ts). */
+import { catalogueTests } from '../catalogueSuite.ts';
+
+catalogueTests('foundation');
