@@ -120,6 +120,11 @@ export function numberOption(value: string | undefined, name: string, opts: { in
   return parseDecimal(value, `--${name}`, opts);
 }
 
+/**
+ * Print `x` as JSON on standard output. JSON has no Infinity or NaN: such
+ * numbers are written as the strings "Infinity", "-Infinity" and "NaN" (as the
+ * text output prints them), never as `null`, which would read as "absent".
+ */
 export function printJson(io: CliIO, x: unknown): void {
-  io.out(JSON.stringify(x, null, 2) + '\n');
+  io.out(JSON.stringify(x, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n');
 }
