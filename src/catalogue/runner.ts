@@ -3,6 +3,7 @@
  * entry id (so `--only` reproduces exactly what a full run did), timing, and
  * errors turned into an `error` outcome instead of a crash.
  */
+import { certificateLogSince, markCertificateLog, type CertificateLog } from '../solvers/lp/certificateLog.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { counterexampleDirs } from './paths.ts';
 import type { CatalogueEntry, EntryMeta, EntryResult, Outcome, RunContext } from './types.ts';
@@ -39,6 +40,12 @@ export type ResultRecord = EntryResult &
     asExpected: boolean;
     seed: number;
     durationMs: number;
+    /**
+     * How the LP answers this entry rested on were certified (src/solvers/lp/certificateLog.ts):
+     * solves by resolution, disagreements between backends settled by a certificate, and answers
+     * nothing could certify. Absent when the entry solved no LP.
+     */
+    lp?: CertificateLog;
   };
 
 export function contextFor(entry: CatalogueEntry, opts: RunOptions): RunContext {
@@ -55,6 +62,7 @@ export function contextFor(entry: CatalogueEntry, opts: RunOptions): RunContext 
 export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Promise<ResultRecord> {
   const ctx = contextFor(entry, opts);
   const t0 = performance.now();
+  const lpMark = markCertificateLog();
   let res: EntryResult;
   try {
     res = await entry.run(ctx);
@@ -62,6 +70,7 @@ export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Pr
     res = { outcome: 'error', runs: 0, metrics: {}, evidence: { generated: 0, checked: 0, replayed: 0 }, error: `${(e as Error).name}: ${(e as Error).message}` };
   }
   const durationMs = Math.round(performance.now() - t0);
+  const lp = certificateLogSince(lpMark);
   return {
     id: entry.id,
     title: entry.title,
@@ -77,6 +86,7 @@ export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Pr
     asExpected: res.outcome === entry.expected,
     seed: ctx.seed,
     durationMs,
+    ...(lp.solves > 0 ? { lp } : {}),
   };
 }
 

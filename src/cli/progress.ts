@@ -43,6 +43,7 @@ export function summaryText(rep: Report, style: Style, opts: { jobs?: number; wr
   }
   const verdict = s.unexpected === 0 ? style.green(style.bold(`${s.asExpected}/${s.total} as expected`)) : style.red(style.bold(`${s.asExpected}/${s.total} as expected, ${s.unexpected} unexpected`));
   text += `\n${verdict} (${s.holds} hold, ${s.refuted} refuted: ${s.refutedBy.relaxation} relaxations, ${s.refutedBy.erratum} paper errata, ${s.refutedBy.example} examples; ${s.errors} errors) in ${formatDuration(s.durationMs)}${opts.jobs ? ` on ${opts.jobs} worker${opts.jobs === 1 ? '' : 's'}` : ''}\n`;
+  if (s.lp.solves > 0) text += `LP certificates: ${s.lp.solves} solves, ${s.lp.disagreementsResolved} backend disagreements settled by a certificate, ${s.lp.unresolved} unsettled\n`;
   if (rep.partial) text += style.yellow(`${safe(scopeLine(rep))}\n`);
   if (opts.wrote?.length) text += `wrote ${opts.wrote.map(safe).join(', ')}\n`;
   return text;

@@ -299,7 +299,8 @@ export function reportHtml(bundle: ReportBundle): string {
   body.push(`<div class="total ${s.unexpected ? 'bad' : ''}" id="total-unexpected"><b>${s.unexpected}</b>unexpected</div>`);
   body.push(`<div class="total ${s.errors ? 'bad' : ''}" id="total-errors"><b>${s.errors}</b>errors</div>`);
   body.push(`<div class="total"><b>${s.holds}</b>hold</div>`);
-  body.push(`<div class="total"><b>${s.refuted}</b>refuted: ${s.refutedBy.relaxation} relaxations, ${s.refutedBy.erratum} paper errata, ${s.refutedBy.example} examples</div></div>`);
+  body.push(`<div class="total"><b>${s.refuted}</b>refuted: ${s.refutedBy.relaxation} relaxations, ${s.refutedBy.erratum} paper errata, ${s.refutedBy.example} examples</div>`);
+  body.push(`<div class="total ${s.lp.unresolved ? 'bad' : ''}" id="total-lp"><b>${s.lp.solves}</b>LP solves certified: ${s.lp.disagreementsResolved} backend disagreements settled by a certificate, ${s.lp.unresolved} unsettled</div></div>`);
   body.push(`<div class="tables">${countsTable('paper', s.byPaper, 'paper')}${countsTable('kind', s.byKind, 'kind')}</div></section>`);
   if (unexpected.length) {
     body.push(`<section id="unexpected"><h2>Unexpected results (${unexpected.length})</h2><ul class="unexpected">`);

@@ -70,6 +70,8 @@ export function reportMarkdown(rep: Report, opts: { figurePrefix?: string | null
   lines.push(
     `Refuted: ${s.refutedBy.relaxation} relaxations (a hypothesis dropped, the conclusion fails as it should), ${s.refutedBy.erratum} errata (a statement of a paper as printed is false), ${s.refutedBy.example} known negative examples.`,
     '',
+    `LP certificates: ${s.lp.solves} LP solves behind these results; ${s.lp.disagreementsResolved} disagreements between solver backends settled by a verified certificate; ${s.lp.unresolved} answers no certificate could settle.`,
+    '',
   );
   const findings = rep.results.filter((r) => r.refutation === 'erratum');
   if (findings.length) {

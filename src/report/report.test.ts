@@ -62,6 +62,13 @@ describe('buildReport', () => {
     expect(rep.summary.refutedBy.erratum).toBe(1);
     expect(rep.partial).toBe(false);
   });
+  it('sums the LP certificate counts of the results (entries without LPs count nothing)', () => {
+    const lp = (solves: number, disagreementsResolved: number, unresolved: number) => ({ lp: { solves, byResolution: {}, disagreementsResolved, unresolved, events: [] } });
+    const rep = buildReport([record('paperA.a', lp(5, 1, 0)), record('paperA.b'), record('paperB.c', lp(2, 0, 1))], { ...settings, catalogueSize: 3 });
+    expect(rep.summary.lp).toEqual({ solves: 7, disagreementsResolved: 1, unresolved: 1 });
+    expect(reportMarkdown(rep)).toContain('LP certificates: 7 LP solves behind these results; 1 disagreements between solver backends settled by a verified certificate; 1 answers no certificate could settle.');
+    expect(buildReport(results, settings).summary.lp).toEqual({ solves: 0, disagreementsResolved: 0, unresolved: 0 });
+  });
   it.each([{ only: 'paperA' }, { replay: '1:0' }, { shard: { index: 1, count: 2 } }, { stoppedEarly: true }, { catalogueSize: 5 }])('is partial with %o', (extra) => {
     expect(buildReport(results, { ...settings, ...extra }).partial).toBe(true);
   });

@@ -54,6 +54,12 @@ export interface Report {
     refutedBy: Record<RefutationKind, number>;
     /** timing: the run's wall time */
     durationMs: number;
+    /**
+     * LP answers behind the results, summed over entries: solves, disagreements between backends
+     * settled by a certificate (a verified point, Farkas ray or dual bound), and answers no
+     * certificate could settle (each one an error of its entry).
+     */
+    lp: { solves: number; disagreementsResolved: number; unresolved: number };
     byPaper: Record<string, Counts>;
     byKind: Record<string, Counts>;
   };
@@ -138,6 +144,11 @@ export function buildReport(results: ReadonlyArray<ResultRecord | ReportedResult
         example: reported.filter((r) => r.outcome === 'refuted' && r.refutation === 'example').length,
       },
       durationMs: meta.durationMs,
+      lp: {
+        solves: sum(reported, (r) => r.lp?.solves ?? 0),
+        disagreementsResolved: sum(reported, (r) => r.lp?.disagreementsResolved ?? 0),
+        unresolved: sum(reported, (r) => r.lp?.unresolved ?? 0),
+      },
       byPaper: groupCounts(reported, (r) => paperOf(r.id)),
       byKind: groupCounts(reported, (r) => r.kind),
     },
@@ -198,4 +209,8 @@ export function scopeLine(rep: Report): string {
   if (rep.stoppedEarly) why.push('stopped at the first unexpected result (--bail)');
   if (why.length === 0) why.push('a subset');
   return `a PARTIAL run: ${rep.summary.total} of ${rep.catalogueSize} entries (${why.join(', ')}); it is kept apart from the full report and does not replace it`;
+}
+
+function sum<T>(xs: readonly T[], f: (x: T) => number): number {
+  return xs.reduce((a, x) => a + f(x), 0);
 }
