@@ -135,7 +135,10 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
 
   // 3. labels, numbers and probabilities
   const agentNames = typeof f.agents === 'number' ? Array.from({ length: n }, (_, i) => `agent ${i}`) : f.agents;
-  const types: (string | number)[][] = f.types.map((t, i) => (typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => k) : t));
+  const types: (string | number)[][] = f.types.map((t, i) =>
+    // a numeric label is a number like any other: 1e309 in the file is Infinity, refused, not the label "Infinity"
+    typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => k) : t.map((x, k) => (typeof x === 'number' ? finiteNumber(x, `types[${i}][${k}]`) : x)),
+  );
   const typeLabels = f.types.map((t, i) => (typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => `t${i}=${k}`) : t.map(String)));
   const outcomeLabels = typeof f.outcomes === 'number' ? Array.from({ length: C }, (_, c) => `outcome ${c}`) : f.outcomes;
   const stateLabels = f.states === undefined ? ['state'] : typeof f.states === 'number' ? Array.from({ length: m }, (_, th) => `state ${th}`) : f.states;
