@@ -62,6 +62,7 @@ export const proposition3 = propertyEntry<SlicInput>({
 
 export const proposition3WithoutMonotonicity = propertyEntry<SlicInput>({
   id: 'seed002.proposition3.withoutMonotonicity',
+  drops: 'monotonicity',
   title: 'Proposition 3 without monotonicity: SLIC alone does not give IC',
   source: src('Proposition 3 (relaxation; section 4.2: local IC does not ensure IC)', '4.2.1'),
   kind: 'relaxation',

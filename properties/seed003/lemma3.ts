@@ -97,7 +97,9 @@ export const lemma3 = propertyEntry<MultiObjectInstance>({
 });
 
 export const lemma3Superadditive = propertyEntry<MultiObjectInstance>({
-  id: 'seed003.lemma3.superadditive',
+  id: 'seed003.lemma3.withoutSubadditivity',
+  aliases: ['seed003.lemma3.superadditive'],
+  drops: 'subadditivity',
   title: 'Lemma 3 with complementary (superadditive) bundle values: the demand mechanism is feasible (false)',
   source: src('Lemma 3, (13)', '4'),
   kind: 'relaxation',
@@ -113,7 +115,9 @@ export const lemma3Superadditive = propertyEntry<MultiObjectInstance>({
 });
 
 export const lemma3MaximalElement = propertyEntry<MultiObjectInstance>({
-  id: 'seed003.lemma3.maximalElement',
+  id: 'seed003.lemma3.withoutMinimalElement',
+  aliases: ['seed003.lemma3.maximalElement'],
+  drops: 'minimalElement',
   title: 'Lemma 3 when buyers get a largest (not a minimal) element of their demand set: feasible (false)',
   source: src('Lemma 3, the demand mechanism (minimal element of the demand set)', '4'),
   kind: 'relaxation',

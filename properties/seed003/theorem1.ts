@@ -89,6 +89,7 @@ export const theorem1 = propertyEntry<FamilySpec>({
 
 export const theorem1WithoutAssumption2 = propertyEntry<FamilySpec>({
   id: 'seed003.theorem1.withoutAssumption2',
+  drops: 'assumption2',
   title: 'Theorem 1 without Assumption 2: the constructed prices t* are admissible (false)',
   source: src('Theorem 1, Assumption 2', '3'),
   kind: 'relaxation',

@@ -14,7 +14,7 @@ import { build, describeSpec, spanningHolds, src } from './common.ts';
 const anyArb = (spanningSizes = false) => dynamicSpecArb({ agents: { min: 2, max: 2 }, signals: { min: 2, max: 4 }, actions: { min: 1, max: 2 }, maxProfiles: 12, horizons: null, infinite: true, copy: { min: 0, max: 3 }, spanningSizes });
 /**
  * Convex independence without spanning (4 own signals, 3 of the other), the
- * shrunk counterexample of seed004.relaxConvexIndependenceOnly: the mutant's
+ * shrunk counterexample of seed004.theorem32.convexIndependenceOnly.withoutAssumption3: the mutant's
  * example (a counterexample to the converse); outside the entry's hypotheses.
  */
 const CI_WITHOUT_SPANNING: DynamicSpec = {
@@ -53,7 +53,7 @@ export const spanningImpliesConvexIndependence = propertyEntry({
   },
   metrics: { minConvexIndependenceDistance: 'min', minSingularValue: 'min' },
   describe: describeSpec,
-  notes: ['The converse fails (see seed004.relaxConvexIndependenceOnly): with more own signals than the others have next profiles, convex independence can hold while spanning cannot.'],
+  notes: ['The converse fails (see seed004.theorem32.convexIndependenceOnly.withoutAssumption3): with more own signals than the others have next profiles, convex independence can hold while spanning cannot.'],
   mutant: {
     description: 'the converse: convex independence implies spanning (unfiltered instances, and the fixed example with 4 vs 3 signals)',
     arbitrary: () => anyArb(),

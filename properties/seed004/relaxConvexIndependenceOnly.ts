@@ -12,7 +12,9 @@ import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
 import { build, describeSpec, src } from './common.ts';
 
 export const relaxConvexIndependenceOnly = propertyEntry({
-  id: 'seed004.relaxConvexIndependenceOnly',
+  id: 'seed004.theorem32.convexIndependenceOnly.withoutAssumption3',
+  aliases: ['seed004.relaxConvexIndependenceOnly'],
+  drops: 'assumption3',
   title: 'Lemma A.4 under convex independence only: the report-independent system can have no solution',
   source: src('Lemma A.4 / Theorem 3.2 (Assumption 3 replaced by Assumption 2)', '3'),
   kind: 'relaxation',
