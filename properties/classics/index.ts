@@ -4,7 +4,7 @@
  * theorems as verified Farkas certificates, their relaxations as mechanisms
  * that `check` accepts, and optimal-mechanism theorems against the certified
  * LP optimum. Self-contained: the references (full citations) and the
- * hypotheses with their ids are in references.ts.
+ * hypotheses with their ids are in its manifest, manifest.ts.
  *
  * What the computation finds (details in each file's header):
  * - Myerson-Satterthwaite on the uniform grid {0..k-1}: a mechanism exists for

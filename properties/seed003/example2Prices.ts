@@ -106,7 +106,7 @@ export const example2Prices14Measure = exampleEntry({
   title: 'Example 2 with prices (14): the demand mechanism is feasible at almost every profile (false: infeasible on a set of positive measure)',
   source: src('Example 2, prices (14), Lemma 3', '4'),
   kind: 'claim',
-  hypotheses: ['three buyers, signals uniform on [0,1]^3 each', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w = (1, 1.5)', 'prices (14)', 'subadditive and unit-demand bundle values'],
+  hypotheses: ['three buyers, signals uniform on [0,1]^3 each', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w = (1, 1.5)', 'prices (14)', '[subadditivity] subadditive and unit-demand bundle values'],
   conclusion: 'the set of signal profiles at which some object is demanded by two buyers has measure 0',
   expected: 'refuted',
   refutation: 'erratum',

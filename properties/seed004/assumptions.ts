@@ -35,7 +35,7 @@ export const spanningImpliesConvexIndependence = propertyEntry({
   title: 'Assumption 3 (spanning) implies Assumption 2 (convex independence)',
   source: src('Assumptions 2 and 3', '3'),
   kind: 'assumption',
-  hypotheses: ['2 agents with 2-4 signals each, at most as many as the other has (else spanning cannot hold), 1-2 actions, random integer transition weights (correlated or not)', 'Assumption 3 (spanning), computed: smallest singular value of M^{-i} > 1e-6 (generated instances are filtered on it)'],
+  hypotheses: ['2 agents with 2-4 signals each, at most as many as the other has (else spanning cannot hold), 1-2 actions, random integer transition weights (correlated or not)', '[assumption3] Assumption 3 (spanning), computed: smallest singular value of M^{-i} > 1e-6 (generated instances are filtered on it)'],
   conclusion: 'Assumption 2 holds: the sup-norm distance of each column of M^{-i} to the convex hull of the others is > 1e-9 (certified LPs)',
   expected: 'holds',
   runs: 30,

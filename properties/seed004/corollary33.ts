@@ -39,8 +39,8 @@ function checkWith(lastStep: LastStep, scale?: (d: number) => number) {
 }
 
 const HYPS = [
-  'Assumption 1 (finite signals and actions)',
-  'Assumption 3 (spanning; generated instances are filtered on it)',
+  '[assumption1] Assumption 1 (finite signals and actions)',
+  '[assumption3] Assumption 3 (spanning; generated instances are filtered on it)',
   'finite horizon T in {2,3,4}, constant allocation a-bar in period T, efficient allocation for t < T (backward induction with W_T = sum_j u^j(a-bar, .))',
 ];
 

@@ -34,8 +34,8 @@ export const theorem32 = propertyEntry({
   source: src('Theorem 3.2', '3'),
   kind: 'theorem',
   hypotheses: [
-    'Assumption 1 (finite signals and actions)',
-    'Assumption 3 (spanning; generated instances are filtered on it)',
+    '[assumption1] Assumption 1 (finite signals and actions)',
+    '[assumption3] Assumption 3 (spanning; generated instances are filtered on it)',
     'T = infinity, or T in {2,3} with the efficient last-period allocation a*_T = argmax sum_j u^j, filtered on Assumption 4 (a*_T ex post IC: no agent gains in period T by misreporting)',
     'stationary transitions (allocation-dependent or not), delta in {0.5, 0.8, 0.9}',
     'allocation: the efficient stationary rule (policy iteration, ties to the lowest action)',

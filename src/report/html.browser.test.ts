@@ -81,7 +81,7 @@ describe('report.html in Chromium', () => {
     await entry.locator('summary').first().click();
     expect(await entry.locator('.cex table').count()).toBeGreaterThan(0);
     const command = (await entry.locator('.replay code').textContent())!;
-    expect(command).toMatch(/^npx mechcheck verify --only 'seed000\.lemmaA\.statedConstant' --seed 20261124/);
+    expect(command).toMatch(/^npx mechcheck verify --only 'seed000\.lemmaA\.asStated' --seed 20261124/);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
     await entry.locator('button.copy').click();
     await expect.poll(async () => entry.locator('button.copy').textContent()).toMatch(/^(Copied|Selected: press Ctrl\+C)$/);
