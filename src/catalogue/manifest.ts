@@ -136,8 +136,3 @@ export function idProblems(e: Pick<EntryMeta, 'id' | 'kind' | 'refutation' | 'dr
 export function seedName(e: Pick<EntryMeta, 'id' | 'aliases'>): string {
   return e.aliases?.[0] ?? e.id;
 }
-
-/** The ids an entry answers to: its id, then its aliases (older ids, for replay commands and stored counterexamples). */
-export function idsOf(e: Pick<EntryMeta, 'id' | 'aliases'>): string[] {
-  return [e.id, ...(e.aliases ?? [])];
-}
