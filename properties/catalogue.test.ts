@@ -8,7 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogue } from './index.ts';
+import { catalogue, papers, references } from './index.ts';
+import { citation, idProblems, namedHypotheses, seedName } from '../src/catalogue/manifest.ts';
+import { ALIASES_FILE, aliasesMarkdown, BIBLIOGRAPHY_FILE, bibliographyMarkdown } from '../src/catalogue/bibliography.ts';
 import { paperOf } from './catalogueSuite.ts';
 import { entrySeed, runEntry } from '../src/catalogue/runner.ts';
 import { packageCounterexampleDir, packageRoot } from '../src/catalogue/paths.ts';
@@ -17,17 +19,73 @@ import { HEALTH } from '../src/catalogue/health.ts';
 
 describe('catalogue', () => {
   it('has unique ids and complete metadata', () => {
-    const ids = catalogue.map((e) => e.id);
-    expect(new Set(ids).size).toBe(ids.length);
+    const ids = catalogue.flatMap((e) => [e.id, ...(e.aliases ?? [])]);
+    expect(new Set(ids).size, 'ids and aliases are unique across the catalogue').toBe(ids.length);
     for (const e of catalogue) {
-      expect(e.source.seed, e.id).toMatch(/^(foundation|classics|\d{3}_[0-9a-f]{16}\.txt)$/);
       expect(e.source.ref.length, e.id).toBeGreaterThan(0);
       expect(e.hypotheses.length, e.id).toBeGreaterThan(0);
       if (e.kind === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();
       if (e.expected === 'refuted') expect(e.refutation, `${e.id} says what its refutation means`).toMatch(/^(relaxation|erratum|example)$/);
       else expect(e.refutation, e.id).toBeUndefined();
       if (e.refutation === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();
+      if (e.correctedBy !== undefined) expect(ids, `${e.id}: correctedBy names an entry`).toContain(e.correctedBy);
     }
+  });
+
+  it('follows the id grammar <paper>.<result>[.<part>...][.<variant>] (README, "Entry ids")', () => {
+    for (const e of catalogue) expect(idProblems(e, paperOf(e.id)), e.id).toEqual([]);
+  });
+
+  it('registers each paper as a folder with a manifest: properties/<paper>/{manifest.ts,index.ts}, one line in papers.ts', () => {
+    const registrations = readFileSync(join(packageRoot(), 'properties', 'papers.ts'), 'utf8');
+    for (const { manifest: m, entries } of papers) {
+      expect(m.paper, 'a paper name is lower camelCase').toMatch(/^[a-z][A-Za-z0-9]*$/);
+      for (const f of ['manifest.ts', 'index.ts']) expect(existsSync(join(packageRoot(), 'properties', m.paper, f)), `properties/${m.paper}/${f}`).toBe(true);
+      expect(registrations).toContain(`export { paper as ${m.paper} } from './${m.paper}/index.ts';`);
+      expect(entries.length, m.paper).toBeGreaterThan(0);
+      for (const e of entries) expect(paperOf(e.id), `${e.id} is registered under ${m.paper}`).toBe(m.paper);
+      expect(m.references.length, `${m.paper} cites what it was read from`).toBeGreaterThan(0);
+      expect(Object.keys(m.hypotheses).length, `${m.paper} lists its hypotheses`).toBeGreaterThan(0);
+    }
+    expect(new Set(papers.map((p) => p.manifest.paper)).size).toBe(papers.length);
+    expect(catalogue.map((e) => paperOf(e.id)).filter((p, k, a) => a.indexOf(p) === k), 'the modules in catalogue order').toEqual(papers.map((p) => p.manifest.paper));
+  });
+
+  it('gives every reference in full (authors or why there are none, title, year, venue, the seed file by name)', () => {
+    const keys = papers.flatMap((p) => p.manifest.references.map((r) => r.key));
+    expect(new Set(keys).size, 'reference keys are unique').toBe(keys.length);
+    for (const r of references.values()) {
+      expect(r.authors.length > 0 || (r.authorsNote ?? '').length > 0, `${r.key}: authors, or a note saying why there are none`).toBe(true);
+      expect(r.title.length, r.key).toBeGreaterThan(0);
+      expect(r.venue.length, r.key).toBeGreaterThan(0);
+      expect(Number.isInteger(r.year) && r.year > 1900, r.key).toBe(true);
+      if (r.seedFile !== undefined) expect(r.seedFile, r.key).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
+      if (r.url !== undefined) expect(r.url, r.key).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it("cites, for every entry, a module or a seed file of a manifest, and a reference of the bibliography", () => {
+    const seedFiles = new Set([...references.values()].flatMap((r) => r.seedFile ?? []));
+    const paperNames = new Set(papers.map((p) => p.manifest.paper));
+    for (const e of catalogue) {
+      expect(paperNames.has(e.source.seed) || seedFiles.has(e.source.seed), `${e.id}: source.seed '${e.source.seed}' is a module or a seed file named by a manifest`).toBe(true);
+      expect(references.has(e.source.reference ?? ''), `${e.id} cites a reference of the bibliography`).toBe(true);
+      expect(e.source.citation, e.id).toBe(citation(references.get(e.source.reference!)!));
+    }
+  });
+
+  it("names hypotheses by ids of its paper's manifest, and every relaxation the id it drops", () => {
+    for (const e of catalogue) {
+      const known = papers.find((p) => p.manifest.paper === paperOf(e.id))!.manifest.hypotheses;
+      for (const id of namedHypotheses(e.hypotheses)) expect(Object.keys(known), `${e.id} names hypothesis '${id}'`).toContain(id);
+      if (e.kind === 'relaxation' || e.refutation === 'relaxation') expect(e.drops, `${e.id} names the hypothesis it drops (drops)`).toBeDefined();
+      if (e.drops !== undefined) expect(Object.keys(known), `${e.id} drops '${e.drops}'`).toContain(e.drops);
+    }
+  });
+
+  it('has its generated bibliography and alias table up to date (npm run bibliography)', () => {
+    expect(readFileSync(join(packageRoot(), BIBLIOGRAPHY_FILE), 'utf8'), `${BIBLIOGRAPHY_FILE} is stale: run npm run bibliography`).toBe(bibliographyMarkdown(papers));
+    expect(readFileSync(join(packageRoot(), ALIASES_FILE), 'utf8'), `${ALIASES_FILE} is stale: run npm run bibliography`).toBe(aliasesMarkdown(papers));
   });
 
   it('has a test file for every paper (properties/<paper>/catalogue.test.ts)', () => {
@@ -73,7 +131,7 @@ describe('catalogue', () => {
       if (stored.provenance.kind === 'generated') {
         // generation alone (nothing stored) reaches the same instance from the recorded seed and path
         const p = stored.provenance;
-        expect(p.seed, 'the entry seed is derived from the base seed').toBe(entrySeed(p.baseSeed, stored.id));
+        expect(p.seed, 'the entry seed is derived from the base seed').toBe(entrySeed(p.baseSeed, seedName(entry!)));
         const replayed = await runEntry(entry!, { seed: p.baseSeed, path: p.path, counterexampleDirs: [] });
         expect(replayed.outcome).toBe('refuted');
         if (replayed.outcome === 'refuted' && replayed.counterexample.type === 'property') {

@@ -13,7 +13,7 @@ import { designMechanism } from '../../src/design/design.ts';
 import { parseDesignFile } from '../../src/design/designFile.ts';
 import { exactField as E } from '../../src/mechanisms/bilateralTrade/field.ts';
 import { correlatedAuctionFile, gridArb, normalise } from './environments.ts';
-import { hypotheses, relaxes, source } from './references.ts';
+import { hypotheses, relaxes, source } from './manifest.ts';
 
 interface CorrelatedInstance {
   values: number[][];
@@ -93,11 +93,13 @@ export const cmFullExtraction = propertyEntry<CorrelatedInstance>({
 
 /** Catalogue entry (its id below); see the file header for what it checks. */
 export const cmIndependent = propertyEntry<CorrelatedInstance>({
-  id: 'classics.cremerMcLean.independentTypes',
+  id: 'classics.cremerMcLean.withoutFullRank',
+  aliases: ['classics.cremerMcLean.independentTypes'],
   title: 'Cremer-McLean with independent types: full extraction fails',
   source: source('CM88', 'Theorem 2, full-rank condition dropped'),
   kind: 'relaxation',
   relaxes: relaxes('auction.fullRank'),
+  drops: 'auction.fullRank',
   hypotheses: hypotheses('auction.singleItem', 'auction.independentPrivate', 'auction.interimIC', 'auction.interimIR', 'design.randomized'),
   conclusion: 'the certified LP revenue equals E[max(v_1, v_2)]',
   expected: 'refuted',

@@ -17,14 +17,15 @@
  */
 import fc from 'fast-check';
 import { claim, exampleEntry } from '../../src/catalogue/exampleEntry.ts';
+import { withoutVariant } from '../../src/catalogue/manifest.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import type { DesignConstraint } from '../../src/design/constraints.ts';
 import { designAndCheck, gridArb, impossibilityCheck, normalise, publicProjectFile } from './environments.ts';
-import { hypotheses, relaxes, source } from './references.ts';
+import { hypotheses, relaxes, source } from './manifest.ts';
 
 const GL_CONSTRAINTS: DesignConstraint[] = ['efficient', 'dominantStrategyIC', 'exPostBudgetBalance'];
 const AGV_CONSTRAINTS: DesignConstraint[] = ['efficient', 'interimIC', 'exPostBudgetBalance'];
-const GL_HYPOTHESES = hypotheses('public.project', 'public.efficient', 'public.dsic', 'public.exPostBudgetBalance', 'design.randomized');
+const GL_HYPOTHESES = hypotheses('public.project', 'public.efficiency', 'public.dsic', 'public.exPostBudgetBalance', 'design.randomized');
 
 interface SymmetricInstance {
   agents: number;
@@ -67,11 +68,13 @@ interface TwoTypeInstance {
 }
 /** Catalogue entry (its id below); see the file header for what it checks. */
 export const glTwoTypes = propertyEntry<TwoTypeInstance>({
-  id: 'classics.greenLaffont.twoTypes',
+  id: 'classics.greenLaffont.withoutRichGrid',
+  aliases: ['classics.greenLaffont.twoTypes'],
   title: 'Green-Laffont with two types per agent: the impossibility fails',
   source: source('GL77', 'the impossibility (stated for rich, connected type spaces)'),
   kind: 'relaxation',
   relaxes: relaxes('public.richGrid'),
+  drops: 'public.richGrid',
   hypotheses: [...GL_HYPOTHESES, ...hypotheses('public.twoTypes')],
   conclusion: 'the design LP is infeasible',
   expected: 'refuted',
@@ -136,7 +139,7 @@ export const glSmallest = exampleEntry({
   title: 'Green-Laffont on small grids: never with two types; with three, first for two agents with types {-2, 1, 3} or {-3, -1, 2}',
   source: source('GL77', 'the impossibility on discrete types'),
   kind: 'example',
-  hypotheses: [...GL_HYPOTHESES, '[search] every integer grid of 2 or 3 types in [-3, 3], the same for each of 2 or 3 agents'],
+  hypotheses: [...GL_HYPOTHESES, ...hypotheses('public.smallGrids')],
   conclusion: 'no two-type grid is infeasible; for two agents exactly {-3, -1, 2} and {-2, 1, 3} among the 35 three-type grids (exact certificates)',
   expected: 'holds',
   evaluate: () => smallestOutput(['{-3, -1, 2}', '{-2, 1, 3}']),
@@ -169,7 +172,7 @@ export const agvBudgetBalanced = propertyEntry<AgvInstance>({
   title: "d'Aspremont-Gerard-Varet: with independent types an efficient, Bayesian IC, ex post budget-balanced mechanism exists",
   source: source('AGV79', 'the expected-externality mechanism'),
   kind: 'theorem',
-  hypotheses: hypotheses('public.project', 'public.independent', 'public.efficient', 'public.interimIC', 'public.exPostBudgetBalance', 'design.randomized'),
+  hypotheses: hypotheses('public.project', 'public.independent', 'public.efficiency', 'public.interimIC', 'public.exPostBudgetBalance', 'design.randomized'),
   conclusion: "the design LP finds a mechanism, and check's concepts confirm interim IC and budget balance on it",
   expected: 'holds',
   runs: 30,
@@ -183,9 +186,11 @@ export const agvBudgetBalanced = propertyEntry<AgvInstance>({
 });
 
 /** Relaxations of Green-Laffont: one hypothesis dropped on the symmetric grids, a mechanism is found. */
-function glRelaxation(id: string, title: string, dropped: Parameters<typeof relaxes>[0], constraints: DesignConstraint[]) {
+function glRelaxation(oldName: string, title: string, dropped: Parameters<typeof relaxes>[0], constraints: DesignConstraint[]) {
   return propertyEntry<SymmetricInstance>({
-    id: `classics.greenLaffont.relaxation.${id}`,
+    id: `classics.greenLaffont.${withoutVariant(dropped)}`,
+    aliases: [`classics.greenLaffont.relaxation.${oldName}`],
+    drops: dropped,
     title: `Green-Laffont without ${title}: a mechanism exists`,
     source: source('GL77', 'the impossibility, one hypothesis dropped'),
     kind: 'relaxation',
@@ -203,6 +208,6 @@ function glRelaxation(id: string, title: string, dropped: Parameters<typeof rela
 /** Catalogue entries (ids below); see the file header. */
 export const glRelaxations = [
   glRelaxation('noBudgetBalance', 'budget balance (the pivot mechanism runs a deficit or surplus)', 'public.exPostBudgetBalance', ['efficient', 'dominantStrategyIC']),
-  glRelaxation('noEfficiency', 'efficiency', 'public.efficient', ['dominantStrategyIC', 'exPostBudgetBalance']),
+  glRelaxation('noEfficiency', 'efficiency', 'public.efficiency', ['dominantStrategyIC', 'exPostBudgetBalance']),
   glRelaxation('bayesianIC', 'dominant-strategy IC (Bayesian IC instead, independent uniform types)', 'public.dsic', AGV_CONSTRAINTS),
 ];

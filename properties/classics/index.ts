@@ -4,7 +4,7 @@
  * theorems as verified Farkas certificates, their relaxations as mechanisms
  * that `check` accepts, and optimal-mechanism theorems against the certified
  * LP optimum. Self-contained: the references (full citations) and the
- * hypotheses with their ids are in references.ts.
+ * hypotheses with their ids are in its manifest, manifest.ts.
  *
  * What the computation finds (details in each file's header):
  * - Myerson-Satterthwaite on the uniform grid {0..k-1}: a mechanism exists for
@@ -19,14 +19,16 @@
  *   independent types.
  * - Seed 002's AMD LP rebuilt on the engine agrees with src/mechanisms/bilateralTrade/amd.ts.
  */
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { cmFullExtraction, cmIndependent } from './cremerMcLean.ts';
 import { agvBudgetBalanced, glImpossibility, glRelaxations, glSmallest, glTwoTypes } from './greenLaffont.ts';
 import { myersonDsicEqualsBic, myersonIroning, myersonVirtualValues } from './myersonAuction.ts';
 import { msFewTypes, msImpossibility, msLargestSurplus, msRelaxations, msThreshold } from './myersonSatterthwaite.ts';
 import { seed002Agreement } from './seed002Amd.ts';
 
-export { REFERENCES, HYPOTHESES, citation } from './references.ts';
+export { REFERENCES, HYPOTHESES, citation } from './manifest.ts';
 
 /** The classics module's catalogue entries. */
 export const classicsEntries: CatalogueEntry[] = [
@@ -47,3 +49,6 @@ export const classicsEntries: CatalogueEntry[] = [
   cmIndependent,
   seed002Agreement,
 ];
+
+/** The classics module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: classicsEntries };

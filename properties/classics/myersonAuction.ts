@@ -17,7 +17,7 @@ import { parseDesignFile } from '../../src/design/designFile.ts';
 import { optimalAuctionRevenue } from '../../src/design/virtualValues.ts';
 import { exactField as E, floatField } from '../../src/mechanisms/bilateralTrade/field.ts';
 import { auctionFile, correlatedAuctionFile, gridArb, normalise } from './environments.ts';
-import { hypotheses, source } from './references.ts';
+import { hypotheses, source } from './manifest.ts';
 
 interface AuctionInstance {
   values: number[][];

@@ -16,14 +16,15 @@
  */
 import fc from 'fast-check';
 import { claim, exampleEntry } from '../../src/catalogue/exampleEntry.ts';
+import { withoutVariant } from '../../src/catalogue/manifest.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import type { DesignConstraint } from '../../src/design/constraints.ts';
 import { exactField as E } from '../../src/mechanisms/bilateralTrade/field.ts';
 import { designAndCheck, impossibilityCheck, tradeFile, tradeGrid } from './environments.ts';
-import { hypotheses, relaxes, source } from './references.ts';
+import { hypotheses, relaxes, source } from './manifest.ts';
 
 const MS_CONSTRAINTS: DesignConstraint[] = ['efficient', 'interimIC', 'interimIR', 'exPostBudgetBalance'];
-const MS_HYPOTHESES = hypotheses('trade.bilateral', 'trade.independentPrivate', 'trade.overlap', 'trade.uniformGrid', 'trade.efficient', 'trade.interimIC', 'trade.interimIR', 'trade.exPostBudgetBalance', 'design.randomized');
+const MS_HYPOTHESES = hypotheses('trade.bilateral', 'trade.independentPrivate', 'trade.overlap', 'trade.uniformGrid', 'trade.efficiency', 'trade.interimIC', 'trade.interimIR', 'trade.exPostBudgetBalance', 'design.randomized');
 
 interface GridInstance {
   k: number;
@@ -54,11 +55,13 @@ export const msImpossibility = propertyEntry<GridInstance>({
 
 /** Catalogue entry (its id below); see the file header for what it checks. */
 export const msFewTypes = propertyEntry<GridInstance>({
-  id: 'classics.myersonSatterthwaite.fewTypes',
+  id: 'classics.myersonSatterthwaite.withoutContinuum',
+  aliases: ['classics.myersonSatterthwaite.fewTypes'],
   title: 'Myerson-Satterthwaite with few discrete types: the impossibility fails (k <= 5)',
   source: source('MS83', 'Theorem 1 (stated for a continuum of types)'),
   kind: 'relaxation',
   relaxes: relaxes('trade.continuum'),
+  drops: 'trade.continuum',
   hypotheses: MS_HYPOTHESES,
   conclusion: 'the design LP is infeasible (no efficient, BIC, interim IR, budget-balanced mechanism)',
   expected: 'refuted',
@@ -131,7 +134,7 @@ export const msLargestSurplus = exampleEntry({
   title: 'The largest expected surplus under efficiency, BIC and interim IR on {0..k-1} is (k-1)(5-k)/(6k)',
   source: source('MS83', 'Theorem 1 (the expected-surplus formula) on discrete types'),
   kind: 'example',
-  hypotheses: hypotheses('trade.bilateral', 'trade.independentPrivate', 'trade.uniformGrid', 'trade.efficient', 'trade.interimIC', 'trade.interimIR', 'design.randomized'),
+  hypotheses: hypotheses('trade.bilateral', 'trade.independentPrivate', 'trade.uniformGrid', 'trade.efficiency', 'trade.interimIC', 'trade.interimIR', 'design.randomized'),
   conclusion: 'the LP optimum (exact rationals) equals (k-1)(5-k)/(6k) for k = 2..12: positive for k <= 4, 0 at k = 5, negative from k = 6, tending to -1/6 on the unit scale',
   expected: 'holds',
   evaluate: () => surplusOutput(surplusFormula),
@@ -139,9 +142,11 @@ export const msLargestSurplus = exampleEntry({
 });
 
 /** A relaxation of the impossibility: one hypothesis dropped, a mechanism is found (and check accepts it). */
-function msRelaxation(id: string, title: string, dropped: Parameters<typeof relaxes>[0], constraints: DesignConstraint[], file?: (k: number, step: number) => ReturnType<typeof tradeFile>) {
+function msRelaxation(oldName: string, title: string, dropped: Parameters<typeof relaxes>[0], constraints: DesignConstraint[], file?: (k: number, step: number) => ReturnType<typeof tradeFile>) {
   return propertyEntry<GridInstance>({
-    id: `classics.myersonSatterthwaite.relaxation.${id}`,
+    id: `classics.myersonSatterthwaite.${withoutVariant(dropped)}`,
+    aliases: [`classics.myersonSatterthwaite.relaxation.${oldName}`],
+    drops: dropped,
     title: `Myerson-Satterthwaite without ${title}: a mechanism exists`,
     source: source('MS83', 'Theorem 1, one hypothesis dropped'),
     kind: 'relaxation',
@@ -160,7 +165,7 @@ function msRelaxation(id: string, title: string, dropped: Parameters<typeof rela
 export const msRelaxations = [
   msRelaxation('noInterimIR', 'interim IR', 'trade.interimIR', ['efficient', 'interimIC', 'exPostBudgetBalance']),
   msRelaxation('noBudgetBalance', 'budget balance', 'trade.exPostBudgetBalance', ['efficient', 'interimIC', 'interimIR']),
-  msRelaxation('noEfficiency', 'efficiency', 'trade.efficient', ['interimIC', 'interimIR', 'exPostBudgetBalance']),
+  msRelaxation('noEfficiency', 'efficiency', 'trade.efficiency', ['interimIC', 'interimIR', 'exPostBudgetBalance']),
   msRelaxation('noInterimIC', 'incentive compatibility', 'trade.interimIC', ['efficient', 'interimIR', 'exPostBudgetBalance']),
   msRelaxation('disjointSupports', 'overlapping supports (every value above every cost)', 'trade.overlap', MS_CONSTRAINTS, (k, step) => {
     const costs = Array.from({ length: k }, (_, j) => j * step);

@@ -15,7 +15,7 @@ import { parseDesignFile } from '../../src/design/designFile.ts';
 import { solveAmd } from '../../src/mechanisms/bilateralTrade/amd.ts';
 import type { TradeParameters } from '../../src/mechanisms/bilateralTrade/model.ts';
 import { seed002File } from './environments.ts';
-import { hypotheses, source } from './references.ts';
+import { hypotheses, source } from './manifest.ts';
 
 interface Seed002Instance {
   objects: number;

@@ -40,7 +40,9 @@ export const secondPriceDSIC = propertyEntry({
 });
 
 export const firstPriceNotDSIC = propertyEntry({
-  id: 'foundation.auction.firstPrice.dsic',
+  id: 'foundation.auction.firstPrice.dsic.withoutSecondPricePayment',
+  aliases: ['foundation.auction.firstPrice.dsic'],
+  drops: 'secondPricePayment',
   title: 'The first-price auction is dominant-strategy IC (false)',
   source: FOUNDATION('first-price auction, a deliberately non-IC mechanism'),
   kind: 'relaxation',

@@ -11,7 +11,9 @@ import { generalizedVCG } from '../../src/mechanisms/gvcg.ts';
 import { GVCG_SOURCE } from './common.ts';
 
 export const gvcgNotInterimIC = propertyEntry({
-  id: 'foundation.gvcg.interimIC',
+  id: 'foundation.gvcg.interimIC.withoutRewards',
+  aliases: ['foundation.gvcg.interimIC'],
+  drops: 'rewards',
   title: 'GVCG without rewards is interim IC (false in general)',
   source: GVCG_SOURCE,
   kind: 'relaxation',

@@ -1,4 +1,6 @@
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { vcgDominantStrategyIC } from './vcgDominantStrategyIC.ts';
 import { vcgExPostIR, vcgNoPositiveTransfers } from './vcgIndividualRationality.ts';
 import { gvcgIRFeasible } from './gvcgIndividualRationalityFeasibility.ts';
@@ -14,3 +16,6 @@ export const foundationEntries: CatalogueEntry[] = [
   secondPriceDSIC,
   firstPriceNotDSIC,
 ];
+
+/** The foundation module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: foundationEntries };

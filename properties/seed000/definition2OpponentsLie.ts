@@ -35,7 +35,8 @@ const zeroInstance = (n: number): AssignmentInstance => ({
 });
 
 export const definition2OpponentsLie = propertyEntry<Input>({
-  id: 'seed000.theorem1.definition2ii.opponentsLieInStage1',
+  id: 'seed000.theorem1.definition2ii.opponentsLieInStage1.asStated',
+  aliases: ['seed000.theorem1.definition2ii.opponentsLieInStage1'],
   title: 'Definition 2 (ii) against opponents who lie in stage 1: spherical rewards do not make truth dominant',
   source: src('Definition 2 (ii) and Theorem 1', '4.3, 6.2'),
   kind: 'claim',

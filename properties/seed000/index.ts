@@ -1,4 +1,6 @@
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { payoffBound } from './payoffBound.ts';
 import { greedyDsic, perfectMatchingsIr } from './relaxationAssignmentRule.ts';
 import { theorem1Budget } from './theorem1Budget.ts';
@@ -13,3 +15,6 @@ import { negativeExternalitiesIrDsic, negativeExternalitiesTransfers, stage2Dsic
 
 /** Catalogue entries for seed 000 (000_8a10c4f2f12bc353.txt: two-stage assignment mechanism with externalities). */
 export const seed000Entries: CatalogueEntry[] = [payoffBound, stage2Dsic, stage2Ir, stage2NoPositiveTransfers, negativeExternalitiesTransfers, negativeExternalitiesIrDsic, perfectMatchingsIr, greedyDsic, lemmaAStated, lemmaAProof, lemmaBStated, lemmaBFromStatedA, part2PosteriorIndependent, part2PosteriorDependent, theorem1ProofDelta, theorem1ProofDeltaAnyOpponents, theorem1RobustDelta, theorem1UnboundedReports, theorem1Budget, definition2OpponentsLie, relaxationUninformativeSignal, theorem2Counts, theorem2RewardsVanish, theorem2NBar];
+
+/** The seed000 module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: seed000Entries };

@@ -12,7 +12,8 @@ import { describeLipschitz, lipschitzArb, lipschitzCheck, type LipschitzInput } 
 const hypotheses = ['0 <= w_ij(theta), v_ij(theta), d_ij^{pq}(theta) <= M', 'pi, pi\' in Delta(Theta)', '||.|| the 1-norm (section 3.1)', 'n <= 4 buyers, 2-3 states'];
 
 export const lemmaAStated = propertyEntry<LipschitzInput>({
-  id: 'seed000.lemmaA.statedConstant',
+  id: 'seed000.lemmaA.asStated',
+  aliases: ['seed000.lemmaA.statedConstant'],
   title: 'Lemma A with the constant of its statement: |F(pi) - F(pi\')| <= 2nM ||pi - pi\'||',
   source: src('Lemma A (statement)', '6.1'),
   kind: 'lemma',
@@ -28,13 +29,14 @@ export const lemmaAStated = propertyEntry<LipschitzInput>({
   notes: [
     'The constant 2nM in the statement is too small for n >= 4. F is the maximum of linear functions of pi; near a state where the full matching is optimal its slope is half the spread of the total surplus across states, up to (nM - (-n^2 M))/2 = n(n+1)M/2 per unit of ||.||_1, which exceeds 2nM when n >= 4.',
     'Counterexample shape: n = 4, one state with every u = M, v = 0, c = 0 (surplus 4M), another with every u = 0, v = M, c = M (full matching surplus -16M); pi the point mass on the good state and pi\' = (7/8, 1/8): F(pi) = 4M, F(pi\') = 1.5M, ||pi - pi\'|| = 1/4, ratio 10M > 8M.',
-    'The proof establishes (2+n)nM (see seed000.lemmaA.proofConstant), which holds; n(n+1)M/2 is the sharp order.',
+    'The proof establishes (2+n)nM (see seed000.lemmaA.asProved), which holds; n(n+1)M/2 is the sharp order.',
     'Also a stale cross-reference in the seed: Lemmas A and B define w_i(pi), v_i(pi), d_i(pi) "as in Section 1.1"; the definitions are in section 3.1.',
   ],
 });
 
 export const lemmaAProof = propertyEntry<LipschitzInput>({
-  id: 'seed000.lemmaA.proofConstant',
+  id: 'seed000.lemmaA.asProved',
+  aliases: ['seed000.lemmaA.proofConstant'],
   title: 'Lemma A with the constant its proof establishes: (2+n)nM',
   source: src('Lemma A (proof)', '6.1'),
   kind: 'lemma',

@@ -25,7 +25,8 @@ const worstBuyer = (C: (n: number, M: number) => number) => (x: LipschitzInput, 
 };
 
 export const lemmaBStated = propertyEntry<LipschitzInput>({
-  id: 'seed000.lemmaB.statedConstant',
+  id: 'seed000.lemmaB.asStated',
+  aliases: ['seed000.lemmaB.statedConstant'],
   title: 'Lemma B as stated (= as proved): |U_i(pi) - U_i(pi\')| <= (2+n)2nM ||pi - pi\'||',
   source: src('Lemma B (statement and proof)', '6.1'),
   kind: 'lemma',
@@ -42,7 +43,8 @@ export const lemmaBStated = propertyEntry<LipschitzInput>({
 });
 
 export const lemmaBFromStatedA = propertyEntry<LipschitzInput>({
-  id: 'seed000.lemmaB.viaStatedLemmaA',
+  id: 'seed000.lemmaB.viaLemmaA.asStated',
+  aliases: ['seed000.lemmaB.viaStatedLemmaA'],
   title: 'Lemma B with Lemma A\'s stated constant used twice: 4nM',
   source: src('Lemma B (proof, with Lemma A as stated)', '6.1'),
   kind: 'lemma',
@@ -55,7 +57,7 @@ export const lemmaBFromStatedA = propertyEntry<LipschitzInput>({
   metrics: { worstRatioToBound: 'max' },
   describe: describeLipschitz,
   notes: [
-    'Although Lemma A fails with 2nM (seed000.lemmaA.statedConstant), the difference F - F_-i is much flatter than F: the steep directions of F and F_-i largely cancel, and 4nM survives on every instance searched (worst ratio in the metrics). Not a proof: the entry records that the search found no counterexample.',
+    'Although Lemma A fails with 2nM (seed000.lemmaA.asStated), the difference F - F_-i is much flatter than F: the steep directions of F and F_-i largely cancel, and 4nM survives on every instance searched (worst ratio in the metrics). Not a proof: the entry records that the search found no counterexample.',
     'Outside verify, a hill-climbing search over the same structured instances (two states, 50 s per n, 10-30 thousand instances) reached ratios to 4nM of 0.50 (n = 4), 0.525 (n = 5) and 0.48 (n = 6): buyer i\'s VCG utility moves at up to about 2nM per unit of ||pi - pi\'||_1 in these searches, so 4nM holds with a margin of about 2 there (a search finding, not replayed by verify; 2nM would have failed at n = 5 on the instance reached).',
   ],
   mutant: { description: 'the constant M/4', check: worstBuyer((_n, M) => M / 4) },

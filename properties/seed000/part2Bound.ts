@@ -83,7 +83,8 @@ export const part2PosteriorIndependent = propertyEntry<Input>({
 });
 
 export const part2PosteriorDependent = propertyEntry<Input>({
-  id: 'seed000.theorem1.part2Bound.posteriorDependentOpponents',
+  id: 'seed000.theorem1.part2Bound.posteriorDependentOpponents.asStated',
+  aliases: ['seed000.theorem1.part2Bound.posteriorDependentOpponents'],
   title: "Part 2 fails when the opponents' stage-2 reports depend on the posted posterior",
   source: src('Theorem 1, proof Part 2, with Definition 2 (ii) "any behavior strategies"', '6.2'),
   kind: 'claim',

@@ -63,7 +63,9 @@ const base = {
 
 export const perfectMatchingsIr = propertyEntry({
   ...base,
-  id: 'seed000.relaxation.perfectMatchingsOnly.individualRationality',
+  id: 'seed000.stage2Vcg.individualRationality.withoutPartialMatchings',
+  aliases: ['seed000.relaxation.perfectMatchingsOnly.individualRationality'],
+  drops: 'partialMatchings',
   title: 'Relaxation: restricting to perfect matchings breaks individual rationality',
   relaxes: 'phi and the pivot maximise over all partial matchings Z (a buyer may stay unmatched)',
   hypotheses: ['0 <= w, kappa, d <= M, n <= 3', 'phi over perfect matchings, pivot over matchings of the others that serve all of them', 'VCG transfers otherwise as in section 4.1'],
@@ -82,7 +84,9 @@ export const perfectMatchingsIr = propertyEntry({
 
 export const greedyDsic = propertyEntry({
   ...base,
-  id: 'seed000.relaxation.greedyAssignment.dsic',
+  id: 'seed000.stage2Vcg.dsic.withoutExactMaximiser',
+  aliases: ['seed000.relaxation.greedyAssignment.dsic'],
+  drops: 'exactMaximiser',
   title: 'Relaxation: a greedy (inexact) assignment breaks dominant-strategy IC',
   relaxes: 'phi is an exact maximiser of total surplus (the quadratic assignment problem of section 3.4)',
   hypotheses: ['0 <= w, kappa, d <= M, n <= 3, 1-3 report types per buyer', 'phi and the pivot computed greedily', 'VCG transfer formula of section 4.1'],

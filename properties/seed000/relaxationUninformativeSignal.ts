@@ -37,7 +37,9 @@ function prior(x: Input): JointPrior {
 }
 
 export const relaxationUninformativeSignal = propertyEntry<Input>({
-  id: 'seed000.relaxation.signalUninformativeAboutOthers',
+  id: 'seed000.theorem1.withoutInformativeSignals',
+  aliases: ['seed000.relaxation.signalUninformativeAboutOthers'],
+  drops: 'informativeSignals',
   title: "Relaxation: a signal that moves the state posterior but not the belief about others' signals defeats every reward system",
   source: src('Theorem 1 (assumption of section 3.2)', '3.2, 6.2'),
   kind: 'relaxation',

@@ -124,7 +124,9 @@ export const stage2NoPositiveTransfers = propertyEntry({
 
 export const negativeExternalitiesTransfers = propertyEntry({
   ...base,
-  id: 'seed000.relaxation.negativeExternalities.nonpositiveTransfers',
+  id: 'seed000.stage2Vcg.nonpositiveTransfers.withoutNonnegativeExternalities',
+  aliases: ['seed000.relaxation.negativeExternalities.nonpositiveTransfers'],
+  drops: 'nonnegativeExternalities',
   title: 'Relaxation: externality benefits (c < 0 allowed) break nonpositive transfers',
   kind: 'relaxation',
   relaxes: 'externality costs are nonnegative (section 3.1: 0 <= c_ij^{pq}(theta))',
@@ -139,7 +141,9 @@ export const negativeExternalitiesTransfers = propertyEntry({
 
 export const negativeExternalitiesIrDsic = propertyEntry({
   ...base,
-  id: 'seed000.relaxation.negativeExternalities.irAndDsic',
+  id: 'seed000.stage2Vcg.irAndDsic.withoutNonnegativeExternalities',
+  aliases: ['seed000.relaxation.negativeExternalities.irAndDsic'],
+  drops: 'nonnegativeExternalities',
   title: 'Relaxation: with externality benefits VCG stays IR and DSIC (the conclusion survives)',
   kind: 'relaxation',
   relaxes: 'externality costs are nonnegative (section 3.1: 0 <= c_ij^{pq}(theta))',

@@ -160,7 +160,8 @@ export const theorem1ProofDelta = propertyEntry<GameInput>({
 });
 
 export const theorem1ProofDeltaAnyOpponents = propertyEntry<GameInput>({
-  id: 'seed000.theorem1.proofDelta.posteriorDependentOpponents',
+  id: 'seed000.theorem1.proofDelta.posteriorDependentOpponents.asStated',
+  aliases: ['seed000.theorem1.proofDelta.posteriorDependentOpponents'],
   title: "Theorem 1 with the proof's delta fails against opponents whose stage-2 reports depend on the posted posterior",
   source: src('Theorem 1, Definition 2 (ii) "for any profile of behavior strategies"', '4.3, 6.2'),
   kind: 'claim',
@@ -175,7 +176,7 @@ export const theorem1ProofDeltaAnyOpponents = propertyEntry<GameInput>({
   describe: describeGame,
   notes: [
     howComputed,
-    "The proof's delta scales with E||p(b) - p(b_-i, r_i)||, but against opponents whose reports change with the posted posterior a lie changes what they report, a stage-2 gain of order M that does not shrink with the posterior shift (see seed000.theorem1.part2Bound.posteriorDependentOpponents). With signals that barely move the posterior the proof's delta is too small. Theorem 1's existence claim survives with a larger delta: seed000.theorem1.robustDelta.",
+    "The proof's delta scales with E||p(b) - p(b_-i, r_i)||, but against opponents whose reports change with the posted posterior a lie changes what they report, a stage-2 gain of order M that does not shrink with the posterior shift (see seed000.theorem1.part2Bound.posteriorDependentOpponents.asStated). With signals that barely move the posterior the proof's delta is too small. Theorem 1's existence claim survives with a larger delta: seed000.theorem1.robustDelta.",
   ],
 });
 
@@ -195,13 +196,15 @@ export const theorem1RobustDelta = propertyEntry<GameInput>({
   notes: [
     howComputed,
     "Why this delta works for every opponents' strategy with reports in [0, M]: truthful stage-2 utility is >= 0 (individual rationality), and after a lie the deviator gets at most max_j (u_ij(p(b)) - v_ij(p(b_-i, r_i)))^+, because the others' reported payoffs with i matched are at most their best without i when reported externality costs are >= 0.",
-    "The bound needs the opponents' reports in [0, M]; with unbounded reports no finite delta works (seed000.relaxation.unboundedOpponentReports). neededDeltaOverDeltaUsed = 1 means some drawn opponents attain the bound: the robust delta is the smallest delta that works against all opponents with reports in [0, M] on that instance.",
+    "The bound needs the opponents' reports in [0, M]; with unbounded reports no finite delta works (seed000.theorem1.withoutBoundedReports). neededDeltaOverDeltaUsed = 1 means some drawn opponents attain the bound: the robust delta is the smallest delta that works against all opponents with reports in [0, M] on that instance.",
   ],
   mutant: { description: "the proof's delta (too small against posterior-dependent opponents)", check: (x, ctx) => theorem1Check(x, { dependsOnPosted: true, delta: (g) => g.proofDelta() }, ctx.tolerance) },
 });
 
 export const theorem1UnboundedReports = propertyEntry<GameInput>({
-  id: 'seed000.relaxation.unboundedOpponentReports',
+  id: 'seed000.theorem1.withoutBoundedReports',
+  aliases: ['seed000.relaxation.unboundedOpponentReports'],
+  drops: 'boundedReports',
   title: "Relaxation: opponents' stage-2 reports outside [0, M] (externality benefits) defeat the robust delta",
   source: src('Theorem 1 (beta_j maps into R^n x R^{n(n-1)(n-1)}, section 4.3)', '4.3, 6.2'),
   kind: 'relaxation',

@@ -142,7 +142,7 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
     notes: [
       'Computed from signal counts: the posterior given a profile depends on the counts only (sections 5, 7); the expected posterior shift sums over the others\' count vectors with their multinomial weights (checked against enumeration in seed000.theorem2.countsAgreeWithEnumeration).',
       'The reward gap is computed exactly: n^-(k+2) (||P(.|b)|| - <P(.|b), P(.|r)>/||P(.|r)||), rather than through the lower bound K ||P(.|b) - P(.|r)||^2 of the text (whose K is garbled in the seed).',
-      'The inequality rests on Part 2 of the proof of Theorem 1, so n-bar makes truth optimal against opponents whose stage-2 reports ignore the posted posterior; against opponents reacting to the posted posterior the bound of Part 2 fails (seed000.theorem1.part2Bound.posteriorDependentOpponents).',
+      'The inequality rests on Part 2 of the proof of Theorem 1, so n-bar makes truth optimal against opponents whose stage-2 reports ignore the posted posterior; against opponents reacting to the posted posterior the bound of Part 2 fails (seed000.theorem1.part2Bound.posteriorDependentOpponents.asStated).',
       'The posterior shift decays exponentially in n while the reward gap decays like n^-(k+2), so n-bar exists; weaker signals (0.7 vs 0.8) or larger k push it up.',
     ],
   };

@@ -1,4 +1,6 @@
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { decompositionDefinition, trivialLambdaAsStated, trivialLambdaIndependent } from './decomposition.ts';
 import { nuCountsVsEnumeration, nuExactVsBisection } from './informationalSize.ts';
 import { lemmaAEntry, lemmaASharp, lemmaBEntry, lemmaBSharp, lemmaCEntry } from './lemmas.ts';
@@ -8,7 +10,7 @@ import { relaxLinearRule, relaxNoRewardsOneStage, relaxNoRewardsTwoStage, relaxN
 import { theoremBProofSteps } from './proofSteps.ts';
 import { theoremAi, theoremAii, theoremBa, theoremBb } from './theorems.ts';
 
-/** Catalogue entries for seed001 (see ../../../shared/seeds/README.md). */
+/** Catalogue entries for seed001 (see manifest.ts). */
 export const seed001Entries: CatalogueEntry[] = [
   decompositionDefinition,
   trivialLambdaAsStated,
@@ -33,3 +35,6 @@ export const seed001Entries: CatalogueEntry[] = [
   relaxNoRewardsOneStage,
   relaxLinearRule,
 ];
+
+/** The seed001 module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: seed001Entries };

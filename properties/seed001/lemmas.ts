@@ -146,7 +146,7 @@ export const lemmaCEntry = propertyEntry<LemmaCSpec>({
   title: 'Lemma C: the spherical reward advantage of truth is at least eps Lambda_i / (2 sqrt|A|)',
   source: src('Lemma C', '7.1'),
   kind: 'lemma',
-  hypotheses: ['Q in Delta(Theta x A) with full support', 'zeta_i(a_-i, a_i) = eps Q(a_-i | a_i) / ||Q(. | a_i)||_2'],
+  hypotheses: ['Q in Delta(Theta x A) with full support', '[sphericalNormalisation] zeta_i(a_-i, a_i) = eps Q(a_-i | a_i) / ||Q(. | a_i)||_2'],
   conclusion: 'sum_{a_-i} [zeta_i(a_-i, a_i) - zeta_i(a_-i, a_i\')] Q(a_-i | a_i) >= eps Lambda_i / (2 sqrt|A|) for all a_i != a_i\', and equals (eps/2) ||Q(.|a_i)||_2 ||u(a_i) - u(a_i\')||^2 (the proof\'s identity)',
   expected: 'holds',
   runs: 150,

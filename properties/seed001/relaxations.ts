@@ -55,7 +55,9 @@ function noVariability(spec: NoVariabilitySpec): CheckResult {
 }
 
 export const relaxNoVariability = propertyEntry<NoVariabilitySpec>({
-  id: 'seed001.relaxation.zeroVariability',
+  id: 'seed001.theoremB.a.withoutPositiveVariability',
+  aliases: ['seed001.relaxation.zeroVariability'],
+  drops: 'positiveVariability',
   title: 'Lambda_i = 0 with an informative signal: no reward makes stage-1 truth optimal',
   source: src('Theorem B (a): hypothesis Lambda_i^Q > 0', '6.3'),
   kind: 'relaxation',
@@ -91,7 +93,9 @@ function noRewardsTwoStage(spec: ProductSpec, tol: number) {
 }
 
 export const relaxNoRewardsTwoStage = propertyEntry<ProductSpec>({
-  id: 'seed001.relaxation.twoStageWithoutRewards',
+  id: 'seed001.theoremB.withoutRewards',
+  aliases: ['seed001.relaxation.twoStageWithoutRewards'],
+  drops: 'rewards',
   title: 'The two-stage game without rewards (Z = 0): truthful play is an ICPBE (false)',
   source: src('Theorem B: rewards zeta_i', '6.3'),
   kind: 'relaxation',
@@ -113,7 +117,9 @@ function noRewardsOneStage(spec: ProductSpec, tol: number) {
 }
 
 export const relaxNoRewardsOneStage = propertyEntry<ProductSpec>({
-  id: 'seed001.relaxation.gvcgWithoutRewards',
+  id: 'seed001.theoremA.withoutRewards',
+  aliases: ['seed001.relaxation.gvcgWithoutRewards'],
+  drops: 'rewards',
   title: 'The one-stage GVCG without rewards is interim IC on product structures (false)',
   source: src('Theorem A: augmenting rewards z_i; section 5.1 ("even the latter need not hold")', '5.1'),
   kind: 'relaxation',
@@ -151,7 +157,9 @@ function linearRule(spec: LinearRuleSpec, tol: number) {
 }
 
 export const relaxLinearRule = propertyEntry<LinearRuleSpec>({
-  id: 'seed001.relaxation.linearScoringRule',
+  id: 'seed001.lemmaC.withoutSphericalNormalisation',
+  aliases: ['seed001.relaxation.linearScoringRule'],
+  drops: 'sphericalNormalisation',
   title: 'Lemma C without the normalisation: the linear rule zeta_i = eps Q(a_-i | a_i) can reward lies',
   source: src('Lemma C: zeta_i(a_-i, a_i) = eps Q(a_-i | a_i) / ||Q(. | a_i)||_2', '7.1'),
   kind: 'relaxation',

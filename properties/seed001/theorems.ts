@@ -93,7 +93,7 @@ const theoremAEntry = (kind: ScaleKind) =>
     kind: 'theorem',
     hypotheses: [
       'q outcome efficient for vhat; P = P1 x P2 full support; D = ((X_i, p_X_i), P1)',
-      'Lambda_i^Q > 0 for every i',
+      '[positiveVariability] Lambda_i^Q > 0 for every i',
       'v_i(c, theta, t_i) in [0, M], M = 4',
       kind === 'partA' ? 'eps = max_i 4 n M sqrt|A| E||rho(a_-i, a_i) - rho(a_-i, r_i)|| / Lambda_i (the Part 3 chain)' : 'max_i nu_i <= delta min_i Lambda_i with delta = eps / (12 n M sqrt|A|)',
     ],

@@ -81,7 +81,8 @@ export const claim1 = propertyEntry<In>({
 });
 
 export const claim1ClosedInterval = propertyEntry<In>({
-  id: 'seed002.claim1.closedInterval',
+  id: 'seed002.claim1.closedInterval.asStated',
+  aliases: ['seed002.claim1.closedInterval'],
   title: 'Claim 1 as stated, "for every q in [0, 1]"',
   source: src('Claim 1', 'appendix, proof of Lemma 1'),
   kind: 'claim',

@@ -111,7 +111,8 @@ export const directionExtremes = propertyEntry<{ spec: ParamSpec; favoured: 'sel
 
 export const directionRemark2Ratios = propertyEntry<Pair>({
   ...common,
-  id: 'seed002.direction.remark2Ratios',
+  id: 'seed002.direction.remark2Ratios.asStated',
+  aliases: ['seed002.direction.remark2Ratios'],
   title: 'Remark 2: "the cost-to-benefit ratios of the mu_m^j\'s and c^j decrease with alpha^j (see the proof of Lemma 1)"',
   source: src('Remark 2', '4.2.3'),
   hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'N <= 14', '0 < alpha^s < alpha^s\''],
@@ -136,7 +137,8 @@ export const directionRemark2Ratios = propertyEntry<Pair>({
 
 export const directionRemark2Probabilities = propertyEntry<Pair>({
   ...common,
-  id: 'seed002.direction.remark2Probabilities',
+  id: 'seed002.direction.remark2Probabilities.asStated',
+  aliases: ['seed002.direction.remark2Probabilities'],
   title: 'Remark 2: "then as alpha^j increases, the mu_m^j\'s all decrease and the rival\'s mu_m^{-j}\'s all increase"',
   source: src('Remark 2', '4.2.3'),
   conclusion: "as written, of the trade probabilities: every mu_m^s weakly decreases and every mu_m^b weakly increases when alpha^s increases",
@@ -150,7 +152,7 @@ export const directionRemark2Probabilities = propertyEntry<Pair>({
     const bUp = r.hi.mu.buyer.every((m, k) => E.cmp(m, r.lo.mu.buyer[k]) >= 0);
     return { ok: sDown && bUp, detail: { muSeller: [r.lo.mu.seller.map(E.show), r.hi.mu.seller.map(E.show)], muBuyer: [r.lo.mu.buyer.map(E.show), r.hi.mu.buyer.map(E.show)] } };
   },
-  notes: ['Read literally (the mu\'s are trade probabilities) it is the opposite of what happens: in the three-object example, raising alpha^s from 1/2 to 11/20 raises mu_0^s from 13/37 to 26/37 and lowers mu_0^b from 13/37 to 0. Meant are the ratios r(mu), and then the first half is seed002.direction.remark2Ratios.'],
+  notes: ['Read literally (the mu\'s are trade probabilities) it is the opposite of what happens: in the three-object example, raising alpha^s from 1/2 to 11/20 raises mu_0^s from 13/37 to 26/37 and lowers mu_0^b from 13/37 to 0. Meant are the ratios r(mu), and then the first half is seed002.direction.remark2Ratios.asStated.'],
 });
 
 export const directionRemark2Threshold = propertyEntry<Pair>({
@@ -168,7 +170,8 @@ export const directionRemark2Threshold = propertyEntry<Pair>({
 
 export const directionTheorem1 = propertyEntry<Pair>({
   ...common,
-  id: 'seed002.direction.theorem1',
+  id: 'seed002.direction.theorem1.asStated',
+  aliases: ['seed002.direction.theorem1'],
   title: 'Theorem 1: "Moreover, each M^j weakly increases in alpha^j."',
   source: src('Theorem 1', '4.2.3'),
   conclusion: 'as alpha^s increases, M^s weakly increases (and so does M^b in alpha^b)',
@@ -199,6 +202,6 @@ export const directionFigure3 = propertyEntry<Pair>({
     const bottom = thresholdForm(E, optimalThresholdSolution(E, p, E.zero).mu.buyer).threshold;
     return { ...d, ok: d.ok && top === 0 && bottom === 0 };
   },
-  notes: ['"(but never reaches 8)" is a statement about the figure\'s unprinted parameters; with the example\'s valuations it is false (seed002.figures.exampleValuations).'],
+  notes: ['"(but never reaches 8)" is a statement about the figure\'s unprinted parameters; with the example\'s valuations it is false (seed002.figures.exampleValuations.asStated).'],
   mutant: { description: 'the opposite direction', check: (x) => thresholdDirection(x, true) },
 });

@@ -109,7 +109,7 @@ export const exampleThreeObjects = exampleEntry({
       comparisons: r.comparisons,
       tables: [vertexTable(r.vertices)],
       notes: [
-        'The optimal surplus is 759/74 = 10.2568 (the paper: "approximately 10.25", a truncation); the vertex (8.25, 1.84) is exactly (33/4, 561/304) = (8.25, 1.8454) (1.84 is truncated too); see seed002.example.threeObjects.printedRounding.',
+        'The optimal surplus is 759/74 = 10.2568 (the paper: "approximately 10.25", a truncation); the vertex (8.25, 1.84) is exactly (33/4, 561/304) = (8.25, 1.8454) (1.84 is truncated too); see seed002.example.threeObjects.rounding.asStated.',
         '44/82 is printed unreduced (= 22/41), as is 26/74 (= 13/37).',
         'Beyond the three vertices the paper names, the frontier has two more for alpha^s > 1/2: (37/4, 11/16) on [22/41, 11/19] and (39/4, 0) on [11/19, 1].',
       ],
@@ -122,7 +122,8 @@ export const exampleThreeObjects = exampleEntry({
 });
 
 export const exampleRounding = exampleEntry({
-  id: 'seed002.example.threeObjects.printedRounding',
+  id: 'seed002.example.threeObjects.rounding.asStated',
+  aliases: ['seed002.example.threeObjects.printedRounding'],
   title: "Worked example, three objects: the printed two-decimal numbers are the exact values' roundings",
   source: src('Example (three objects)', '2'),
   kind: 'example',

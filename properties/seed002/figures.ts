@@ -10,7 +10,7 @@
  * Each figure states its parameters.
  *
  * seed002.figures (holds): renders the figures and checks the claims that hold
- * with these parameters. seed002.figures.exampleValuations (refuted): the
+ * with these parameters. seed002.figures.exampleValuations.asStated (refuted): the
  * claims that depend on Proposition 5's condition fail with the example's
  * valuations - and no single parameter set can satisfy the texts of Figures 1
  * and 2 together.
@@ -108,7 +108,8 @@ export function parameterDependentClaims(p8: TradeParameters<number>, p15: Trade
 }
 
 export const figuresExampleValuations = exampleEntry({
-  id: 'seed002.figures.exampleValuations',
+  id: 'seed002.figures.exampleValuations.asStated',
+  aliases: ['seed002.figures.exampleValuations'],
   title: 'Section 5\'s parameter-dependent claims (Figures 1-3) with the example\'s valuations',
   source: src('Figures 1-3 (text)', '5'),
   kind: 'figure',

@@ -1,4 +1,6 @@
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { claim1, claim1ClosedInterval } from './claim1.ts';
 import {
   directionAbstract,
@@ -22,7 +24,7 @@ import { proposition5, proposition5AsStated } from './proposition5.ts';
 import { remark2Greedy } from './remark2Greedy.ts';
 import { theorem1Amd, theorem1AsStated, theorem1Explicit, theorem1PrintedTransfers } from './theorem1.ts';
 
-/** Catalogue entries for seed002 (Eilat and Paunzer 2008; see ../../../shared/seeds/README.md). */
+/** Catalogue entries for seed002 (Eilat and Paunzer 2008; see manifest.ts). */
 export const seed002Entries: CatalogueEntry[] = [
   exampleOneObject,
   exampleThreeObjects,
@@ -54,3 +56,6 @@ export const seed002Entries: CatalogueEntry[] = [
   figures,
   figuresExampleValuations,
 ];
+
+/** The seed002 module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: seed002Entries };

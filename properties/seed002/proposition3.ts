@@ -29,7 +29,7 @@ function check(x: SlicInput, tol: number, opts: Parameters<typeof slicInstance>[
   const { env, mech } = toFoundation(inst.mechanism);
   const ic = interimIC(env, mech, { tolerance: tol });
   if (slic > tol) return unmet('SLIC (Definition 2)');
-  if (opts.monotone && mono > tol) return unmet('monotone (Definition 3)');
+  if (opts.monotone && mono > tol) return unmet('[monotonicity] monotone (Definition 3)');
   return {
     ok: ic.holds,
     metrics: { largestGainFromLying: ic.violation, slicViolation: slic, monotonicityViolation: mono, casesEnumerated: ic.cases },
@@ -42,7 +42,7 @@ export const proposition3 = propertyEntry<SlicInput>({
   title: 'Proposition 3: monotone + SLIC implies full IC (all 2^N x 2^N type pairs and misreports)',
   source: src('Proposition 3', '4.2.1'),
   kind: 'proposition',
-  hypotheses: ['symmetric direct mechanism (N <= 4)', 'SLIC (Definition 2)', 'monotone (Definition 3)'],
+  hypotheses: ['symmetric direct mechanism (N <= 4)', 'SLIC (Definition 2)', '[monotonicity] monotone (Definition 3)'],
   conclusion: 'interim IC against every misreport (foundation interimIC by enumeration)',
   expected: 'holds',
   runs: 60,
@@ -62,10 +62,11 @@ export const proposition3 = propertyEntry<SlicInput>({
 
 export const proposition3WithoutMonotonicity = propertyEntry<SlicInput>({
   id: 'seed002.proposition3.withoutMonotonicity',
+  drops: 'monotonicity',
   title: 'Proposition 3 without monotonicity: SLIC alone does not give IC',
   source: src('Proposition 3 (relaxation; section 4.2: local IC does not ensure IC)', '4.2.1'),
   kind: 'relaxation',
-  relaxes: 'monotone (Definition 3)',
+  relaxes: '[monotonicity] monotone (Definition 3)',
   hypotheses: ['symmetric direct mechanism (N <= 4)', 'SLIC (Definition 2)'],
   conclusion: 'interim IC against every misreport',
   expected: 'refuted',

@@ -10,7 +10,7 @@
  * ante utility changes by d P(g = N) and the step between N-1 and N is never
  * tightened. With {k+1, ..., N} the construction works (entry
  * seed002.proposition4, holds); as printed it fails
- * (seed002.proposition4.printedRange, refuted).
+ * (seed002.proposition4.range.asStated, refuted).
  */
 import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import { binomialTable } from '../../src/mechanisms/bilateralTrade/binomial.ts';
@@ -73,7 +73,8 @@ export const proposition4 = propertyEntry<SlicInput>({
 });
 
 export const proposition4PrintedRange = propertyEntry<SlicInput>({
-  id: 'seed002.proposition4.printedRange',
+  id: 'seed002.proposition4.range.asStated',
+  aliases: ['seed002.proposition4.printedRange'],
   title: 'Proposition 4\'s construction (20) as printed (classes {k+1, ..., N-1} lose d)',
   source: src('Proposition 4, equation (20)', 'appendix'),
   kind: 'proposition',

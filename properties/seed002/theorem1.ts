@@ -16,7 +16,7 @@
  * - seed002.theorem1.asStated: the ranges M^j in {0..N-1}, sigma^j in [0, 1)
  *   cannot express an agent who trades every bad object (mu_0^j = 1), which is
  *   optimal in the paper's own example for alpha^s > 148/281 (refuted).
- * - seed002.theorem1.printedTransfers: the printed transfer
+ * - seed002.theorem1.transfers.asStated: the printed transfer
  *   max{0, (m - M_j - 1 + sigma_j) Delta^j q_{-j}} omits the fixed payment c^j,
  *   positive whenever the budget ends on c^j (refuted; right when c^j = 0).
  */
@@ -135,7 +135,8 @@ export const theorem1AsStated = propertyEntry<In>({
 });
 
 export const theorem1PrintedTransfers = propertyEntry<In>({
-  id: 'seed002.theorem1.printedTransfers',
+  id: 'seed002.theorem1.transfers.asStated',
+  aliases: ['seed002.theorem1.printedTransfers'],
   title: 'The printed transfer formula max{0, (m - M_j - 1 + sigma_j) Delta^j q_{-j}} gives the optimum\'s interim utilities',
   source: src('Calculation of the transfers to agents (after Theorem 1)', '4.2.3'),
   kind: 'theorem',

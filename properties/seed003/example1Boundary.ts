@@ -51,7 +51,8 @@ const pointArb = () =>
 const show = (z: Q[]) => z.map((x) => x.toFraction());
 
 export const example1BoundaryAsStated = propertyEntry<Point>({
-  id: 'seed003.example1.boundaryAsStated',
+  id: 'seed003.example1.boundary.asStated',
+  aliases: ['seed003.example1.boundaryAsStated'],
   title: 'Example 1: the boundary between h^-1(a_1) and h^-1(a_2) is {p_1 = p_2, c_1 = c_2 = 0} (as stated; false)',
   source: src('Example 1, the boundary of h^-1(a_1) and h^-1(a_2)', '2'),
   kind: 'claim',

@@ -22,7 +22,8 @@ const check = (excluded: [number, number][]) => ([p, c]: [number, number]): Chec
 };
 
 export const example1Footnote7 = propertyEntry<[number, number]>({
-  id: 'seed003.example1.footnote7',
+  id: 'seed003.example1.footnote7.asStated',
+  aliases: ['seed003.example1.footnote7'],
   title: 'Example 1, footnote 7: for s_i not (0,0) or (1,1), each outcome occurs for a positive measure of s_j (as stated; false at (1,0))',
   source: src('Example 1, footnote 7', '2'),
   kind: 'claim',
@@ -34,11 +35,12 @@ export const example1Footnote7 = propertyEntry<[number, number]>({
   arbitrary: () => fc.tuple(frac, frac),
   check: check([[0, 0], [1, 1]]),
   metrics: { smallestConditionalMeasure: 'min' },
-  notes: ['At s_i = (1, 0): t_j = p_i + c_i^2 = 1 and V_j = p_j + c_i c_j = p_j <= 1, so buyer j never gets the object. The claim holds once (1, 0) is excluded as well (entry seed003.example1.footnote7Corrected).'],
+  notes: ['At s_i = (1, 0): t_j = p_i + c_i^2 = 1 and V_j = p_j + c_i c_j = p_j <= 1, so buyer j never gets the object. The claim holds once (1, 0) is excluded as well (entry seed003.example1.footnote7.corrected).'],
 });
 
 export const example1Footnote7Corrected = propertyEntry<[number, number]>({
-  id: 'seed003.example1.footnote7Corrected',
+  id: 'seed003.example1.footnote7.corrected',
+  aliases: ['seed003.example1.footnote7Corrected'],
   title: 'Example 1, footnote 7 with (1,0) excluded as well: each outcome occurs for a positive measure of s_j',
   source: src('Example 1, footnote 7 (corrected)', '2'),
   kind: 'claim',

@@ -13,7 +13,9 @@ import { profileArb, r6, signalArb, src } from './common.ts';
 const half = example1Prices(0.5);
 
 export const example1LowerPrices = propertyEntry<number[][]>({
-  id: 'seed003.example1.lowerPrices',
+  id: 'seed003.example1.lowerPrices.withoutAdmissibility',
+  aliases: ['seed003.example1.lowerPrices'],
+  drops: 'admissibility',
   title: 'Example 1 with prices p_j + c_j^2 / 2: admissible (false)',
   source: src('Example 1, condition (3)', '2'),
   kind: 'relaxation',
@@ -40,6 +42,7 @@ interface Lie {
 
 export const lemma1WithoutAdmissibility = propertyEntry<Lie>({
   id: 'seed003.lemma1.withoutAdmissibility',
+  drops: 'admissibility',
   title: 'Lemma 1 without admissibility: rule (4) with prices p_j + c_j^2 / 2 is ex post IC (false)',
   source: src('Lemma 1', '2'),
   kind: 'relaxation',

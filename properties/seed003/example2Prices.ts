@@ -49,7 +49,8 @@ function check12(prices: ObjectPrices, s: number[][], tol: number) {
 const arb = () => profileArb([3, 3, 3]);
 
 export const example2Prices14 = propertyEntry<number[][]>({
-  id: 'seed003.example2.prices14',
+  id: 'seed003.example2.prices14.asStated',
+  aliases: ['seed003.example2.prices14'],
   title: 'Example 2: prices (14) satisfy (12), so the demand mechanism is feasible (as stated; false with three buyers)',
   source: src('Example 2, prices (14) and condition (12)', '4'),
   kind: 'claim',
@@ -100,11 +101,12 @@ export const example2Prices11 = propertyEntry<number[][]>({
 
 /** Share of profiles at which the demand mechanism with prices (14) gives an object to two buyers (sampled, exact lower bound). */
 export const example2Prices14Measure = exampleEntry({
-  id: 'seed003.example2.prices14Measure',
+  id: 'seed003.example2.prices14Measure.asStated',
+  aliases: ['seed003.example2.prices14Measure'],
   title: 'Example 2 with prices (14): the demand mechanism is feasible at almost every profile (false: infeasible on a set of positive measure)',
   source: src('Example 2, prices (14), Lemma 3', '4'),
   kind: 'claim',
-  hypotheses: ['three buyers, signals uniform on [0,1]^3 each', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w = (1, 1.5)', 'prices (14)', 'subadditive and unit-demand bundle values'],
+  hypotheses: ['three buyers, signals uniform on [0,1]^3 each', 'V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w = (1, 1.5)', 'prices (14)', '[subadditivity] subadditive and unit-demand bundle values'],
   conclusion: 'the set of signal profiles at which some object is demanded by two buyers has measure 0',
   expected: 'refuted',
   refutation: 'erratum',

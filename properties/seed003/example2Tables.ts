@@ -37,7 +37,7 @@ const MISPRINT_NOTES = [
   'Text around Table 1: "V_3^a = 0.3, V_3^b = 0.7, and V_2^ab = 0.9" should read V_3^ab = 0.9 (computed: V_3^ab = 0.1 + 0.4 + 2 x 0.4 x 0.5 = 0.9).',
   'Text around Table 1: items (ii) and (iii) repeat buyer 1\'s signal (0.9, 0.1, 0.5); the allocations stated there (1 gets b and 2 gets a; 1 gets ab) occur at (0.1, 0.9, 0.5) and (0.9, 0.9, 0.5), the second and third columns of Table 1.',
   '"Let t_i = (t_i^a, t_i^b) be the personalized prices ... i = 1, 2": there are three buyers (i = 1, 2, 3).',
-  'The claim before the tables that prices (14) satisfy (12) is false for three buyers (entry seed003.example2.prices14); the tables\' numbers themselves are all correct.',
+  'The claim before the tables that prices (14) satisfy (12) is false for three buyers (entry seed003.example2.prices14.asStated); the tables\' numbers themselves are all correct.',
 ];
 
 function evaluate(kind: BundleKind, table: TableFixture, fx: Fixture): { comparisons: Comparison[]; metrics: Record<string, number>; notes: string[]; tables: Table[] } {

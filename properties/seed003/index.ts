@@ -1,4 +1,6 @@
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { lemma1 } from './lemma1.ts';
 import { example1 } from './example1.ts';
 import { example1EpsilonFamily } from './example1EpsilonFamily.ts';
@@ -14,7 +16,7 @@ import { theorem1Example1 } from './theorem1Example1.ts';
 import { theorem1, theorem1WithoutAssumption2 } from './theorem1.ts';
 import { example1Footnote7, example1Footnote7Corrected } from './example1Footnote7.ts';
 
-/** Catalogue entries for seed003 (see ../../../shared/seeds/README.md). */
+/** Catalogue entries for seed003 (see manifest.ts). */
 export const seed003Entries: CatalogueEntry[] = [
   lemma1,
   lemma1WithoutAdmissibility,
@@ -40,3 +42,6 @@ export const seed003Entries: CatalogueEntry[] = [
   example2Prices14Measure,
   example2Prices11,
 ];
+
+/** The seed003 module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: seed003Entries };

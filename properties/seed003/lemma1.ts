@@ -84,7 +84,7 @@ export const lemma1 = propertyEntry<Instance>({
   title: 'Lemma 1: the rule implementing admissible personalized prices is ex post IC',
   source: src('Lemma 1', '2'),
   kind: 'lemma',
-  hypotheses: ['two buyers, signals in [0,1]^2', 'valuations satisfying Assumptions 1-2 (generated family)', 'admissible prices t*_i(s_-i) + eps_i(s_-i), eps_i >= 0 (condition (3))', 'rule (4): the buyer whose value exceeds his price gets the object and pays it'],
+  hypotheses: ['two buyers, signals in [0,1]^2', 'valuations satisfying Assumptions 1-2 (generated family)', '[admissibility] admissible prices t*_i(s_-i) + eps_i(s_-i), eps_i >= 0 (condition (3))', 'rule (4): the buyer whose value exceeds his price gets the object and pays it'],
   conclusion: 'no buyer gains by misreporting his signal when the other reports truthfully (condition (1)), in the continuum (fast-check) and on a 3-point grid (foundation exPostIC)',
   expected: 'holds',
   runs: 30,

@@ -47,7 +47,7 @@ export const lemma2 = propertyEntry<Instance>({
   title: 'Lemma 2: g_ij(lambda) = V_i(lambda 1, s_j) - V^m_ij(lambda, s_j) is non-decreasing',
   source: src('Lemma 2', '3'),
   kind: 'lemma',
-  hypotheses: ['two buyers, signals in [0,1]^2', 'Assumption 1 (values non-decreasing and continuous)', 'Assumption 2 (generalized single crossing)'],
+  hypotheses: ['two buyers, signals in [0,1]^2', 'Assumption 1 (values non-decreasing and continuous)', '[assumption2] Assumption 2 (generalized single crossing)'],
   conclusion: 'g_ij(lambda\'; s_j) >= g_ij(lambda; s_j) for lambda\' > lambda (9-point lambda grid, numerical tolerance 1e-5)',
   expected: 'holds',
   runs: 30,

@@ -86,7 +86,7 @@ export const lemma3 = propertyEntry<MultiObjectInstance>({
   title: 'Lemma 3: the demand mechanism is feasible and ex post IC under subadditive preferences',
   source: src('Lemma 3, (11)-(13)', '4'),
   kind: 'lemma',
-  hypotheses: ['two buyers, two objects, signals in [0,1]^2', 'Assumptions 1* and 2* (generated family per object)', 'prices (11)', 'subadditive bundle values (13): additive, unit demand, or their mix'],
+  hypotheses: ['two buyers, two objects, signals in [0,1]^2', 'Assumptions 1* and 2* (generated family per object)', 'prices (11)', '[subadditivity] subadditive bundle values (13): additive, unit demand, or their mix'],
   conclusion: 'no object is demanded by two buyers at any profile of the 3^4 grid, and the demand mechanism is ex post IC there (foundation exPostIC over assignments)',
   expected: 'holds',
   runs: 30,
@@ -97,7 +97,9 @@ export const lemma3 = propertyEntry<MultiObjectInstance>({
 });
 
 export const lemma3Superadditive = propertyEntry<MultiObjectInstance>({
-  id: 'seed003.lemma3.superadditive',
+  id: 'seed003.lemma3.withoutSubadditivity',
+  aliases: ['seed003.lemma3.superadditive'],
+  drops: 'subadditivity',
   title: 'Lemma 3 with complementary (superadditive) bundle values: the demand mechanism is feasible (false)',
   source: src('Lemma 3, (13)', '4'),
   kind: 'relaxation',
@@ -113,12 +115,14 @@ export const lemma3Superadditive = propertyEntry<MultiObjectInstance>({
 });
 
 export const lemma3MaximalElement = propertyEntry<MultiObjectInstance>({
-  id: 'seed003.lemma3.maximalElement',
+  id: 'seed003.lemma3.withoutMinimalElement',
+  aliases: ['seed003.lemma3.maximalElement'],
+  drops: 'minimalElement',
   title: 'Lemma 3 when buyers get a largest (not a minimal) element of their demand set: feasible (false)',
   source: src('Lemma 3, the demand mechanism (minimal element of the demand set)', '4'),
   kind: 'relaxation',
   relaxes: 'minimality of the allocated element of the demand set',
-  hypotheses: ['two buyers, two objects, signals in [0,1]^2', 'Assumptions 1* and 2*', 'prices (11)', 'subadditive bundle values'],
+  hypotheses: ['two buyers, two objects, signals in [0,1]^2', 'Assumptions 1* and 2*', 'prices (11)', '[subadditivity] subadditive bundle values'],
   conclusion: 'no object is demanded by two buyers at any profile of the 3^4 grid (and ex post IC)',
   expected: 'refuted',
   refutation: 'relaxation',

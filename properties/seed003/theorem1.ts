@@ -89,10 +89,11 @@ export const theorem1 = propertyEntry<FamilySpec>({
 
 export const theorem1WithoutAssumption2 = propertyEntry<FamilySpec>({
   id: 'seed003.theorem1.withoutAssumption2',
+  drops: 'assumption2',
   title: 'Theorem 1 without Assumption 2: the constructed prices t* are admissible (false)',
   source: src('Theorem 1, Assumption 2', '3'),
   kind: 'relaxation',
-  relaxes: 'Assumption 2 (generalized single crossing)',
+  relaxes: '[assumption2] Assumption 2 (generalized single crossing)',
   hypotheses: ['two buyers, signals in [0,1]^2', 'Assumption 1', 'cross weights and exponents unrestricted (Assumption 2 may fail)'],
   conclusion: 'condition (3) for t* (computed as defined: lambda* by the three cases, the largest root) on the 3^4 grid',
   expected: 'refuted',

@@ -13,7 +13,8 @@ import { auctionDirectEnvironment, auctionModel, checkAuctionEquilibrium, unbias
 import { src } from './common.ts';
 
 export const auctionConditionImpliesSpanning = propertyEntry({
-  id: 'seed004.auctionConditionImpliesSpanning',
+  id: 'seed004.dynamicAuction.conditionImpliesSpanning.asStated',
+  aliases: ['seed004.auctionConditionImpliesSpanning'],
   title: 'Dynamic auction: the unbiasedness condition (2) is stronger than Assumption 3 (false)',
   source: src('Dynamic auction example, condition (2) "stronger than Assumption 3"', '3 (indirect implementation)'),
   kind: 'claim',

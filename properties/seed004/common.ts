@@ -21,7 +21,7 @@ export const LP_CHECK_TOLERANCE = 1e-6;
  * rounding at their own scale (seed004.lemmaA4 judges their residual the same
  * way), and a gain adds and subtracts expectations of them: with max |x| = 38,
  * an exactly-zero gain came out as 1.04e-9 (verify --seed 2 --runs 300,
- * seed004.corollary33AsPrintedIndependent, residual 1.2e-9).
+ * seed004.corollary33.independentSignals.asStated, residual 1.2e-9).
  */
 export const gainTolerance = (tolerance: number, maxAbsTransfer: number): number => tolerance * (1 + maxAbsTransfer);
 

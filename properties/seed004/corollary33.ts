@@ -7,9 +7,9 @@
  * Three entries:
  * - seed004.corollary33: the transfers of Lemma A.4 with the last step
  *   internalizing the others' period-T utility (holds);
- * - seed004.corollary33AsPrinted: the system of Lemma A.4 as printed at every
+ * - seed004.corollary33.asStated: the system of Lemma A.4 as printed at every
  *   step, allocation-dependent transitions (refuted, counterexample);
- * - seed004.corollary33AsPrintedIndependent: as printed, allocation-independent
+ * - seed004.corollary33.independentSignals.asStated: as printed, allocation-independent
  *   transitions (holds).
  */
 import { given, propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
@@ -39,12 +39,12 @@ function checkWith(lastStep: LastStep, scale?: (d: number) => number) {
 }
 
 const HYPS = [
-  'Assumption 1 (finite signals and actions)',
-  'Assumption 3 (spanning; generated instances are filtered on it)',
+  '[assumption1] Assumption 1 (finite signals and actions)',
+  '[assumption3] Assumption 3 (spanning; generated instances are filtered on it)',
   'finite horizon T in {2,3,4}, constant allocation a-bar in period T, efficient allocation for t < T (backward induction with W_T = sum_j u^j(a-bar, .))',
 ];
 
-const NOTE_ASSUMPTION = 'The slides state Corollary 3.3 under "Assumptions 1 and 2", but its transfers p-bar_{t+1}(theta_{t+1}^{-i}; a_t, theta_t^{-i}) do not depend on the own report, which is the setting of Theorem 3.2 (Assumption 3, spanning); the entries assume spanning (seed004.corollary33UnderAssumption2 shows that the statement with Assumption 2 alone is false).';
+const NOTE_ASSUMPTION = 'The slides state Corollary 3.3 under "Assumptions 1 and 2", but its transfers p-bar_{t+1}(theta_{t+1}^{-i}; a_t, theta_t^{-i}) do not depend on the own report, which is the setting of Theorem 3.2 (Assumption 3, spanning); the entries assume spanning (seed004.corollary33.underAssumption2.asStated shows that the statement with Assumption 2 alone is false).';
 
 export const corollary33 = propertyEntry({
   id: 'seed004.corollary33',
@@ -71,7 +71,8 @@ export const corollary33 = propertyEntry({
 });
 
 export const corollary33AsPrinted = propertyEntry({
-  id: 'seed004.corollary33AsPrinted',
+  id: 'seed004.corollary33.asStated',
+  aliases: ['seed004.corollary33AsPrinted'],
   title: 'Corollary 3.3 with the Lemma A.4 system as printed at every step, allocation-dependent transitions (false)',
   source: SOURCE,
   kind: 'corollary',
@@ -91,7 +92,8 @@ export const corollary33AsPrinted = propertyEntry({
 });
 
 export const corollary33AsPrintedIndependent = propertyEntry({
-  id: 'seed004.corollary33AsPrintedIndependent',
+  id: 'seed004.corollary33.independentSignals.asStated',
+  aliases: ['seed004.corollary33AsPrintedIndependent'],
   title: 'Corollary 3.3 with the Lemma A.4 system as printed, allocation-independent transitions',
   source: SOURCE,
   kind: 'corollary',

@@ -43,7 +43,8 @@ function evaluate(env: DynamicEnvironment): ExampleOutput {
 }
 
 export const corollary33UnderAssumption2 = exampleEntry({
-  id: 'seed004.corollary33UnderAssumption2',
+  id: 'seed004.corollary33.underAssumption2.asStated',
+  aliases: ['seed004.corollary33UnderAssumption2'],
   title: 'Corollary 3.3 as stated (Assumptions 1 and 2, report-independent transfers): false',
   source: src('Corollary 3.3', '3'),
   kind: 'corollary',

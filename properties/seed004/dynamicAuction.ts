@@ -56,7 +56,7 @@ export const dynamicAuction = propertyEntry({
   check: check({ reading: 'runnerUp' }),
   metrics: { maxGain: 'max', unbiasednessResidual: 'max', deviationsChecked: 'max' },
   notes: [
-    'The printed r^i_{t+1} contains b^j_t with j unbound; with j = the runner-up (the bidder whose bid sets the price) the winner\'s expected payoff from winning is (gamma - 1)(min_{j!=i} theta^j - theta^i), which is >= 0 exactly when truthful bidding wins: the stated bids form a periodic ex post equilibrium. With j summed over the others it fails for N >= 3 (seed004.dynamicAuctionSumReading).',
+    'The printed r^i_{t+1} contains b^j_t with j unbound; with j = the runner-up (the bidder whose bid sets the price) the winner\'s expected payoff from winning is (gamma - 1)(min_{j!=i} theta^j - theta^i), which is >= 0 exactly when truthful bidding wins: the stated bids form a periodic ex post equilibrium. With j summed over the others it fails for N >= 3 (seed004.dynamicAuction.sumReading.asStated).',
     'The slides print "he pays b_t^i = min{b_t^k : k != i}"; read as: the winner i pays min_{k != i} b_t^k, the second-lowest bid.',
     'Deviations in period t change only whether i wins in t, the price and r^i_{t+1} (transitions do not depend on the allocation and r^i_{t+1} depends on the others\' bids), so the one-shot gain is computed from these terms.',
   ],
@@ -64,7 +64,8 @@ export const dynamicAuction = propertyEntry({
 });
 
 export const dynamicAuctionSumReading = propertyEntry({
-  id: 'seed004.dynamicAuctionSumReading',
+  id: 'seed004.dynamicAuction.sumReading.asStated',
+  aliases: ['seed004.dynamicAuctionSumReading'],
   title: 'Dynamic auction with b^j_t read as the sum of the others\' bids: not an equilibrium',
   source: SOURCE,
   kind: 'example',

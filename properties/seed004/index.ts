@@ -1,4 +1,6 @@
+import type { Paper } from '../../src/catalogue/manifest.ts';
 import type { CatalogueEntry } from '../../src/catalogue/types.ts';
+import { manifest } from './manifest.ts';
 import { spanningImpliesConvexIndependence } from './assumptions.ts';
 import { auctionConditionImpliesSpanning } from './auctionUnbiasedness.ts';
 import { corollary33, corollary33AsPrinted, corollary33AsPrintedIndependent } from './corollary33.ts';
@@ -32,3 +34,6 @@ export const seed004Entries: CatalogueEntry[] = [
   relaxConvexIndependenceOnly,
   relaxAssumption4,
 ];
+
+/** The seed004 module, as registered in properties/papers.ts. */
+export const paper: Paper = { manifest, entries: seed004Entries };

@@ -20,8 +20,8 @@ export const lemmaA4 = propertyEntry({
   source: src('Lemma A.4', 'Appendix (proof of Theorem 3.2)'),
   kind: 'lemma',
   hypotheses: [
-    'Assumption 1 (bounded payoffs: finite signals and actions)',
-    'Assumption 3 (spanning: the columns of M^{-i}(a, theta^{-i}) are linearly independent; generated instances are filtered on it)',
+    '[assumption1] Assumption 1 (bounded payoffs: finite signals and actions)',
+    '[assumption3] Assumption 3 (spanning: the columns of M^{-i}(a, theta^{-i}) are linearly independent; generated instances are filtered on it)',
     'stationary transitions, allocation-dependent or not; T in {2,3,4} or infinite; 2-3 agents with 2-3 signals each',
   ],
   conclusion: 'x = (1/delta) ((M^{-i})^T)^+ u^{-i} satisfies delta (M^{-i})^T x = u^{-i} (largest residual <= 1e-9 (1 + max |x|): rows of M^T are distributions, so |delta M^T x| <= max |x| sets the scale of rounding errors)',

@@ -11,7 +11,9 @@ import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
 import { build, describeSpec, spanningHolds, src } from './common.ts';
 
 export const relaxAssumption4 = propertyEntry({
-  id: 'seed004.relaxAssumption4',
+  id: 'seed004.theorem32.withoutAssumption4',
+  aliases: ['seed004.relaxAssumption4'],
+  drops: 'assumption4',
   title: 'Without Assumption 4 (efficient last period not ex post IC) the dynamic mechanism is not periodic ex post IC',
   source: src('Theorem 3.2 (Assumption 4 dropped)', '3'),
   kind: 'relaxation',

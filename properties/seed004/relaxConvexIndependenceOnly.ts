@@ -12,12 +12,14 @@ import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
 import { build, describeSpec, src } from './common.ts';
 
 export const relaxConvexIndependenceOnly = propertyEntry({
-  id: 'seed004.relaxConvexIndependenceOnly',
+  id: 'seed004.theorem32.convexIndependenceOnly.withoutAssumption3',
+  aliases: ['seed004.relaxConvexIndependenceOnly'],
+  drops: 'assumption3',
   title: 'Lemma A.4 under convex independence only: the report-independent system can have no solution',
   source: src('Lemma A.4 / Theorem 3.2 (Assumption 3 replaced by Assumption 2)', '3'),
   kind: 'relaxation',
   relaxes: 'Assumption 3 (spanning), replaced by Assumption 2 (convex independence)',
-  hypotheses: ['Assumption 2 (convex independence, certified LPs; instances where it fails are discarded and counted)', '2 agents with 4 and 3 signals, 1-2 actions, T = infinity'],
+  hypotheses: ['[assumption2] Assumption 2 (convex independence, certified LPs; instances where it fails are discarded and counted)', '2 agents with 4 and 3 signals, 1-2 actions, T = infinity'],
   conclusion: 'the Lemma A.4 transfers solve the system (largest residual <= 1e-9)',
   expected: 'refuted',
   refutation: 'relaxation',

@@ -11,7 +11,9 @@ import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
 import { build, describeSpec, src } from './common.ts';
 
 export const relaxFewerNextSignals = propertyEntry({
-  id: 'seed004.relaxFewerNextSignals',
+  id: 'seed004.lemmaA4.fewerNextSignals.withoutAssumption3',
+  aliases: ['seed004.relaxFewerNextSignals'],
+  drops: 'assumption3',
   title: 'Fewer next-period signals of the others than own signals: spanning fails and Lemma A.4 has no exact solution',
   source: src('Assumption 3 / Lemma A.4 (|Theta^{-i}_{t+1}| < |Theta^i_t|)', '3'),
   kind: 'relaxation',

@@ -12,7 +12,9 @@ import { lemmaA4Transfers } from '../../src/mechanisms/dynamic/transfers.ts';
 import { build, describeSpec, src } from './common.ts';
 
 export const relaxNoIntertemporalCorrelation = propertyEntry({
-  id: 'seed004.relaxNoIntertemporalCorrelation',
+  id: 'seed004.theorem32.withoutIntertemporalCorrelation',
+  aliases: ['seed004.relaxNoIntertemporalCorrelation'],
+  drops: 'intertemporalCorrelation',
   title: 'Without intertemporal correlation no contingent transfers satisfy the system and IC fails',
   source: src('Lemma A.4 / Theorem 3.2 (signals independent across periods)', '3'),
   kind: 'relaxation',

@@ -52,9 +52,9 @@ export const theorem31 = propertyEntry({
   source: src('Theorem 3.1', '3'),
   kind: 'theorem',
   hypotheses: [
-    'Assumption 1 (finite signals and actions)',
-    'Assumption 2 (convex independence, decided by certified LPs; generated instances are filtered on it)',
-    'Assumption 4: T = infinity, or T in {2,3} with a constant last-period allocation (ex post IC trivially)',
+    '[assumption1] Assumption 1 (finite signals and actions)',
+    '[assumption2] Assumption 2 (convex independence, decided by certified LPs; generated instances are filtered on it)',
+    '[assumption4] Assumption 4: T = infinity, or T in {2,3} with a constant last-period allocation (ex post IC trivially)',
     '2 agents, 2-4 signals each (spanning may fail, e.g. 4 own signals vs 3 of the other), 2 actions, transitions allocation-dependent or not',
   ],
   conclusion: 'the certified LP for conditions (i)-(ii) is feasible for every (i, a, theta^{-i}) and the largest one-shot gain is <= 1e-6 (LP tolerance)',

@@ -34,8 +34,8 @@ export const theorem32 = propertyEntry({
   source: src('Theorem 3.2', '3'),
   kind: 'theorem',
   hypotheses: [
-    'Assumption 1 (finite signals and actions)',
-    'Assumption 3 (spanning; generated instances are filtered on it)',
+    '[assumption1] Assumption 1 (finite signals and actions)',
+    '[assumption3] Assumption 3 (spanning; generated instances are filtered on it)',
     'T = infinity, or T in {2,3} with the efficient last-period allocation a*_T = argmax sum_j u^j, filtered on Assumption 4 (a*_T ex post IC: no agent gains in period T by misreporting)',
     'stationary transitions (allocation-dependent or not), delta in {0.5, 0.8, 0.9}',
     'allocation: the efficient stationary rule (policy iteration, ties to the lowest action)',
@@ -60,7 +60,7 @@ export const theorem32 = propertyEntry({
   metrics: { maxGain: 'max', maxGainWithoutContingentTransfers: 'max', maxResidual: 'max' },
   describe: describeSpec,
   notes: [
-    'Finite horizon: the transfer of the step T-1 -> T also pays delta E[sum_{j!=i} u^j(a*_T(theta_T), theta_T) | a, theta_{T-1}], the others\' period-T utility, which no later transfer can pay (seed004.corollary33AsPrinted shows the printed system fails without it when transitions depend on the allocation); elsewhere the system of Lemma A.4.',
+    'Finite horizon: the transfer of the step T-1 -> T also pays delta E[sum_{j!=i} u^j(a*_T(theta_T), theta_T) | a, theta_{T-1}], the others\' period-T utility, which no later transfer can pay (seed004.corollary33.asStated shows the printed system fails without it when transitions depend on the allocation); elsewhere the system of Lemma A.4.',
     'maxGainWithoutContingentTransfers is the largest gain from lying in the same environments with no transfers at all: the contingent transfers are what removes it.',
     'The IC checker computes each agent\'s continuation payoff from her own utilities and transfers (an exact linear solve), not from the social value W.',
   ],

@@ -5,6 +5,7 @@
  * comparison agrees; otherwise it is refuted and the failing comparisons are
  * the counterexample.
  */
+import { entryMeta } from './types.ts';
 import type { Artifact, CatalogueEntry, Comparison, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
 
 export type { Comparison };
@@ -61,16 +62,7 @@ function fmt(v: unknown): string {
 
 export function exampleEntry(spec: ExampleSpec): CatalogueEntry {
   const entry: CatalogueEntry = {
-    id: spec.id,
-    title: spec.title,
-    source: spec.source,
-    kind: spec.kind,
-    hypotheses: spec.hypotheses,
-    conclusion: spec.conclusion,
-    expected: spec.expected,
-    relaxes: spec.relaxes,
-    refutation: spec.refutation,
-    correctedBy: spec.correctedBy,
+    ...entryMeta(spec),
     runs: 1,
     run: (ctx) => toResult(spec.evaluate(ctx)),
   };

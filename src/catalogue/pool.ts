@@ -21,7 +21,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { CatalogueEntry, EntryMeta } from './types.ts';
+import { entryMeta, type CatalogueEntry, type EntryMeta } from './types.ts';
+import { seedName } from './manifest.ts';
 import { entrySeed, runEntry, DEFAULT_SEED, type ResultRecord, type RunOptions } from './runner.ts';
 
 /** What the main thread knows of an entry without running it. */
@@ -53,19 +54,7 @@ const ownExtension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 export const defaultCatalogueUrl = new URL(`../../properties/index${ownExtension}`, import.meta.url).href;
 
 function describeEntry(e: CatalogueEntry): EntryDescriptor {
-  return {
-    id: e.id,
-    title: e.title,
-    source: e.source,
-    kind: e.kind,
-    hypotheses: e.hypotheses,
-    conclusion: e.conclusion,
-    expected: e.expected,
-    relaxes: e.relaxes,
-    refutation: e.refutation,
-    correctedBy: e.correctedBy,
-    runs: e.runs,
-  };
+  return { ...entryMeta(e), runs: e.runs };
 }
 
 async function importCatalogue(url: string): Promise<CatalogueEntry[]> {
@@ -114,7 +103,7 @@ export function stoppedRecord(entry: EntryDescriptor, options: RunOptions, error
     evidence: { generated: 0, checked: 0, replayed: 0 },
     error,
     asExpected: false,
-    seed: entrySeed(options.seed ?? DEFAULT_SEED, entry.id),
+    seed: entrySeed(options.seed ?? DEFAULT_SEED, seedName(entry)),
     durationMs: Math.round(durationMs),
   } as ResultRecord);
 }

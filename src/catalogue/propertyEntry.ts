@@ -27,6 +27,7 @@ import fc from 'fast-check';
 import { HEALTH, healthFailure } from './health.ts';
 import { packageCounterexampleDir } from './paths.ts';
 import { loadStoredCounterexamples } from './stored.ts';
+import { entryMeta } from './types.ts';
 import type { CatalogueEntry, EntryMeta, EntryResult, Evidence, HealthException, MetricValue, PropertyCounterexample, Provenance, Replay, RunContext } from './types.ts';
 
 /** What a check reports on an instance that meets the entry's hypotheses. */
@@ -153,7 +154,7 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
 
   // phase 1: explicit instances (not when replaying a path of the search)
   if (ctx.path === undefined) {
-    const stored = opts.useStored === false ? [] : loadStoredCounterexamples(entryId, ctx.counterexampleDirs ?? [packageCounterexampleDir()]);
+    const stored = opts.useStored === false ? [] : loadStoredCounterexamples(entryId, ctx.counterexampleDirs ?? [packageCounterexampleDir()], ctx.aliases);
     const explicit: Explicit<T>[] = [
       ...stored.map((s): Explicit<T> => ({ input: s.input as T, origin: 'stored', provenance: s.provenance, where: s.file })),
       ...(opts.examples ?? []).map((e, k): Explicit<T> => ({ input: e, origin: 'example', where: `example ${k + 1} of the entry` })),
@@ -236,16 +237,7 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
 
 export function propertyEntry<T>(spec: PropertySpec<T>): CatalogueEntry {
   const entry: CatalogueEntry = {
-    id: spec.id,
-    title: spec.title,
-    source: spec.source,
-    kind: spec.kind,
-    hypotheses: spec.hypotheses,
-    conclusion: spec.conclusion,
-    expected: spec.expected,
-    relaxes: spec.relaxes,
-    refutation: spec.refutation,
-    correctedBy: spec.correctedBy,
+    ...entryMeta(spec),
     runs: spec.runs,
     health: spec.health,
     run: (ctx) => runProperty(spec.id, spec.arbitrary(), spec.check, ctx, { metrics: spec.metrics, describe: spec.describe, examples: spec.examples, notes: spec.notes, health: spec.health }),

@@ -41,7 +41,7 @@ describe('verify --replay', () => {
 });
 
 describe('verify --save-counterexamples', () => {
-  const id = 'seed003.example1.lowerPrices';
+  const id = 'seed003.example1.lowerPrices.withoutAdmissibility';
 
   it('writes a counterexample found by the search under the working directory, once', async () => {
     const cwd = temp();

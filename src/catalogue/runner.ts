@@ -5,8 +5,9 @@
  */
 import { certificateLogSince, markCertificateLog, type CertificateLog } from '../solvers/lp/certificateLog.ts';
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
+import { seedName } from './manifest.ts';
 import { counterexampleDirs } from './paths.ts';
-import type { CatalogueEntry, EntryMeta, EntryResult, Outcome, RunContext } from './types.ts';
+import { entryMeta, type CatalogueEntry, type EntryMeta, type EntryResult, type Outcome, type RunContext } from './types.ts';
 
 /** The embedded default seed of `mechcheck verify`. */
 export const DEFAULT_SEED = 20261124;
@@ -50,12 +51,13 @@ export type ResultRecord = EntryResult &
 
 export function contextFor(entry: CatalogueEntry, opts: RunOptions): RunContext {
   return {
-    seed: entrySeed(opts.seed ?? DEFAULT_SEED, entry.id),
+    seed: entrySeed(opts.seed ?? DEFAULT_SEED, seedName(entry)),
     baseSeed: opts.seed ?? DEFAULT_SEED,
     runs: opts.runs ?? entry.runs ?? 100,
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
     path: opts.path,
     counterexampleDirs: opts.counterexampleDirs ?? counterexampleDirs(opts.cwd),
+    ...(entry.aliases?.length ? { aliases: entry.aliases } : {}),
   };
 }
 
@@ -72,16 +74,7 @@ export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Pr
   const durationMs = Math.round(performance.now() - t0);
   const lp = certificateLogSince(lpMark);
   return {
-    id: entry.id,
-    title: entry.title,
-    source: entry.source,
-    kind: entry.kind,
-    hypotheses: entry.hypotheses,
-    conclusion: entry.conclusion,
-    relaxes: entry.relaxes,
-    refutation: entry.refutation,
-    correctedBy: entry.correctedBy,
-    expected: entry.expected,
+    ...entryMeta(entry),
     ...res,
     asExpected: res.outcome === entry.expected,
     seed: ctx.seed,
@@ -101,14 +94,14 @@ export async function runMutant(entry: CatalogueEntry, opts: RunOptions = {}): P
 }
 
 /**
- * The entries `--only PATTERN` selects: the entry whose id is exactly PATTERN
- * when there is one (so a printed replay command selects one entry even when
+ * The entries `--only PATTERN` selects: the entry whose id (or one of its
+ * aliases, the ids it had before) is exactly PATTERN when there is one (so a printed replay command selects one entry even when
  * other ids extend it, e.g. `seed002.proposition3` and
  * `seed002.proposition3.withoutMonotonicity`); otherwise every entry matching
  * it (`matchesPattern`).
  */
-export function selectEntries<E extends { id: string }>(entries: readonly E[], pattern: string): E[] {
-  const exact = entries.filter((e) => e.id === pattern);
+export function selectEntries<E extends { id: string; aliases?: string[] }>(entries: readonly E[], pattern: string): E[] {
+  const exact = entries.filter((e) => e.id === pattern || (e.aliases ?? []).includes(pattern));
   return exact.length > 0 ? exact : entries.filter((e) => matchesPattern(e.id, pattern));
 }
 

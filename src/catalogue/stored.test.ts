@@ -62,6 +62,21 @@ describe('loadStoredCounterexamples', () => {
     expect(loadStoredCounterexamples('a.c', [d1])).toEqual([]);
   });
 
+  it("reads a fixture named or labelled by one of the entry's older ids (aliases), as the entry's", () => {
+    const d = temp();
+    const text = (id: string, input: unknown) => storedCounterexampleText({ id, provenance: { kind: 'regression', note: 'kept' }, input });
+    writeFileSync(join(d, 'a.old.json'), text('a.old', [1]));
+    writeFileSync(join(d, 'a.new.json'), text('a.old', [2]));
+    const got = loadStoredCounterexamples('a.new', [d], ['a.old']);
+    expect(got.map((g) => [g.id, g.input, g.file])).toEqual([
+      ['a.new', [2], join(d, 'a.new.json')],
+      ['a.new', [1], join(d, 'a.old.json')],
+    ]);
+    // without the alias, the old name is not read and the old label is refused
+    expect(loadStoredCounterexamples('a.other', [d])).toEqual([]);
+    expect(() => loadStoredCounterexamples('a.new', [d])).toThrow("id: is 'a.old' but the file is for 'a.new'");
+  });
+
   it('names the file of a fixture that is not JSON', () => {
     const d = temp();
     writeFileSync(join(d, 'a.b.json'), '{');

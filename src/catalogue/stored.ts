@@ -38,11 +38,12 @@ function isInteger(x: unknown): x is number {
 }
 
 /** Validate a parsed fixture; throws an InputError naming the file and the field. */
-export function parseStoredCounterexample(json: unknown, file: string, id?: string): StoredCounterexample {
+export function parseStoredCounterexample(json: unknown, file: string, id?: string | readonly string[]): StoredCounterexample {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) fail(file, '(top level)', 'must be an object { id, provenance, input }');
   const o = json as Record<string, unknown>;
   if (typeof o.id !== 'string' || o.id.length === 0) fail(file, 'id', 'must be the id of a catalogue entry');
-  if (id !== undefined && o.id !== id) fail(file, 'id', `is '${String(o.id)}' but the file is for '${id}'`);
+  const ids = id === undefined ? undefined : typeof id === 'string' ? [id] : id;
+  if (ids !== undefined && !ids.includes(o.id as string)) fail(file, 'id', `is '${String(o.id)}' but the file is for '${ids[0]}'${ids.length > 1 ? ` (or its older ids ${ids.slice(1).map((a) => `'${a}'`).join(', ')})` : ''}`);
   if (!('input' in o)) fail(file, 'input', 'is missing');
   const p = o.provenance as Record<string, unknown> | undefined;
   if (typeof p !== 'object' || p === null) fail(file, 'provenance', "is missing: say where the counterexample came from ({ kind: 'generated', baseSeed, seed, path }, { kind: 'paper', ref }, or { kind: 'regression', note })");
@@ -68,11 +69,16 @@ export function parseStoredCounterexample(json: unknown, file: string, id?: stri
   return { id: o.id as string, provenance, input: o.input };
 }
 
-/** The stored counterexamples of an entry, one per folder that has a file for it (duplicates by content dropped). */
-export function loadStoredCounterexamples(id: string, dirs: readonly string[]): LoadedCounterexample[] {
+/**
+ * The stored counterexamples of an entry, one per folder and name that has a
+ * file for it (duplicates by content dropped). A file may be named by the
+ * entry's id or by one of its `aliases` (the ids it had before a rename), and
+ * its `id` field may hold either: fixtures stored under an old id keep loading.
+ */
+export function loadStoredCounterexamples(id: string, dirs: readonly string[], aliases: readonly string[] = []): LoadedCounterexample[] {
   const out: LoadedCounterexample[] = [];
-  for (const dir of dirs) {
-    const file = join(dir, `${id}.json`);
+  for (const dir of dirs) for (const name of [id, ...aliases]) {
+    const file = join(dir, `${name}.json`);
     if (!existsSync(file)) continue;
     let json: unknown;
     try {
@@ -80,8 +86,8 @@ export function loadStoredCounterexamples(id: string, dirs: readonly string[]): 
     } catch (e) {
       throw new InputError(file, `not valid JSON: ${(e as Error).message}`);
     }
-    const s = parseStoredCounterexample(json, file, id);
-    if (!out.some((o) => sameInstance(o.input, s.input))) out.push({ ...s, file });
+    const s = parseStoredCounterexample(json, file, [id, ...aliases]);
+    if (!out.some((o) => sameInstance(o.input, s.input))) out.push({ ...s, id, file });
   }
   return out;
 }

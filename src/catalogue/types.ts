@@ -7,8 +7,20 @@ export type Verdict = 'holds' | 'refuted';
 export type Outcome = Verdict | 'error';
 
 export interface Source {
-  /** seed file name, e.g. "001_e592948973ecc068.txt", or "foundation" */
+  /**
+   * the seed file the result was read from (e.g. "001_e592948973ecc068.txt",
+   * named by its paper's manifest; the files live outside the repository), or
+   * the name of a module that has no seed file ("foundation", "classics")
+   */
   seed: string;
+  /**
+   * the key of the cited reference in properties/BIBLIOGRAPHY.md (a manifest's
+   * `references`); set for every entry when the catalogue is assembled (default:
+   * the reference whose seed file is `seed`, else the paper's own)
+   */
+  reference?: string;
+  /** the reference's full citation (set with `reference`, so that a report needs no manifest) */
+  citation?: string;
   /** the result, e.g. "Lemma C" */
   ref: string;
   /** the section, e.g. "7.1" */
@@ -48,6 +60,8 @@ export interface RunContext {
   path?: string;
   /** folders holding stored counterexamples (`<id>.json`), replayed before generation; default: the package's fixtures/counterexamples */
   counterexampleDirs?: string[];
+  /** the entry's older ids: a stored counterexample under an older name (`<alias>.json`) is replayed too */
+  aliases?: string[];
 }
 
 export type MetricValue = number | string | boolean | null;
@@ -188,18 +202,22 @@ export type RefutationKind = 'relaxation' | 'erratum' | 'example';
 
 /** What every entry states about itself (shared by the entry builders and the report). */
 export interface EntryMeta {
-  /** stable id, e.g. "seed001.lemmaC" */
+  /** stable id, e.g. "seed001.lemmaC": `<paper>.<result>[.<part>...][.<variant>]` (README, "Entry ids"; src/catalogue/manifest.ts) */
   id: string;
+  /** older ids of the entry, oldest first: `verify --only`, replay commands and stored counterexamples accept them; the entry's seed derives from the first */
+  aliases?: string[];
   title: string;
   source: Source;
   kind: EntryKind;
-  /** the hypotheses under which the conclusion is checked (for a relaxation: those kept) */
+  /** the hypotheses under which the conclusion is checked (for a relaxation: those kept); an item "[id] text" names a hypothesis of the paper's manifest */
   hypotheses: string[];
   /** the conclusion checked */
   conclusion: string;
   expected: Verdict;
-  /** for relaxations: the hypothesis dropped */
+  /** for relaxations: the hypothesis dropped, in words (what exactly the instances break) */
   relaxes?: string;
+  /** for relaxations: the id of the hypothesis dropped, in the paper's manifest (the id ends with `.without<Id>`) */
+  drops?: string;
   /** required when `expected` is 'refuted': what the refutation means */
   refutation?: RefutationKind;
   /** for an erratum: the id of the entry that checks the corrected statement, if there is one */
@@ -231,4 +249,22 @@ export interface CatalogueEntry extends EntryMeta {
    * entry expected to hold.
    */
   mutant?: { description: string; run(ctx: RunContext): Promise<EntryResult> | EntryResult };
+}
+
+/** An entry's metadata alone (what the builders, the runner and the worker pool copy from a spec or an entry). */
+export function entryMeta(e: EntryMeta): EntryMeta {
+  return {
+    id: e.id,
+    ...(e.aliases ? { aliases: e.aliases } : {}),
+    title: e.title,
+    source: e.source,
+    kind: e.kind,
+    hypotheses: e.hypotheses,
+    conclusion: e.conclusion,
+    relaxes: e.relaxes,
+    ...(e.drops !== undefined ? { drops: e.drops } : {}),
+    refutation: e.refutation,
+    correctedBy: e.correctedBy,
+    expected: e.expected,
+  };
 }

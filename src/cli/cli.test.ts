@@ -54,14 +54,14 @@ describe('mechcheck verify / list', () => {
       for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'metrics', 'evidence', 'durationMs']) expect(res).toHaveProperty(k);
       if (res.outcome !== 'holds') expect(res).toHaveProperty('counterexample');
     }
-    const refuted = rep.results.find((x: { id: string }) => x.id === 'foundation.auction.firstPrice.dsic');
+    const refuted = rep.results.find((x: { id: string }) => x.id === 'foundation.auction.firstPrice.dsic.withoutSecondPricePayment');
     expect(refuted.counterexample).not.toBeNull();
     expect(refuted.replay.command).toContain('--seed');
     expect(existsSync(join(dir, 'partial', 'report.md'))).toBe(true);
   });
   it('a counterexample is replayed by the command the report prints', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-replay-'));
-    const id = 'foundation.gvcg.interimIC';
+    const id = 'foundation.gvcg.interimIC.withoutRewards';
     expect((await run('verify', '--only', id, '--out', dir)).status).toBe(0);
     const first = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8')).results[0];
     const args = first.replay.command.replace(/^npx mechcheck /, '').match(/'[^']*'|\S+/g).map((a: string) => a.replace(/^'|'$/g, ''));

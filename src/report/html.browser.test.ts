@@ -73,15 +73,15 @@ describe('report.html in Chromium', () => {
 
     // the search, on top of the filter
     await page.fill('#f-search', 'lemmaA');
-    expect(await visibleIds(page)).toEqual(['seed000.lemmaA.statedConstant']);
+    expect(await visibleIds(page)).toEqual(['seed000.lemmaA.asStated']);
     await page.screenshot({ path: join(dir, 'filtered.png') });
 
     // the entry's counterexample as tables, and its replay command copied
-    const entry = page.locator('article[id="entry-seed000.lemmaA.statedConstant"]');
+    const entry = page.locator('article[id="entry-seed000.lemmaA.asStated"]');
     await entry.locator('summary').first().click();
     expect(await entry.locator('.cex table').count()).toBeGreaterThan(0);
     const command = (await entry.locator('.replay code').textContent())!;
-    expect(command).toMatch(/^npx mechcheck verify --only 'seed000\.lemmaA\.statedConstant' --seed 20261124/);
+    expect(command).toMatch(/^npx mechcheck verify --only 'seed000\.lemmaA\.asStated' --seed 20261124/);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => {});
     await entry.locator('button.copy').click();
     await expect.poll(async () => entry.locator('button.copy').textContent()).toMatch(/^(Copied|Selected: press Ctrl\+C)$/);
@@ -106,7 +106,7 @@ describe('report.html in Chromium', () => {
     // the same results with one made unexpected and one erratum given a corrected entry
     const results = report.results.map((r) => {
       if (r.id === 'seed000.payoffBound') return { ...r, expected: 'refuted' as const, asExpected: false };
-      if (r.id === 'seed000.lemmaA.statedConstant') return { ...r, correctedBy: 'seed000.lemmaA.proofConstant' };
+      if (r.id === 'seed000.lemmaA.asStated') return { ...r, correctedBy: 'seed000.lemmaA.asProved' };
       return r;
     });
     const file = join(dir, 'variant.html');
@@ -121,8 +121,8 @@ describe('report.html in Chromium', () => {
     expect(await visibleIds(page)).toEqual(['seed000.payoffBound']);
     // a filter hides the corrected entry; following the link from the findings shows and opens it
     await page.selectOption('#f-kind', 'relaxation');
-    await page.click('#findings a[href="#entry-seed000.lemmaA.proofConstant"]');
-    const target = page.locator('article[id="entry-seed000.lemmaA.proofConstant"]');
+    await page.click('#findings a[href="#entry-seed000.lemmaA.asProved"]');
+    const target = page.locator('article[id="entry-seed000.lemmaA.asProved"]');
     await expect.poll(async () => target.isVisible()).toBe(true);
     expect(await target.locator('details').getAttribute('open')).not.toBeNull();
     expect(problems).toEqual([]);

@@ -19,6 +19,7 @@
  * as `data:` images, in which an SVG's scripts cannot run.
  */
 import { createHash } from 'node:crypto';
+import { bibliographyLink } from '../catalogue/bibliography.ts';
 import type { Comparison, Counterexample, Table } from '../catalogue/types.ts';
 import { formatNumber, keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportBundle, type ReportedResult } from './report.ts';
 
@@ -147,7 +148,7 @@ function entryId(id: string): string {
   return `entry-${id}`;
 }
 
-function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>): string {
+function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>, bibliography: string | null): string {
   const status = r.asExpected ? 'ok' : r.outcome === 'error' ? 'err' : 'bad';
   const metrics = keyMetrics(r, 3)
     .map(([k, v]) => `${escapeHtml(k)}=${escapeHtml(formatNumber(v))}`)
@@ -156,6 +157,9 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>)
   parts.push(`<p class="title">${escapeHtml(r.title)}</p>`);
   const dl: Array<[string, string]> = [
     ['Source', `<code>${escapeHtml(r.source.seed)}</code>, ${escapeHtml(r.source.ref)}${r.source.section && !r.source.ref.includes(r.source.section) ? ` (section ${escapeHtml(r.source.section)})` : ''}`],
+    ...(r.source.citation
+      ? [['Reference', bibliography && r.source.reference ? `<a href="${escapeHtml(bibliographyLink(bibliography, r.source.reference))}">${escapeHtml(r.source.citation)}</a>` : escapeHtml(r.source.citation)] as [string, string]]
+      : []),
     ['Kind', `${escapeHtml(r.kind)}${r.refutation ? `; expected refutation: ${escapeHtml(r.refutation)}` : ''}`],
   ];
   if (r.relaxes) dl.push(['Relaxes', escapeHtml(r.relaxes)]);
@@ -278,8 +282,8 @@ function sha256(s: string): string {
   return createHash('sha256').update(s, 'utf8').digest('base64');
 }
 
-/** The whole page. */
-export function reportHtml(bundle: ReportBundle): string {
+/** The whole page; `bibliography` is the path from it to properties/BIBLIOGRAPHY.md, which each entry's reference links to (null: no link). */
+export function reportHtml(bundle: ReportBundle, opts: { bibliography?: string | null } = {}): string {
   const { report: rep, figures } = bundle;
   const s = rep.summary;
   const unexpected = rep.results.filter((r) => !r.asExpected);
@@ -326,7 +330,7 @@ export function reportHtml(bundle: ReportBundle): string {
   body.push(`<label><input type="checkbox" id="f-unexpected"> unexpected only</label>`);
   body.push(`<input type="search" id="f-search" placeholder="search ids, titles, hypotheses, counterexamples" aria-label="search">`);
   body.push(`<button type="button" id="f-reset" class="btn">Reset</button><span id="count">${rep.results.length} entries</span></form>`);
-  for (const r of ordered) body.push(entryHtml(r, rep, figures));
+  for (const r of ordered) body.push(entryHtml(r, rep, figures, opts.bibliography ?? null));
   body.push('</section>');
   const csp = `default-src 'none'; img-src data:; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(SCRIPT)}'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>

@@ -4,6 +4,7 @@
  * the paper findings (errata), the counts by paper and kind, the table of all
  * entries and one section per entry.
  */
+import { bibliographyLink } from '../catalogue/bibliography.ts';
 import type { Table } from '../catalogue/types.ts';
 import { formatNumber, keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportedResult } from './report.ts';
 
@@ -46,8 +47,13 @@ function countsTable(title: string, groups: Record<string, Counts>): string[] {
   ];
 }
 
-/** report.md's text. `figurePrefix` is the path from the Markdown file to the report folder ('' when beside it; null when no figures were written). */
-export function reportMarkdown(rep: Report, opts: { figurePrefix?: string | null } = {}): string {
+/**
+ * report.md's text. `figurePrefix` is the path from the Markdown file to the
+ * report folder ('' when beside it; null when no figures were written);
+ * `bibliography` the path from it to properties/BIBLIOGRAPHY.md, which each
+ * entry's reference links to (null: the citation is given without a link).
+ */
+export function reportMarkdown(rep: Report, opts: { figurePrefix?: string | null; bibliography?: string | null } = {}): string {
   const s = rep.summary;
   const prefix = opts.figurePrefix === undefined ? '' : opts.figurePrefix;
   const lines: string[] = [];
@@ -93,17 +99,18 @@ export function reportMarkdown(rep: Report, opts: { figurePrefix?: string | null
     lines.push(`| [${cell(r.id)}](#${anchor(r.id)}) | ${cell(r.source.seed === 'foundation' ? 'foundation' : r.source.seed.slice(0, 3))}: ${cell(r.source.ref)} | ${r.expected} | ${r.outcome}${mark} | ${cell(metrics)} | ${r.durationMs} |`);
   }
   lines.push('');
-  for (const r of rep.results) lines.push(...entryMarkdown(r, rep, prefix));
+  for (const r of rep.results) lines.push(...entryMarkdown(r, rep, prefix, opts.bibliography ?? null));
   // control characters (a terminal's escape sequences) are shown, not sent, when the file is printed
   // eslint-disable-next-line no-control-regex
   return (lines.join('\n') + '\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function entryMarkdown(r: ReportedResult, rep: Report, prefix: string | null): string[] {
+function entryMarkdown(r: ReportedResult, rep: Report, prefix: string | null, bibliography: string | null): string[] {
   const lines: string[] = [];
   lines.push(`## ${text(r.id)}`, '');
   lines.push(`**${text(r.title)}**`, '');
   lines.push(`- Source: ${code(r.source.seed)}, ${text(r.source.ref)}${r.source.section ? ` (section ${text(r.source.section)})` : ''}`);
+  if (r.source.citation) lines.push(`- Reference: ${bibliography && r.source.reference ? `[${text(r.source.citation)}](${bibliographyLink(bibliography, r.source.reference)})` : text(r.source.citation)}`);
   lines.push(
     `- Kind: ${text(r.kind)}${r.refutation ? `; expected refutation: ${r.refutation}` : ''}${r.relaxes ? `; relaxes: ${text(r.relaxes)}` : ''}${r.correctedBy ? `; corrected statement: [${text(r.correctedBy)}](#${anchor(r.correctedBy)})` : ''}`,
   );

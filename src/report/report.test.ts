@@ -184,3 +184,28 @@ describe('source locations', () => {
     expect(locs.get('seed001.lemmaA')?.file).toBe('properties/seed001/lemmas.ts');
   });
 });
+
+describe('links to the bibliography', () => {
+  const cited = record('seed001.lemmaC', { source: { seed: '001_e592948973ecc068.txt', ref: 'Lemma C', reference: 'seed001', citation: 'Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."' } });
+  const rep = buildReport([cited], settings);
+
+  it("links each entry's reference to its anchor in properties/BIBLIOGRAPHY.md, which has that anchor", () => {
+    const md = reportMarkdown(rep, { bibliography: '../properties/BIBLIOGRAPHY.md' });
+    expect(md).toContain('- Reference: [Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."](../properties/BIBLIOGRAPHY.md#seed001)');
+    const html = reportHtml({ report: rep, figures: new Map() }, { bibliography: '../properties/BIBLIOGRAPHY.md' });
+    expect(html).toContain('<a href="../properties/BIBLIOGRAPHY.md#seed001">Richard P. McLean and Andrew Postlewaite (2015), &quot;A Dynamic ...&quot;</a>');
+    expect(readFileSync(resolve(root, 'properties', 'BIBLIOGRAPHY.md'), 'utf8').split('\n')).toContain('### seed001');
+  });
+
+  it('gives the citation without a link when there is no bibliography (an installed package)', () => {
+    const md = reportMarkdown(rep, { bibliography: null });
+    expect(md).toContain('- Reference: Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."');
+    expect(md).not.toContain('BIBLIOGRAPHY.md');
+    expect(reportHtml({ report: rep, figures: new Map() })).not.toContain('BIBLIOGRAPHY.md');
+  });
+
+  it('cites a reference for every catalogue entry, with an anchor in the bibliography', () => {
+    const anchors = new Set(readFileSync(resolve(root, 'properties', 'BIBLIOGRAPHY.md'), 'utf8').split('\n').flatMap((l) => /^### (\S+)$/.exec(l)?.[1].toLowerCase() ?? []));
+    for (const e of catalogue) expect(anchors.has((e.source.reference ?? '').toLowerCase()), e.id).toBe(true);
+  });
+});

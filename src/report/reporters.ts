@@ -17,6 +17,7 @@
  * set is replaced as a whole (any of its files that this run did not produce
  * is removed). A file given a path of its own is written there, atomically.
  */
+import { existsSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import { probeWritableDir, probeWritableFile, type OutputFile, type OutputSet, type SetFile } from './atomicWrite.ts';
@@ -26,6 +27,8 @@ import { reportJunit } from './junit.ts';
 import { reportMarkdown } from './markdown.ts';
 import type { ReportBundle } from './report.ts';
 import { sourceLocations } from './sourceLocations.ts';
+import { BIBLIOGRAPHY_FILE } from '../catalogue/bibliography.ts';
+import { packageRoot } from '../catalogue/paths.ts';
 
 export const REPORTERS = ['default', 'json', 'junit', 'github', 'markdown', 'html'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -118,14 +121,20 @@ export interface RenderedOutputs {
   written: string[];
 }
 
-function render(name: ReporterName, bundle: ReportBundle, figurePrefix: string | null, locations: () => ReadonlyMap<string, { file: string; line: number }>): string {
+/** The path from a report written in `dir` to the package's properties/BIBLIOGRAPHY.md, or null when the package has no sources (an installed package). */
+export function bibliographyPath(dir: string, root: string = packageRoot()): string | null {
+  const file = join(root, BIBLIOGRAPHY_FILE);
+  return existsSync(file) ? relative(dir, file).split('\\').join('/') : null;
+}
+
+function render(name: ReporterName, bundle: ReportBundle, figurePrefix: string | null, locations: () => ReadonlyMap<string, { file: string; line: number }>, bibliography: string | null = null): string {
   switch (name) {
     case 'json':
       return JSON.stringify(bundle.report, null, 2) + '\n';
     case 'markdown':
-      return reportMarkdown(bundle.report, { figurePrefix });
+      return reportMarkdown(bundle.report, { figurePrefix, bibliography });
     case 'html':
-      return reportHtml(bundle);
+      return reportHtml(bundle, { bibliography });
     case 'junit':
       return reportJunit(bundle.report, locations());
     case 'github':
@@ -145,7 +154,7 @@ export function renderOutputs(t: OutputTargets, bundle: ReportBundle, cwd: strin
     return r === '' ? '.' : r.startsWith('..') ? p : r;
   };
   if (t.setDir) {
-    const files: SetFile[] = t.setReporters.map((name) => ({ path: SET_FILES[name]!, content: render(name, bundle, '', locations) }));
+    const files: SetFile[] = t.setReporters.map((name) => ({ path: SET_FILES[name]!, content: render(name, bundle, '', locations, bibliographyPath(t.setDir!)) }));
     for (const [file, content] of bundle.figures) files.push({ path: file, content });
     out.sets.push({ dir: t.setDir, managed: SET_MANAGED, files });
     out.written.push(...t.setReporters.map((n) => rel(join(t.setDir!, SET_FILES[n]!))));
@@ -153,7 +162,7 @@ export function renderOutputs(t: OutputTargets, bundle: ReportBundle, cwd: strin
   }
   for (const f of t.files) {
     const prefix = t.setDir ? relative(dirname(f.file), t.setDir).split('\\').join('/') : null;
-    out.files.push({ file: f.file, content: render(f.name, bundle, prefix === null ? null : prefix ? `${prefix}/` : '', locations) });
+    out.files.push({ file: f.file, content: render(f.name, bundle, prefix === null ? null : prefix ? `${prefix}/` : '', locations, bibliographyPath(dirname(f.file))) });
     out.written.push(rel(f.file));
   }
   for (const name of t.stdout) out.stdout += render(name, bundle, null, locations);
