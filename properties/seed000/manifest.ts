@@ -28,7 +28,7 @@ export const manifest: PaperManifest = {
     boundedReports: "opponents' stage-2 reports lie in [0, M] (used by Lemma B and Theorem 1)",
     informativeSignals: "P_-i(.|b_i) != P_-i(.|b_i') whenever b_i != b_i' (section 3.2)",
     posteriors: "posteriors pi, pi' in Delta(Theta), distances in the 1-norm (section 3.1)",
-    knownSellerCosts: 'the seller costs kappa are known to the mechanism (section 3)',
+    knownSellerCosts: 'the seller cost profile kappa is known to all buyers and the mechanism (section 4.1)',
     stage2Vcg: 'the stage-2 VCG: the efficient assignment phi with the pivot transfers of section 4.1',
     fullSupportPrior: 'the prior P(theta, b) has full support (section 3.2)',
     twoStageGame: 'the two-stage game of section 4.2: signal reports in stage 1, a posted posterior, stage-2 strategies beta_j(r_j, pi, b_j) that may depend on it (Definition 2, section 4.3)',

@@ -24,7 +24,7 @@ export const manifest: PaperManifest = {
     informationalSmallness: "agents are informationally small (Definition 3): each one's information moves the posterior little",
     positiveVariability: "Lambda_i^Q > 0: agent i's beliefs about the others depend on its own signal (Theorem B (a))",
     rewards: 'the mechanism pays the rewards (z_i in Theorem A, the reward system zeta_i in Theorem B)',
-    boundedValues: 'payoffs v_i(c, theta, t_i) in [0, M] (the social choice problem of Definition 1)',
+    boundedValues: 'payoffs 0 <= v_i(c, theta, t_i) <= M (the model, before Definition 1)',
     decomposition: 'an information decomposition D = ((A_i, f_i), Q) of P (Definition 2); with T_i = X_i x Y_i, D = ((X_i, p_X_i), P1) (section 4.1)',
     productPrior: 'P = P1 x P2 with P1 in Delta(Theta x X), P2 in Delta(Y), full support (section 4.1)',
     payoffTypesIndependent: "payoff types independent across agents, P2 = prod_i P2_i (mechcheck's correction of the claim of section 4.1, which allows any P2)",

@@ -24,7 +24,7 @@ export const manifest: PaperManifest = {
     interimIR: 'interim IR for both agents',
     budgetBalance: 'ex ante budget balance',
     example: 'the example of section 2: seller values 0 or 11, buyer values 1 or 12, each object good with probability 1/2 (section 2)',
-    welfareWeights: "the designer's weights alpha^s, alpha^b in [0, 1] on the agents' rents (section 4.2.3)",
+    welfareWeights: "the designer's weights alpha^s, alpha^b on the agents' expected utilities, objective (7) (section 4)",
     directMechanism: 'a direct mechanism over {good,bad}^N x {good,bad}^N (section 3.1)',
     symmetrization: 'Gamma-hat, the uniform average of Gamma_pi over the N! permutations of the objects (Proposition 1, section 3.4)',
     symmetric: 'a symmetric direct mechanism (Definition 1, section 3.4)',
