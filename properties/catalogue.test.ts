@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue, papers, references } from './index.ts';
-import { citation, idProblems, namedHypotheses, seedName } from '../src/catalogue/manifest.ts';
+import { citation, hypothesisProblems, idProblems, namedHypotheses, seedName } from '../src/catalogue/manifest.ts';
 import { ALIASES_FILE, aliasesMarkdown, BIBLIOGRAPHY_FILE, bibliographyMarkdown } from '../src/catalogue/bibliography.ts';
 import { paperOf } from './catalogueSuite.ts';
 import { entrySeed, runEntry } from '../src/catalogue/runner.ts';
@@ -81,6 +81,25 @@ describe('catalogue', () => {
       if (e.kind === 'relaxation' || e.refutation === 'relaxation') expect(e.drops, `${e.id} names the hypothesis it drops (drops)`).toBeDefined();
       if (e.drops !== undefined) expect(Object.keys(known), `${e.id} drops '${e.drops}'`).toContain(e.drops);
     }
+  });
+
+  it('states every hypothesis as "[id] text" with the id in its paper\'s manifest, and the instances searched apart (scope)', () => {
+    for (const { manifest, entries } of papers) for (const e of entries) expect(hypothesisProblems(e, manifest), e.id).toEqual([]);
+  });
+
+  it('refuses hypotheses that name no declared id, and scope items that are hypotheses (the check can fail)', () => {
+    const manifest = { hypotheses: { finiteTypes: 'finite type sets with a full-support prior' } };
+    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['2-3 agents'] }, manifest)).toEqual([]);
+    expect(hypothesisProblems({ hypotheses: ['full-support prior'] }, manifest)).toEqual(["hypothesis 'full-support prior' is not \"[id] text\""]);
+    expect(hypothesisProblems({ hypotheses: ['[finiteTypes]'] }, manifest)).toHaveLength(1);
+    expect(hypothesisProblems({ hypotheses: ['[fullSupport] full-support prior'] }, manifest)).toEqual(["hypothesis '[fullSupport] full-support prior' names 'fullSupport', not a hypothesis of the manifest"]);
+    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['[finiteTypes] full-support prior'] }, manifest)).toEqual(["scope item '[finiteTypes] full-support prior' names a hypothesis: it belongs in hypotheses"]);
+    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['Full-support prior'] }, manifest)).toEqual(["scope item 'Full-support prior' is the text of a hypothesis"]);
+    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] x'], scope: ['finite type sets with a full-support prior'] }, manifest)).toHaveLength(1);
+    // a broken catalogue entry: its first hypothesis loses its id
+    const { manifest: m, entries } = papers[papers.length - 1];
+    const broken = { ...entries[0], hypotheses: [entries[0].hypotheses[0].replace(/^\[[^\]]*\] /, ''), ...entries[0].hypotheses.slice(1)] };
+    expect(hypothesisProblems(broken, m).length, `${broken.id} without its first id`).toBeGreaterThan(0);
   });
 
   it('has its generated bibliography and alias table up to date (npm run bibliography)', () => {

@@ -28,7 +28,7 @@ export const gvcgIRFeasible = propertyEntry({
   title: 'GVCG is ex post individually rational and feasible',
   source: GVCG_SOURCE,
   kind: 'claim',
-  hypotheses: ['P has full support on Theta x T', 'v_i(c, theta, t_i) in [0, M]', 'q outcome efficient for vhat', 'transfers alpha_i^q'],
+  hypotheses: ['[fullSupport] P has full support on Theta x T', '[boundedValues] v_i(c, theta, t_i) in [0, M]', '[gvcg] q outcome efficient for vhat, transfers alpha_i^q'],
   conclusion: 'vhat_i(q(t); t) + alpha_i(t) >= 0 and sum_i alpha_i(t) <= 0 for every t',
   expected: 'holds',
   runs: 100,

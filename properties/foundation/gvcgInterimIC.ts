@@ -18,7 +18,7 @@ export const gvcgNotInterimIC = propertyEntry({
   source: GVCG_SOURCE,
   kind: 'relaxation',
   relaxes: 'rewards z_i (Theorem A) and informational smallness: the one-stage GVCG alone',
-  hypotheses: ['P has full support', 'v_i(c, theta, t_i) in [0, M]', 'interdependent values (several states)'],
+  hypotheses: ['[fullSupport] P has full support', '[boundedValues] v_i(c, theta, t_i) in [0, M]', '[interdependentValues] interdependent values (several states)', '[gvcg] the generalized VCG'],
   conclusion: 'truthful reporting is a Bayes-Nash equilibrium of the GVCG mechanism',
   expected: 'refuted',
   refutation: 'relaxation',

@@ -16,7 +16,7 @@ export const vcgDominantStrategyIC = propertyEntry({
   title: 'VCG is dominant-strategy IC (private values)',
   source: { ...GVCG_SOURCE, ref: 'VCG, section 5.1 (pure private values, |Theta| = 1)' },
   kind: 'theorem',
-  hypotheses: ['private values', 'finite outcome set', 'efficient outcome rule, Clarke pivot transfers'],
+  hypotheses: ['[privateValues] private values', '[finiteOutcomes] finite outcome set', '[efficientClarke] efficient outcome rule, Clarke pivot transfers'],
   conclusion: 'no agent gains by misreporting, whatever the others report (largest gain <= tolerance)',
   expected: 'holds',
   runs: 100,

@@ -9,7 +9,8 @@ import { lemmaAConstantProof, lemmaAConstantStated, maximalSurplus } from '../..
 import { src } from './common.ts';
 import { describeLipschitz, lipschitzArb, lipschitzCheck, type LipschitzInput } from './lipschitzCommon.ts';
 
-const hypotheses = ['0 <= w_ij(theta), v_ij(theta), d_ij^{pq}(theta) <= M', 'pi, pi\' in Delta(Theta)', '||.|| the 1-norm (section 3.1)', 'n <= 4 buyers, 2-3 states'];
+const hypotheses = ['[boundedPayoffs] 0 <= w_ij(theta), v_ij(theta), d_ij^{pq}(theta) <= M', "[posteriors] pi, pi' in Delta(Theta), ||.|| the 1-norm (section 3.1)"];
+const scope = ['n <= 4 buyers, 2-3 states'];
 
 export const lemmaAStated = propertyEntry<LipschitzInput>({
   id: 'seed000.lemmaA.asStated',
@@ -18,6 +19,7 @@ export const lemmaAStated = propertyEntry<LipschitzInput>({
   source: src('Lemma A (statement)', '6.1'),
   kind: 'lemma',
   hypotheses,
+  scope,
   conclusion: '|F(pi) - F(pi\')| <= 2 n M ||pi - pi\'||_1',
   expected: 'refuted',
   refutation: 'erratum',
@@ -41,6 +43,7 @@ export const lemmaAProof = propertyEntry<LipschitzInput>({
   source: src('Lemma A (proof)', '6.1'),
   kind: 'lemma',
   hypotheses,
+  scope,
   conclusion: '|F(pi) - F(pi\')| <= (2 + n) n M ||pi - pi\'||_1',
   expected: 'holds',
   runs: 400,

@@ -12,7 +12,8 @@ import type { AssignmentInstance } from '../../src/mechanisms/assignment/instanc
 import { src } from './common.ts';
 import { describeLipschitz, lipschitzArb, lipschitzCheck, type LipschitzInput } from './lipschitzCommon.ts';
 
-const hypotheses = ['0 <= w_ij(theta), v_ij(theta), d_ij^{pq}(theta) <= M', 'pi, pi\' in Delta(Theta)', '||.|| the 1-norm', 'n <= 4 buyers, 2-3 states'];
+const hypotheses = ['[boundedPayoffs] 0 <= w_ij(theta), v_ij(theta), d_ij^{pq}(theta) <= M', "[posteriors] pi, pi' in Delta(Theta), ||.|| the 1-norm"];
+const scope = ['n <= 4 buyers, 2-3 states'];
 
 /** max over buyers of |U_i(pi) - U_i(pi')| is checked by taking the worst buyer. */
 const worstBuyer = (C: (n: number, M: number) => number) => (x: LipschitzInput, ctx: { tolerance: number }) => {
@@ -31,6 +32,7 @@ export const lemmaBStated = propertyEntry<LipschitzInput>({
   source: src('Lemma B (statement and proof)', '6.1'),
   kind: 'lemma',
   hypotheses,
+  scope,
   conclusion: '|g_i(xi(pi\'); pi\') + eta_i(pi\') - g_i(xi(pi); pi) - eta_i(pi)| <= (2 + n) 2 n M ||pi - pi\'||_1 for every buyer i',
   expected: 'holds',
   runs: 100,
@@ -49,6 +51,7 @@ export const lemmaBFromStatedA = propertyEntry<LipschitzInput>({
   source: src('Lemma B (proof, with Lemma A as stated)', '6.1'),
   kind: 'lemma',
   hypotheses,
+  scope,
   conclusion: '|U_i(pi\') - U_i(pi)| <= 4 n M ||pi - pi\'||_1 for every buyer i',
   expected: 'holds',
   runs: 150,

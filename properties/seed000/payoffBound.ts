@@ -36,7 +36,7 @@ export const payoffBound = propertyEntry<Input>({
   title: 'Buyer payoffs are bounded: |g_i(z)| <= (2+n)M',
   source: src('bound on g_i, section 3.4', '3.4'),
   kind: 'bound',
-  hypotheses: ['0 <= u_ij, v_ij, c_ij^{pq} <= M', 'z any partial matching', 'data averaged under any posterior'],
+  hypotheses: ['[boundedPayoffs] 0 <= u_ij, v_ij, c_ij^{pq} <= M', '[partialMatchings] z any partial matching', '[posteriors] data averaged under any posterior'],
   conclusion: '|g_i(z; u_i(pi), c_i(pi), v_i(pi))| <= (2+n)M for every buyer and partial matching',
   expected: 'holds',
   runs: 60,

@@ -124,11 +124,12 @@ export function theorem1Check(x: GameInput, opts: Theorem1Options, tol: number):
 }
 
 const hypotheses = [
-  '0 <= u, v, c <= M; n = 2 (|B_i|, |Theta| <= 3) or n = 3 (|B_i| = |Theta| = 2)',
-  'P(theta, b) > 0, proportional to R(b)(base + e(theta, b)) with small integers (base up to 12: weakly informative signals)',
-  `${ASSUMPTION_32}: instances violating it are discarded and counted`,
-  'opponents truthful in stage 1 (the case the proof treats); second-stage strategies drawn at random',
+  '[boundedPayoffs] 0 <= u, v, c <= M',
+  '[fullSupportPrior] P(theta, b) > 0',
+  `[informativeSignals] ${ASSUMPTION_32}: instances violating it are discarded and counted`,
+  '[truthfulOpponents] opponents truthful in stage 1 (the case the proof treats)',
 ];
+const scope = (base: string) => ['n = 2 (|B_i|, |Theta| <= 3) or n = 3 (|B_i| = |Theta| = 2)', `P proportional to R(b)(base + e(theta, b)) with small integers (${base})`, 'second-stage strategies drawn at random'];
 const metrics = {
   worstStage1Gain: 'max' as const,
   worstStage2Gain: 'max' as const,
@@ -147,7 +148,8 @@ export const theorem1ProofDelta = propertyEntry<GameInput>({
   title: "Theorem 1 with the proof's delta: truthful play is a sequential dominant strategy assessment (opponents' reports ignore the posted posterior)",
   source: src('Theorem 1', '4.4, 6.2'),
   kind: 'theorem',
-  hypotheses: [...hypotheses, "opponents' stage-2 reports depend on their own signal only, not on the posted posterior"],
+  hypotheses: [...hypotheses, "[postedPosteriorIndependentReports] opponents' stage-2 reports depend on their own signal only, not on the posted posterior"],
+  scope: scope('base up to 12: weakly informative signals'),
   conclusion: 'with delta = max C E||p(b) - p(b_-i,r_i)|| / E[zeta(b) - zeta(b_-i,r_i)], C = (2+n)(2n+1)M: no coordinated deviation pays (ii), and truthful stage-2 reports are optimal on the truthful path (iii)',
   expected: 'holds',
   runs: 40,
@@ -165,7 +167,8 @@ export const theorem1ProofDeltaAnyOpponents = propertyEntry<GameInput>({
   title: "Theorem 1 with the proof's delta fails against opponents whose stage-2 reports depend on the posted posterior",
   source: src('Theorem 1, Definition 2 (ii) "for any profile of behavior strategies"', '4.3, 6.2'),
   kind: 'claim',
-  hypotheses: [...hypotheses.slice(0, 1), 'as above, base up to 400 (signals barely move the posterior)', ...hypotheses.slice(2), "opponents' stage-2 reports depend on the posted posterior (beta_j(r_j, pi, b_j))"],
+  hypotheses: [...hypotheses, "[twoStageGame] opponents' stage-2 reports depend on the posted posterior (beta_j(r_j, pi, b_j))"],
+  scope: scope('base up to 400: signals barely move the posterior'),
   conclusion: "with the proof's delta no coordinated deviation pays (ii)",
   expected: 'refuted',
   refutation: 'erratum',
@@ -185,7 +188,8 @@ export const theorem1RobustDelta = propertyEntry<GameInput>({
   title: 'Theorem 1 holds against any opponents with a delta from the payoff bounds',
   source: src('Theorem 1', '4.4, 6.2'),
   kind: 'theorem',
-  hypotheses: [...hypotheses.slice(0, 1), 'as above, base up to 400', ...hypotheses.slice(2), "opponents' stage-2 reports in [0, M], depending on the posted posterior"],
+  hypotheses: [...hypotheses, "[boundedReports] opponents' stage-2 reports in [0, M], depending on the posted posterior"],
+  scope: scope('base up to 400'),
   conclusion: 'with delta = max E[max(0, max_j u_ij(p(b)) - v_ij(p(b_-i,r_i)))] / E[zeta gap] no coordinated deviation pays (ii) and (iii) holds',
   expected: 'holds',
   runs: 40,
@@ -209,7 +213,8 @@ export const theorem1UnboundedReports = propertyEntry<GameInput>({
   source: src('Theorem 1 (beta_j maps into R^n x R^{n(n-1)(n-1)}, section 4.3)', '4.3, 6.2'),
   kind: 'relaxation',
   relaxes: "opponents' stage-2 reports lie in [0, M] (used by Lemma B and by the robust delta)",
-  hypotheses: [...hypotheses.slice(0, 1), 'as above, base up to 400', ...hypotheses.slice(2), "opponents' stage-2 reports in {-5M, 0, 5M}, depending on the posted posterior"],
+  hypotheses: [...hypotheses, "[twoStageGame] opponents' stage-2 reports depend on the posted posterior"],
+  scope: [...scope('base up to 400'), "opponents' stage-2 reports in {-5M, 0, 5M}"],
   conclusion: 'with the robust delta (computed for reports in [0, M]) no coordinated deviation pays (ii)',
   expected: 'refuted',
   refutation: 'relaxation',

@@ -50,7 +50,8 @@ function thresholdDirection(x: Pair, reversed = false): PropertyCheck {
 
 const common = {
   kind: 'remark' as const,
-  hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'N <= 10', 'alpha^s < alpha^s\' in {0, 1/20, ..., 1}', 'the alpha-optimal threshold mechanism (exact)'],
+  hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', "[welfareWeights] two weights alpha^s < alpha^s'", '[thresholdMechanism] the alpha-optimal threshold mechanism (exact)'],
+  scope: ['N <= 10', "alpha^s, alpha^s' in {0, 1/20, ..., 1}"],
   runs: 40,
   metrics: { sellerThresholdChange: 'max', buyerThresholdChange: 'min' } as Record<string, 'max' | 'min'>,
 };
@@ -87,7 +88,8 @@ export const directionExtremes = propertyEntry<{ spec: ParamSpec; favoured: 'sel
   id: 'seed002.direction.introductionExtremes',
   title: 'Introduction: "when the mechanism strongly prefers one agent (...), that agent\'s threshold is 0. This means that the mechanism allows him to trade whatever his announcement."',
   source: src('Introduction', '1'),
-  hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'N <= 10', 'alpha^j = 1 (the monopoly / monopsony weight)'],
+  hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', '[welfareWeights] alpha^j = 1 (the monopoly / monopsony weight)'],
+  scope: ['N <= 10'],
   conclusion: 'at alpha^j = 1, mu_m^j = 1 for every m: j trades every bad object whatever he announces',
   expected: 'holds',
   arbitrary: () => fc.record({ spec: paramSpecArb(10), favoured: fc.constantFrom<'seller' | 'buyer'>('seller', 'buyer'), rival: fc.constant(false) }),
@@ -115,7 +117,8 @@ export const directionRemark2Ratios = propertyEntry<Pair>({
   aliases: ['seed002.direction.remark2Ratios'],
   title: 'Remark 2: "the cost-to-benefit ratios of the mu_m^j\'s and c^j decrease with alpha^j (see the proof of Lemma 1)"',
   source: src('Remark 2', '4.2.3'),
-  hypotheses: ['v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', 'N <= 14', '0 < alpha^s < alpha^s\''],
+  hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', "[welfareWeights] 0 < alpha^s < alpha^s'"],
+  scope: ['N <= 14'],
   conclusion: "every r(mu_m^s) = rho_m^s / alpha^s and r(c^s) = 1/alpha^s is weakly smaller at the larger alpha^s",
   expected: 'refuted',
   refutation: 'erratum',

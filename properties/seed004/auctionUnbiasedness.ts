@@ -19,9 +19,10 @@ export const auctionConditionImpliesSpanning = propertyEntry({
   source: src('Dynamic auction example, condition (2) "stronger than Assumption 3"', '3 (indirect implementation)'),
   kind: 'claim',
   hypotheses: [
-    'the auction\'s allocation problem (actions = bidders, u^i = v^i if i wins), T = infinity',
-    'the constructed signal process (see seed004.dynamicAuction) with N in {2,3}, K in {2,3}, lambda in {0, 1/4, 1/2}: condition (2) holds (residual reported)',
+    '[auction] the auction\'s allocation problem (actions = bidders, u^i = v^i if i wins), T = infinity',
+    '[condition2] condition (2) holds for the constructed signal process (see seed004.dynamicAuction) (residual reported)',
   ],
+  scope: ['N in {2,3}, K in {2,3}, lambda in {0, 1/4, 1/2}'],
   conclusion: 'Assumption 3 (spanning) holds: the columns of M^{-i}(a, theta^{-i}) are linearly independent',
   expected: 'refuted',
   refutation: 'erratum',

@@ -41,8 +41,9 @@ function checkWith(lastStep: LastStep, scale?: (d: number) => number) {
 const HYPS = [
   '[assumption1] Assumption 1 (finite signals and actions)',
   '[assumption3] Assumption 3 (spanning; generated instances are filtered on it)',
-  'finite horizon T in {2,3,4}, constant allocation a-bar in period T, efficient allocation for t < T (backward induction with W_T = sum_j u^j(a-bar, .))',
+  '[constantLastAllocation] finite horizon, constant allocation a-bar in period T, efficient allocation for t < T (backward induction with W_T = sum_j u^j(a-bar, .))',
 ];
+const SCOPE = ['T in {2,3,4}'];
 
 const NOTE_ASSUMPTION = 'The slides state Corollary 3.3 under "Assumptions 1 and 2", but its transfers p-bar_{t+1}(theta_{t+1}^{-i}; a_t, theta_t^{-i}) do not depend on the own report, which is the setting of Theorem 3.2 (Assumption 3, spanning); the entries assume spanning (seed004.corollary33.underAssumption2.asStated shows that the statement with Assumption 2 alone is false).';
 
@@ -51,7 +52,8 @@ export const corollary33 = propertyEntry({
   title: 'Corollary 3.3: constant last-period allocation, VCG-type transfers internalizing period T: periodic ex post IC',
   source: SOURCE,
   kind: 'corollary',
-  hypotheses: [...HYPS, 'transitions allocation-dependent or not'],
+  hypotheses: HYPS,
+  scope: [...SCOPE, 'transitions allocation-dependent or not'],
   conclusion: 'with delta E[x_T | a, theta_{T-1}] = sum_{j!=i} u^j(a, theta_{T-1}) + delta E[sum_{j!=i} u^j(a-bar, theta_T) | a, theta_{T-1}] at the last step (Lemma A.4 elsewhere), the largest one-shot gain is <= 1e-9 (1 + max |x|)',
   expected: 'holds',
   runs: 60,
@@ -76,7 +78,8 @@ export const corollary33AsPrinted = propertyEntry({
   title: 'Corollary 3.3 with the Lemma A.4 system as printed at every step, allocation-dependent transitions (false)',
   source: SOURCE,
   kind: 'corollary',
-  hypotheses: [...HYPS, 'transitions depend on the allocation (the model allows it)', 'transfers: the system of Lemma A.4 as printed (right-hand side sum_{j!=i} u^j(a_t, theta_t)) at every step'],
+  hypotheses: [...HYPS, '[markovSignals] transitions depend on the allocation (the model allows it)', '[lemmaA4System] transfers: the system of Lemma A.4 as printed (right-hand side sum_{j!=i} u^j(a_t, theta_t)) at every step'],
+  scope: SCOPE,
   conclusion: 'the largest one-shot gain is <= 1e-9 (1 + max |x|)',
   expected: 'refuted',
   refutation: 'erratum',
@@ -97,7 +100,8 @@ export const corollary33AsPrintedIndependent = propertyEntry({
   title: 'Corollary 3.3 with the Lemma A.4 system as printed, allocation-independent transitions',
   source: SOURCE,
   kind: 'corollary',
-  hypotheses: [...HYPS, 'transitions do not depend on the allocation', 'transfers: the system of Lemma A.4 as printed at every step'],
+  hypotheses: [...HYPS, '[lemmaA4System] transfers: the system of Lemma A.4 as printed at every step'],
+  scope: [...SCOPE, 'transitions do not depend on the allocation'],
   conclusion: 'the largest one-shot gain is <= 1e-9 (1 + max |x|)',
   expected: 'holds',
   runs: 60,

@@ -37,9 +37,12 @@ function check(rules: AuctionRules) {
 }
 
 const HYPS = [
+  '[auction] N bidders, gamma > 1, allocation-independent Markov signals, the dynamic winner-pay auction',
+  '[condition2] eta^{-i}(theta^{-i}) = (mean_{j!=i} theta^j - lambda (K+1)/2) / (1 - lambda): the unbiasedness condition holds exactly (residual reported)',
+];
+const SCOPE = [
   'N in {2,3,4} bidders, signals in {1..K}, K in {2,3,4}; gamma in {1.5, 2, 3, 5} (> 1); delta in {0.5, 0.9}',
-  'allocation-independent Markov signals: next signals independent across bidders, mean (1 - lambda) mean(theta_t) + lambda (K+1)/2, lambda in {0, 1/4, 1/2}',
-  'eta^{-i}(theta^{-i}) = (mean_{j!=i} theta^j - lambda (K+1)/2) / (1 - lambda): the unbiasedness condition holds exactly (residual reported)',
+  'next signals independent across bidders, mean (1 - lambda) mean(theta_t) + lambda (K+1)/2, lambda in {0, 1/4, 1/2}',
   'the others bid b = c theta now and later; one-shot deviations: every type\'s bid, 0, the runner-up\'s bid and +-1/2 around it, a bid above all',
 ];
 
@@ -48,7 +51,8 @@ export const dynamicAuction = propertyEntry({
   title: 'Dynamic auction: b = (1 + gamma(N-1)) theta is an equilibrium (b^j_t read as the runner-up\'s bid)',
   source: SOURCE,
   kind: 'example',
-  hypotheses: [...HYPS, 'reading of the unbound b^j_t in r^i_{t+1}: j is the lowest other bidder (the bid the winner paid), b^j_t = min_{k != i} b^k_t'],
+  hypotheses: [...HYPS, '[contingentTransfer] reading of the unbound b^j_t in r^i_{t+1}: j is the lowest other bidder (the bid the winner paid), b^j_t = min_{k != i} b^k_t'],
+  scope: SCOPE,
   conclusion: 'no one-shot deviation gains more than 1e-9',
   expected: 'holds',
   runs: 40,
@@ -69,7 +73,8 @@ export const dynamicAuctionSumReading = propertyEntry({
   title: 'Dynamic auction with b^j_t read as the sum of the others\' bids: not an equilibrium',
   source: SOURCE,
   kind: 'example',
-  hypotheses: [...HYPS, 'reading of the unbound b^j_t in r^i_{t+1}: the sum over j != i of b^j_t'],
+  hypotheses: [...HYPS, '[contingentTransfer] reading of the unbound b^j_t in r^i_{t+1}: the sum over j != i of b^j_t'],
+  scope: SCOPE,
   conclusion: 'no one-shot deviation gains more than 1e-9',
   expected: 'refuted',
   refutation: 'erratum',

@@ -22,8 +22,9 @@ export const lemmaA4 = propertyEntry({
   hypotheses: [
     '[assumption1] Assumption 1 (bounded payoffs: finite signals and actions)',
     '[assumption3] Assumption 3 (spanning: the columns of M^{-i}(a, theta^{-i}) are linearly independent; generated instances are filtered on it)',
-    'stationary transitions, allocation-dependent or not; T in {2,3,4} or infinite; 2-3 agents with 2-3 signals each',
+    '[markovSignals] stationary transitions, allocation-dependent or not',
   ],
+  scope: ['T in {2,3,4} or infinite; 2-3 agents with 2-3 signals each'],
   conclusion: 'x = (1/delta) ((M^{-i})^T)^+ u^{-i} satisfies delta (M^{-i})^T x = u^{-i} (largest residual <= 1e-9 (1 + max |x|): rows of M^T are distributions, so |delta M^T x| <= max |x| sets the scale of rounding errors)',
   expected: 'holds',
   runs: 40,

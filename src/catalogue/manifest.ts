@@ -87,6 +87,30 @@ export function namedHypotheses(hypotheses: readonly string[]): string[] {
 }
 
 /**
+ * What is wrong with how an entry states its hypotheses and its search scope
+ * (empty when nothing is): every hypothesis is "[id] text" with the id declared
+ * in the paper's manifest and some text after it; a scope item (the instances
+ * searched: sizes, grids, ranges) is not a hypothesis: not "[id] ...", not the
+ * text of a hypothesis of the entry or of the manifest.
+ */
+export function hypothesisProblems(e: Pick<EntryMeta, 'hypotheses' | 'scope'>, manifest: Pick<PaperManifest, 'hypotheses'>): string[] {
+  const problems: string[] = [];
+  const declared = new Set(Object.keys(manifest.hypotheses));
+  for (const h of e.hypotheses) {
+    const m = /^\[([A-Za-z0-9.]+)\] (\S.*)$/s.exec(h);
+    if (m === null) problems.push(`hypothesis '${h}' is not "[id] text"`);
+    else if (!declared.has(m[1])) problems.push(`hypothesis '${h}' names '${m[1]}', not a hypothesis of the manifest`);
+  }
+  const hypothesisTexts = new Set([...e.hypotheses.map((h) => h.replace(/^\[[A-Za-z0-9.]+\] /, '')), ...Object.values(manifest.hypotheses)].map((t) => t.trim().toLowerCase()));
+  for (const s of e.scope ?? []) {
+    if (/^\[[A-Za-z0-9.]+\]/.test(s)) problems.push(`scope item '${s}' names a hypothesis: it belongs in hypotheses`);
+    else if (hypothesisTexts.has(s.trim().toLowerCase())) problems.push(`scope item '${s}' is the text of a hypothesis`);
+    if (s.trim().length === 0) problems.push('scope item is empty');
+  }
+  return problems;
+}
+
+/**
  * The variants an id may end with (README, "Entry ids"):
  * - `asStated`: the statement as the paper prints it (an erratum, when refuted);
  * - `asProved`: the statement with what the paper's proof establishes (a constant, a range);

@@ -211,6 +211,12 @@ export interface EntryMeta {
   kind: EntryKind;
   /** the hypotheses under which the conclusion is checked (for a relaxation: those kept); an item "[id] text" names a hypothesis of the paper's manifest */
   hypotheses: string[];
+  /**
+   * the instances searched: what bounds the random search (sizes, grids, ranges
+   * of numbers, the fixed instance an example checks), not a hypothesis of the
+   * paper; reports show it as "Searched" beside the hypotheses
+   */
+  scope?: string[];
   /** the conclusion checked */
   conclusion: string;
   expected: Verdict;
@@ -260,6 +266,7 @@ export function entryMeta(e: EntryMeta): EntryMeta {
     source: e.source,
     kind: e.kind,
     hypotheses: e.hypotheses,
+    ...(e.scope !== undefined ? { scope: e.scope } : {}),
     conclusion: e.conclusion,
     relaxes: e.relaxes,
     ...(e.drops !== undefined ? { drops: e.drops } : {}),

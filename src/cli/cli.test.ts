@@ -83,5 +83,9 @@ describe('mechcheck verify / list', () => {
     expect(l.length).toBeGreaterThan(5);
     expect(l[0]).toHaveProperty('source.seed');
     expect(l[0]).toHaveProperty('expected');
+    // hypotheses named by id, the instances searched apart
+    const lemma1 = l.find((e: { id: string }) => e.id === 'seed002.lemma1');
+    expect(lemma1.hypotheses.every((h: string) => /^\[[A-Za-z0-9.]+\] /.test(h))).toBe(true);
+    expect(lemma1.scope).toEqual(['N <= 12']);
   });
 });

@@ -165,6 +165,7 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>,
   if (r.relaxes) dl.push(['Relaxes', escapeHtml(r.relaxes)]);
   if (r.correctedBy) dl.push(['Corrected statement', `<a href="#${escapeHtml(entryId(r.correctedBy))}">${escapeHtml(r.correctedBy)}</a>`]);
   dl.push(['Hypotheses', `<ul>${r.hypotheses.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ul>`]);
+  if (r.scope?.length) dl.push(['Searched', `<ul>${r.scope.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ul>`]);
   dl.push(['Conclusion checked', escapeHtml(r.conclusion)]);
   dl.push(['Run', `expected ${escapeHtml(r.expected)}, outcome <strong>${escapeHtml(r.outcome)}</strong>; ${r.runs} runs; seed ${r.seed}; <span class="timing">${r.durationMs} ms</span>`]);
   if (r.evidence) dl.push(['Evidence', `${r.evidence.generated} instances generated, ${r.evidence.checked} met the hypotheses and were checked, ${r.evidence.replayed} stored counterexamples replayed`]);

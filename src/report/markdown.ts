@@ -115,6 +115,7 @@ function entryMarkdown(r: ReportedResult, rep: Report, prefix: string | null, bi
     `- Kind: ${text(r.kind)}${r.refutation ? `; expected refutation: ${r.refutation}` : ''}${r.relaxes ? `; relaxes: ${text(r.relaxes)}` : ''}${r.correctedBy ? `; corrected statement: [${text(r.correctedBy)}](#${anchor(r.correctedBy)})` : ''}`,
   );
   lines.push(`- Hypotheses: ${r.hypotheses.map(text).join('; ')}`);
+  if (r.scope?.length) lines.push(`- Searched: ${r.scope.map(text).join('; ')}`);
   lines.push(`- Conclusion checked: ${text(r.conclusion)}`);
   lines.push(`- Expected: ${r.expected}; outcome: **${r.outcome}**${r.asExpected ? '' : ' (UNEXPECTED)'}; runs: ${r.runs}; seed: ${r.seed}; ${r.durationMs} ms`);
   const m = Object.entries(r.metrics);

@@ -37,7 +37,7 @@ function record(id: string, over: Partial<Record<string, unknown>> = {}): Result
 }
 
 const results: ResultRecord[] = [
-  record('paperA.ok'),
+  record('paperA.ok', { hypotheses: ['[h1] first', '[h2] second'], scope: ['N <= 3', 'values on a grid'] }),
   record('paperA.erratum', {
     kind: 'claim',
     expected: 'refuted',
@@ -89,6 +89,10 @@ describe('Markdown', () => {
   });
   it('lists paper findings linked to their entry and corrected entry', () => {
     expect(md).toMatch(/## Paper findings \(1\)[\s\S]*\[paperA\.erratum\]\(#paperaerratum\)[^\n]*corrected: \[paperA\.ok\]\(#paperaok\)/);
+  });
+  it('shows the instances searched (scope) on a "Searched" line after the hypotheses, only for entries that state them', () => {
+    expect(md).toContain('- Hypotheses: [h1] first; [h2] second\n- Searched: N &lt;= 3; values on a grid\n');
+    expect(md.match(/^- Searched: /gm)).toHaveLength(1);
   });
   it('keeps raw HTML out of the text (code blocks show it literally) and control characters out of the file', () => {
     const outsideCode = md.replace(/```json[\s\S]*?```/g, '');
@@ -142,6 +146,10 @@ describe('GitHub annotations', () => {
 
 describe('HTML', () => {
   const html = reportHtml({ report: buildReport(results, settings), figures: new Map() });
+  it('shows the instances searched (scope) beside the hypotheses, only for entries that state them', () => {
+    expect(html).toContain('<dt>Searched</dt><dd><ul><li>N &lt;= 3</li><li>values on a grid</li></ul></dd>');
+    expect(html.match(/<dt>Searched<\/dt>/g)).toHaveLength(1);
+  });
   it('escapes every string from the results', () => {
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -22,6 +22,8 @@ export interface ListedEntry {
   source: CatalogueEntry['source'];
   kind: CatalogueEntry['kind'];
   hypotheses: CatalogueEntry['hypotheses'];
+  /** the instances searched (not hypotheses of the paper); empty when the entry states none */
+  scope: string[];
   conclusion: CatalogueEntry['conclusion'];
   relaxes: string | null;
   expected: CatalogueEntry['expected'];
@@ -30,7 +32,7 @@ export interface ListedEntry {
 
 /** The listing of a catalogue (what `list --json` prints, and what the build stores). */
 export function listing(catalogue: readonly CatalogueEntry[]): ListedEntry[] {
-  return catalogue.map((e) => ({ id: e.id, aliases: e.aliases ?? [], title: e.title, source: e.source, kind: e.kind, hypotheses: e.hypotheses, conclusion: e.conclusion, relaxes: e.relaxes ?? null, expected: e.expected, runs: e.runs ?? 100 }));
+  return catalogue.map((e) => ({ id: e.id, aliases: e.aliases ?? [], title: e.title, source: e.source, kind: e.kind, hypotheses: e.hypotheses, scope: e.scope ?? [], conclusion: e.conclusion, relaxes: e.relaxes ?? null, expected: e.expected, runs: e.runs ?? 100 }));
 }
 
 /** The listing stored by the build next to the compiled catalogue, if this is the compiled command. */
@@ -46,7 +48,7 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (values.help) {
-      io.out('usage: mechcheck list [--json]\n  --json  one record per entry (id, aliases, title, source, kind, hypotheses, conclusion, relaxes, expected, runs)\nexample:\n  mechcheck list --json\n');
+      io.out('usage: mechcheck list [--json]\n  --json  one record per entry (id, aliases, title, source, kind, hypotheses, scope, conclusion, relaxes, expected, runs)\nexample:\n  mechcheck list --json\n');
       return 0;
     }
     const entries = await load();

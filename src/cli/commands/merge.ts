@@ -74,6 +74,7 @@ const REPORT_SCHEMA = {
           source: { type: 'object', required: ['seed', 'ref'], properties: { seed: { type: 'string' }, ref: { type: 'string' }, section: { type: 'string' } } },
           kind: { type: 'string', maxLength: 100 },
           hypotheses: { type: 'array', items: { type: 'string' } },
+          scope: { type: 'array', items: { type: 'string' } },
           conclusion: { type: 'string' },
           expected: { enum: ['holds', 'refuted'] },
           outcome: { enum: ['holds', 'refuted', 'error'] },
