@@ -11,7 +11,6 @@
 import fc from 'fast-check';
 import { claim, compareNumber, exampleEntry, type Comparison, type ExampleOutput } from '../../src/catalogue/exampleEntry.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
 import {
   type ScoringRule,
   type Theorem2Config,
@@ -118,9 +117,9 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
           curves.push({ config: cfg.name, n: m.n, quantity: '(2+n)(2n+1)M shift', log10: Math.log10((2 + m.n) * (2 * m.n + 1) * cfg.M * m.shift) });
         }
   }
-  const svg =
+  const figure =
     rule === 'spherical'
-      ? await renderVegaLite({
+      ? ({
           title: 'Section 7 inequality: reward gap vs bound on the stage-2 gain (log10)',
           width: 420,
           height: 260,
@@ -138,7 +137,7 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
     comparisons,
     metrics: { largestNBar: worstNBar },
     tables: [{ title: `n-bar: the smallest n beyond which the section-7 inequality holds for every lie (${rule} rewards), scanned n = 2..nMax`, columns: ['configuration', 'k', 'M', 'lambda', 'Q[theta][x]', 'n-bar', 'reward gap at n-bar', 'posterior shift at n-bar', 'margin at nMax'], rows }],
-    artifacts: svg ? [{ file: 'figures/seed000-theorem2-nbar.svg', content: svg, description: 'log10 of the expected reward gap and of (2+n)(2n+1)M times the expected posterior shift; n-bar is where the shift curve falls below the gap curve for good' }] : undefined,
+    artifacts: figure ? [{ file: 'figures/seed000-theorem2-nbar.svg', vegaLite: figure, description: 'log10 of the expected reward gap and of (2+n)(2n+1)M times the expected posterior shift; n-bar is where the shift curve falls below the gap curve for good' }] : undefined,
     notes: [
       'Computed from signal counts: the posterior given a profile depends on the counts only (sections 5, 7); the expected posterior shift sums over the others\' count vectors with their multinomial weights (checked against enumeration in seed000.theorem2.countsAgreeWithEnumeration).',
       'The reward gap is computed exactly: n^-(k+2) (||P(.|b)|| - <P(.|b), P(.|r)>/||P(.|r)||), rather than through the lower bound K ||P(.|b) - P(.|r)||^2 of the text (whose K is garbled in the seed).',

@@ -21,7 +21,6 @@ import fc from 'fast-check';
 import { fraction } from 'mathjs';
 import { exampleEntry, claim, compareNumber, type Comparison } from '../../src/catalogue/exampleEntry.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
 import { stateDependentEnvironment } from '../../src/model/environment.ts';
 import { augmentedMechanism, generalizedVCG } from '../../src/mechanisms/gvcg.ts';
@@ -151,7 +150,7 @@ async function evaluate(squareAdvantage: boolean) {
       ['section 2 auction', 'direct: (s_i, v_i^1, v_i^2); two-stage: s_i, then one number v_i . pi'],
     ],
   };
-  const svg = await renderVegaLite({
+  const figure = ({
     title: 'Seed 001, section 2: minimal stage-1 reward against signal accuracy rho (M = 1)',
     width: 520,
     height: 320,
@@ -167,7 +166,7 @@ async function evaluate(squareAdvantage: boolean) {
     comparisons,
     metrics: { minimalRewardAtRho0_75: closed34, minimalRewardAtRho0_999: previous, gridMaxAtRho0_75: gridMax },
     tables: [rewardTable, messages, general],
-    artifacts: [{ file: 'figures/seed001-minimal-reward.svg', content: svg, description: 'minimal majority reward z*(rho) and the reward scales of the proofs' }],
+    artifacts: [{ file: 'figures/seed001-minimal-reward.svg', vegaLite: figure, description: 'minimal majority reward z*(rho) and the reward scales of the proofs' }],
     notes: [
       'Worst case: the gain of a stage-1 lie is at most M |d pi(theta_1)| at every signal profile (the Vickrey payoff is 1-Lipschitz in the highest other bid and each bid moves by at most M |d pi(theta_1)|); v_i = (M, M), v_j = (M, 0) attains it everywhere, so z*(rho) = M E[|d pi(theta_1)| | s_i] / (2 rho - 1)^2. The exhaustive grid {0, M/2, M}^6 and random value profiles (seed001.example.section2.valueSearch) find nothing larger.',
       'Agents do not know the others\' values; since values are independent of signals, an agent\'s expected gain is an average over the others\' value profiles, so the worst case over value distributions equals the worst case over single value profiles, which is what is computed (values treated as known).',

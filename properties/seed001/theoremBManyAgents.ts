@@ -11,7 +11,6 @@
  * A-C, used for the reduction, are checked separately (seed001.lemmaA/B/C).
  */
 import { exampleEntry, claim, type Comparison } from '../../src/catalogue/exampleEntry.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
 import { symmetricInformation } from '../../src/information/symmetricInformation.ts';
 import { src } from './common.ts';
 import { JointPrior } from '../../src/core/prior.ts';
@@ -78,7 +77,7 @@ async function evaluate(scaleOfSharp: number | null) {
   comparisons.push(claim('rho = 0.95 and 0.99: eps_B decreases in n (informational smallness wins over sqrt|A| = 2^(n/2))', dec(epsB[0.95]) && dec(epsB[0.99])));
   comparisons.push(claim('rho = 0.95: rewards at most eps = 0.01 suffice at n = 100 and beyond', epsB[0.95].slice(2).every((x) => x <= -2), epsB[0.95].map((x) => x.toFixed(1)).join(', ')));
   comparisons.push(claim('rho = 0.7 and 0.8: eps_B increases in n (the proof\'s sqrt|A| outgrows nu)', inc(epsB[0.7]) && inc(epsB[0.8])));
-  const svg = await renderVegaLite({
+  const figure = ({
     title: 'Seed 001, Theorem B(b): log10 of the proof\'s reward scale eps_B = 12 n M sqrt|A| nu / Lambda (M = 1)',
     width: 480,
     height: 300,
@@ -100,7 +99,7 @@ async function evaluate(scaleOfSharp: number | null) {
         rows,
       },
     ],
-    artifacts: [{ file: 'figures/seed001-theoremB-reward-scale.svg', content: svg, description: 'the reward scale of Theorem B(b)\'s proof against n' }],
+    artifacts: [{ file: 'figures/seed001-theoremB-reward-scale.svg', vegaLite: figure, description: 'the reward scale of Theorem B(b)\'s proof against n' }],
     notes: [
       'Lambda stays bounded away from 0 as n grows (it tends to 2 - 4 rho(1 - rho)/(rho^2 + (1 - rho)^2)), and nu falls exponentially, like (2 sqrt(rho(1 - rho)))^n; but the proof\'s delta carries 1/sqrt|A| = 2^(-n/2), so eps_B = 12 n M sqrt|A| nu / Lambda falls to 0 only when 2 sqrt(2 rho (1 - rho)) < 1, i.e. rho > (1 + 1/sqrt 2)/2 ~ 0.854. For rho = 0.7 or 0.8 the proof needs ever larger rewards as n grows, although the gain from lying (<= 2nM E||drho||) vanishes: the factor comes from Lemma C (the spherical rule on the whole profile of the others) and from ||Q(.|a_i)||_2 >= 1/sqrt|A|.',
       'Theorem B(b) fixes the payoff functions first, so its delta may depend on n, M and |A|; the statement is consistent with this, but "informationally small" in the proof means nu small relative to Lambda / (n sqrt|A|).',

@@ -35,4 +35,3 @@ export function interimIC(env: Environment, mech: MechanismLike, opts: CheckOpti
   return Evaluation.of(env, mech, opts).result('interimIC', opts);
 }
 
-export { MechanismTable };

@@ -196,4 +196,3 @@ function assertPriorSize(states: number, typeCounts: readonly number[], field: s
   assertWithinLimit(states * product(typeCounts), PRIOR_CELLS_LIMIT, field, `the prior's table (${states} states x ${typeCounts.join(' x ')} profiles)`);
 }
 
-export { PROBABILITY_TOLERANCE };

@@ -126,4 +126,3 @@ export function tighten(params: TradeParameters<number>, j: Agent, phi: number[]
   return { tauBar: cur, steps };
 }
 
-export { AGENTS };

@@ -29,9 +29,6 @@ export interface EfficientPlan {
 export function ruleAt(plan: EfficientPlan, t: number): number[] {
   return plan.stationary ? plan.rules[0] : plan.rules[t - 1];
 }
-export function valueAt(plan: EfficientPlan, t: number): number[] {
-  return plan.stationary ? plan.values[0] : plan.values[t - 1];
-}
 
 /** Social flow surplus sum_j u^j(a, theta). */
 export function socialFlow(env: DynamicEnvironment, a: number, s: number): number {
