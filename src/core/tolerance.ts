@@ -17,6 +17,13 @@
 export const DEFAULT_TOLERANCE = 1e-9;
 /** A probability vector of floating-point numbers must sum to 1 within this (times its length). */
 export const PROBABILITY_TOLERANCE = 1e-9;
+/**
+ * Two posted posteriors within this L1 distance are the same post (the same
+ * stage-2 information set) in the two-stage games of seeds 000 and 001
+ * (src/mechanisms/postedPosterior.ts): a floating-point tie, far below any
+ * difference between distinct posteriors of the instances generated.
+ */
+export const POSTERIOR_TIE_TOLERANCE = 1e-12;
 /** Primal feasibility and duality gap for certifying an LP answer, relative to 1 + |objective|. */
 export const LP_TOLERANCE = 1e-7;
 

@@ -17,6 +17,7 @@
 import { JointPrior } from '../../core/prior.ts';
 import { privateValuesEnvironment } from '../../model/environment.ts';
 import { generalizedVCG } from '../gvcg.ts';
+import { PostedPosteriors } from '../postedPosterior.ts';
 import { signalProfileIndex, type InformationDecomposition, type StateDependentValues } from '../../information/informationDecomposition.ts';
 import { bestStage2Response, type Stage2Cell } from './bestResponse.ts';
 
@@ -28,10 +29,6 @@ export function privateValuesVCG(u: readonly (readonly number[])[]): { outcome: 
   return { outcome: m.outcome(0) as number, transfers: m.transfer(0) };
 }
 
-/** A key for a posted distribution pi in Pi (posteriors equal up to 1e-12 are the same post). */
-export function postKey(pi: readonly number[]): string {
-  return pi.map((p) => (Math.round(p * 1e12) / 1e12).toFixed(12)).join(',');
-}
 
 export interface BeliefCell {
   /** full true type profile index (in P.profiles) */
@@ -47,7 +44,8 @@ export interface InformationSet {
   report: number;
   trueType: number;
   posted: number[];
-  key: string;
+  /** the post's index among this agent's information sets (src/mechanisms/postedPosterior.ts) */
+  key: number;
   /** P(the information set | t_i): the normaliser of Step 1 */
   probability: number;
   cells: BeliefCell[];
@@ -114,13 +112,15 @@ export class TwoStageGame {
   /** The information sets of agent i of type t_i after reporting r_i, with the beliefs mu_i of Step 1. */
   informationSets(i: number, ti: number, report: number): InformationSet[] {
     const space = this.P.profiles;
-    const sets = new Map<string, InformationSet>();
+    // the same posted posterior is the same information set (the rule shared with seed 000)
+    const posts = new PostedPosteriors();
+    const sets = new Map<number, InformationSet>();
     for (let k = 0; k < space.size; k++) {
       if (space.component(k, i) !== ti) continue;
       const w = this.P.othersGivenOwnAt(i, k);
       if (!(w > 0)) continue;
       const posted = this.posted(this.reportedSignals(k, i, report));
-      const key = postKey(posted);
+      const key = posts.indexOf(posted);
       let set = sets.get(key);
       if (!set) {
         set = { agent: i, report, trueType: ti, posted, key, probability: 0, cells: [] };
