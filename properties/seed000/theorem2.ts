@@ -27,6 +27,7 @@ import {
 } from '../../src/mechanisms/assignment/largeN.ts';
 import { fromWeights } from '../../src/mechanisms/assignment/arbitraries.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 type ModelInput = { stateWeights: number[]; likelihoodWeights: number[][]; n: number; k: number };
 
@@ -62,7 +63,7 @@ function agreement(x: ModelInput, variant: 'exact' | 'withoutMultinomial', tol: 
       note(`rewardGap(${b}->${r}) * n^(k+2)`, expectedRewardGap(pw, x.n, x.k, b, r) * x.n ** (x.k + 2), expectedRewardGapByEnumeration(P, x.k, b, r) * x.n ** (x.k + 2));
     }
   note('max n^k sum xi', maxScaledRewardSum(pw, x.n), maxScaledRewardSumByEnumeration(P, x.k));
-  return { ok: worst <= Math.max(tol, 1e-9), metrics: { maxAbsDifference: worst }, detail: diffs };
+  return { ok: worst <= Math.max(tol, DEFAULT_TOLERANCE), metrics: { maxAbsDifference: worst }, detail: diffs };
 }
 
 export const theorem2Counts = propertyEntry<ModelInput>({
@@ -99,7 +100,7 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
   for (const cfg of THEOREM2_CONFIGS) {
     const pw = pairwiseConditional(cfg);
     // Definition 3 (ii): the rows P(.|b) are distinct
-    const distinct = pw.every((row, b) => pw.every((row2, b2) => b === b2 || row.some((v, x) => Math.abs(v - row2[x]) > 1e-12)));
+    const distinct = pw.every((row, b) => pw.every((row2, b2) => b === b2 || row.some((v, x) => Math.abs(v - row2[x]) > TIE_TOLERANCE)));
     comparisons.push(claim(`${cfg.name}: Definition 3 (ii), P(.|b) distinct`, distinct));
     const { nBar: nb, margins } = nBar(cfg, cfg.nMax, rule);
     comparisons.push(claim(`${cfg.name}: n-bar <= ${cfg.nMax} exists`, nb !== null, nb ?? `margin at n = ${cfg.nMax}: ${fmt(margins[margins.length - 1].margin)}`));
@@ -171,10 +172,10 @@ function vanishOutput(kShift: number): ExampleOutput {
       const v = maxScaledRewardSum(pw, n, 'spherical', kShift);
       worst = Math.max(worst, v * n);
       rows.push([cfg.name, n, fmt(v), fmt(1 / n)]);
-      comparisons.push(claim(`${cfg.name}, n = ${n}: max_b n^k sum_i xi_i(b) <= 1/n`, v <= 1 / n + 1e-12, String(fmt(v))));
+      comparisons.push(claim(`${cfg.name}, n = ${n}: max_b n^k sum_i xi_i(b) <= 1/n`, v <= 1 / n + TIE_TOLERANCE, String(fmt(v))));
       if (n <= 8 && cfg.likelihood[0].length ** n <= 6561) {
         const P = enumerationPrior({ statePrior: cfg.statePrior, likelihood: cfg.likelihood, agents: n });
-        comparisons.push(compareNumber(`${cfg.name}, n = ${n}: max-plus cycle = enumeration of all profiles`, maxScaledRewardSumByEnumeration(P, cfg.k) * n ** (2 - kShift), v, 1e-9));
+        comparisons.push(compareNumber(`${cfg.name}, n = ${n}: max-plus cycle = enumeration of all profiles`, maxScaledRewardSumByEnumeration(P, cfg.k) * n ** (2 - kShift), v, DEFAULT_TOLERANCE));
       }
     }
   }

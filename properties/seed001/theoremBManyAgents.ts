@@ -17,6 +17,7 @@ import { JointPrior } from '../../src/core/prior.ts';
 import { TwoStageGame } from '../../src/mechanisms/twoStage/game.ts';
 import { sphericalRewardSystem } from '../../src/mechanisms/twoStage/rewardScales.ts';
 import { trivialDecomposition } from '../../src/information/informationDecomposition.ts';
+import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
 
 /** The n-agent version of section 2's auction: agent 0 values (M, M), the others (M, 0); values[i][theta][signal][c]. */
 function auctionValuesN(n: number): number[][][][] {
@@ -55,7 +56,7 @@ async function evaluate(scaleOfSharp: number | null) {
       // Part 3 at eps: reward advantage (eps/2)||Q(.|a)|| Lambda vs the gain bound 2nM E||drho||
       const lhs = logEps + s.logMinL2Norm + Math.log(s.lambda / 2);
       const rhs = Math.log(2 * n * M) + s.logExpectedDistance;
-      comparisons.push(claim(`Part 3 at rho = ${rho}, n = ${n}: (eps/2)||Q(.|a)||_2 Lambda >= 2nM E||drho||_1 at eps = ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x sharp`}`, lhs >= rhs - 1e-9, `log10 margin ${((lhs - rhs) / LOG10).toFixed(2)}`));
+      comparisons.push(claim(`Part 3 at rho = ${rho}, n = ${n}: (eps/2)||Q(.|a)||_2 Lambda >= 2nM E||drho||_1 at eps = ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x sharp`}`, lhs >= rhs - DEFAULT_TOLERANCE, `log10 margin ${((lhs - rhs) / LOG10).toFixed(2)}`));
       epsB[rho].push(logEpsB / LOG10);
       points.push({ n, rho: `rho = ${rho}`, log10eps: logEpsB / LOG10 });
       rows.push([rho, n, +(s.logNu / LOG10).toFixed(2), +s.lambda.toFixed(6), +(s.logExpectedDistance / LOG10).toFixed(2), +(s.logMinL2Norm / LOG10).toFixed(2), +(logEpsB / LOG10).toFixed(2), +(logEpsSharp / LOG10).toFixed(2)]);
@@ -70,7 +71,7 @@ async function evaluate(scaleOfSharp: number | null) {
     const eps = scaleOfSharp === null ? 12 * n * M * Math.exp(0.5 * s.logProfileCount + s.logNu) / s.lambda : scaleOfSharp * minimalSphericalScale(Q, n);
     const game = new TwoStageGame(Q, trivialDecomposition(Q), auctionValuesN(n), sphericalRewardSystem(Q, eps));
     const worst = Math.max(...game.allCoordinatedDeviations().map((d) => d.gainUpperBound));
-    comparisons.push(claim(`two-stage auction, n = ${n}, rho = ${rhoGame}, worst values (M, M) / (M, 0), spherical rewards at ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x the minimal scale`}: no profitable coordinated deviation (exhaustive)`, worst <= 1e-9, `worst gain ${worst.toExponential(3)}, eps = ${eps.toPrecision(4)}`));
+    comparisons.push(claim(`two-stage auction, n = ${n}, rho = ${rhoGame}, worst values (M, M) / (M, 0), spherical rewards at ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x the minimal scale`}: no profitable coordinated deviation (exhaustive)`, worst <= DEFAULT_TOLERANCE, `worst gain ${worst.toExponential(3)}, eps = ${eps.toPrecision(4)}`));
   }
   const dec = (xs: number[]) => xs.every((x, k) => k === 0 || x < xs[k - 1]);
   const inc = (xs: number[]) => xs.every((x, k) => k === 0 || x > xs[k - 1]);

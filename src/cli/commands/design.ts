@@ -13,6 +13,7 @@ import { DESIGN_LIMITS } from '../../design/size.ts';
 import { writeFileAtomic } from '../../report/atomicWrite.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile, resolvePath } from '../io.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 const HELP = `usage: mechcheck design FILE [--objective O] [--constraints C1,C2,...] [--out FILE] [--exact] [--json]
 
@@ -48,7 +49,7 @@ function describeLottery(o: number | number[], outcomes: readonly string[]): str
   if (typeof o === 'number') return outcomes[o];
   return o
     .map((p, c) => [p, c] as const)
-    .filter(([p]) => p > 1e-12)
+    .filter(([p]) => p > TIE_TOLERANCE)
     .map(([p, c]) => `${fmt(p)} ${outcomes[c]}`)
     .join(' + ');
 }

@@ -12,7 +12,7 @@
  * feasibility. Exit 0 when admissible/feasible (and IC), 1 otherwise, 2 on bad input.
  */
 import { InputError } from '../../core/errors.ts';
-import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../core/tolerance.ts';
 import { checkAssumptionsBySampling } from '../../mechanisms/personalizedPrices/assumptions.ts';
 import { theorem1PriceDirect, theorem1Price } from '../../mechanisms/personalizedPrices/construction.ts';
 import { bundleName, demandMechanism, type ObjectPrices } from '../../mechanisms/personalizedPrices/demand.ts';
@@ -75,7 +75,7 @@ export const command: Command = {
     void positionals;
     if (!values.spec) throw new InputError('--spec', 'is required (a JSON file; see --help)');
     const K = numberOption(values.grid, 'grid', { integer: true, min: 2, max: 50 }) ?? 5;
-    const accuracyOption = numberOption(values.accuracy, 'accuracy', { min: 1e-12, max: 0.1 });
+    const accuracyOption = numberOption(values.accuracy, 'accuracy', { min: TIE_TOLERANCE, max: 0.1 });
     const maxWork = maxWorkOption(values['max-work']);
     // every expression evaluation is charged to this budget while the command runs
     const budget = new StepBudget(maxWork, 'spec', "evaluating the spec's expressions (Theorem 1's construction and the grid checks)");

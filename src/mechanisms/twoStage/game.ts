@@ -20,6 +20,7 @@ import { generalizedVCG } from '../gvcg.ts';
 import { PostedPosteriors } from '../postedPosterior.ts';
 import { signalProfileIndex, type InformationDecomposition, type StateDependentValues } from '../../information/informationDecomposition.ts';
 import { bestStage2Response, type Stage2Cell } from './bestResponse.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 /** The private-values VCG (phi(u), yhat(u)) of section 6.1 for reports u[i][c] (seed 001). */
 export function privateValuesVCG(u: readonly (readonly number[])[]): { outcome: number; transfers: readonly number[] } {
@@ -197,7 +198,7 @@ export class TwoStageGame {
   bestStage2Report(set: InformationSet): { report: number[]; value: number; assignment: number[] } {
     const best = bestStage2Response(this.stage2Cells(set));
     const value = this.expectedAtSet(set, best.report);
-    if (Math.abs(value - best.value) > 1e-9 * (1 + Math.abs(value))) throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
+    if (Math.abs(value - best.value) > DEFAULT_TOLERANCE * (1 + Math.abs(value))) throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
     return { report: best.report, value, assignment: best.assignment };
   }
 
