@@ -16,9 +16,10 @@ import { parseInstance } from '../../src/mechanisms/assignment/instance.ts';
 import { TwoStageGame, truthfulOpponents } from '../../src/mechanisms/assignment/twoStage.ts';
 import { src } from './common.ts';
 import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
+import { roundSignificant } from '../../src/core/format.ts';
 
 const ACCURACIES = [0.6, 0.7, 0.8];
-const fmt = (x: number) => Number(x.toPrecision(6));
+const fmt = (x: number) => roundSignificant(x, 6);
 
 function evaluate(deltaOverride?: number): ExampleOutput {
   const { instance } = parseInstance(JSON.parse(readFileSync(join(fixturesDir(), 'seed000', 'spectrum-3x3.json'), 'utf8')));

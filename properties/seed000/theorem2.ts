@@ -28,6 +28,7 @@ import {
 import { fromWeights } from '../../src/mechanisms/assignment/arbitraries.ts';
 import { src } from './common.ts';
 import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
+import { roundSignificant } from '../../src/core/format.ts';
 
 type ModelInput = { stateWeights: number[]; likelihoodWeights: number[][]; n: number; k: number };
 
@@ -90,7 +91,7 @@ export const THEOREM2_CONFIGS: Array<Theorem2Config & { nMax: number }> = [
   { name: 'three signals', k: 1, M: 1, statePrior: [0.3, 0.7], likelihood: [[0.6, 0.3, 0.1], [0.1, 0.3, 0.6]], nMax: 150 },
 ];
 
-const fmt = (x: number) => Number(x.toPrecision(6));
+const fmt = (x: number) => roundSignificant(x, 6);
 
 async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
   const comparisons: Comparison[] = [];

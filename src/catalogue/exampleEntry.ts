@@ -8,6 +8,7 @@
 import { renderVegaLite } from '../report/figures.ts';
 import { entryMeta } from './types.ts';
 import type { Artifact, CatalogueEntry, FigureSpec, Comparison, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
+import { formatNumber } from '../core/format.ts';
 
 export type { Comparison };
 
@@ -63,7 +64,7 @@ async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<En
 }
 
 function fmt(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(10).replace(/\.?0+$/, '');
+  if (typeof v === 'number') return formatNumber(v, { digits: 10 });
   if (typeof v === 'string') return v;
   return JSON.stringify(v);
 }

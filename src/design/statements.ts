@@ -18,6 +18,7 @@ import type { Field } from '../mechanisms/bilateralTrade/field.ts';
 import type { LinearProgram } from '../solvers/lp/types.ts';
 import type { ColumnTag, DesignProgram, GenericLP, RowTag } from './program.ts';
 import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../core/tolerance.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** Names to print: agents, each agent's types, outcomes. */
 export interface Labels {
@@ -136,7 +137,7 @@ const FAMILY_NAMES: Record<string, string> = {
   efficient: 'efficiency (no mass on inefficient outcomes)',
 };
 
-const fmt = (x: number) => String(+x.toPrecision(4));
+const fmt = (x: number) => formatNumber(x, { digits: 4, exactIntegers: false });
 
 /**
  * The Farkas multipliers y (oriented as `farkasCertificate` returns them, on

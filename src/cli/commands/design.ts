@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../../report/atomicWrite.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile, resolvePath } from '../io.ts';
 import { TIE_TOLERANCE } from '../../core/tolerance.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck design FILE [--objective O] [--constraints C1,C2,...] [--out FILE] [--exact] [--json]
 
@@ -43,7 +44,7 @@ Status: optimal (the certified value, the mechanism, and check's verdict on ever
 constraint), infeasible (a verified Farkas certificate as a weighted sum of constraints),
 unbounded (the direction). Exit 0 optimal, 1 infeasible or unbounded, 2 bad input.`;
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(10)));
+const fmt = (x: number) => formatNumber(x, { digits: 10 });
 
 function describeLottery(o: number | number[], outcomes: readonly string[]): string {
   if (typeof o === 'number') return outcomes[o];

@@ -17,6 +17,7 @@ import { periodicExPostIC } from '../../mechanisms/dynamic/incentives.ts';
 import { lemmaA4Transfers, type LastStep } from '../../mechanisms/dynamic/transfers.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck dynamic --env FILE [--json] [--last-step printed|internalize] [--tolerance T] [--max-work W]
   FILE: {"agents": N, "signals": [k_1..k_N], "actions": A, "horizon": T | "infinite",
@@ -70,10 +71,7 @@ export function dynamicWork(spec: DynamicEnvironmentSpec, lastStep: LastStep): W
 /** A number for --json: "Infinity" (a string) where the text output prints Infinity (never null). */
 const jsonNumber = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
 
-function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Number.isInteger(x) ? String(x) : String(+x.toPrecision(6));
-}
+const fmt = (x: number): string => formatNumber(x, { digits: 6 });
 
 export const command: Command = {
   async run(argv, io) {

@@ -16,6 +16,7 @@ import { AGENTS, validateParameters, type TradeParameters } from '../../mechanis
 import { optimalThresholdSolution, thresholdForm } from '../../mechanisms/bilateralTrade/thresholdProgram.ts';
 import type { Command } from '../command.ts';
 import { parse, printJson } from '../io.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const PARAMS = `  --objects N          number of objects: optimal N <= 100000 (exact: 1000), frontier N <= 10000
                        (exact: 200), amd N <= 4; the work limit may refuse less (--max-work)
@@ -225,7 +226,7 @@ export function frontierReport<T>(F: Field<T>, p: TradeParameters<T>, maxWork = 
 }
 
 function show(x: number | string): string {
-  return typeof x === 'number' ? String(+x.toPrecision(10)) : x;
+  return typeof x === 'number' ? formatNumber(x, { digits: 10, exactIntegers: false }) : x;
 }
 
 export const command: Command = {

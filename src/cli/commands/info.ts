@@ -19,6 +19,7 @@ import { beliefVariability } from '../../information/beliefVariability.ts';
 import { theoremBRewardScale } from '../../mechanisms/twoStage/rewardScales.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck info --decomposition FILE [--M m] [--max-work W] [--json]
   Informational size nu_i (Definition 3) and variability of beliefs Lambda_i
@@ -125,7 +126,7 @@ export function informationSummary(Q: JointPrior, M?: number): InfoResult {
 }
 
 const jsonNumber = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
-const fmt = (x: number) => (Number.isFinite(x) ? String(+x.toPrecision(8)) : String(x));
+const fmt = (x: number) => formatNumber(x, { exactIntegers: false });
 
 export const command: Command = {
   async run(argv, io) {

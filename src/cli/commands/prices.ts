@@ -22,6 +22,7 @@ import { parsePricesSpec } from '../../mechanisms/personalizedPrices/spec.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile, type CliIO } from '../io.ts';
 import { assertWorkWithinLimit, CELL_COST, maxWorkOption, StepBudget, type WorkPart } from '../../core/limits.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--max-work W] [--json]
   Personalized prices (Bikhchandani 2005, seed 003): condition (3), rule (4), Theorem 1's t*, the demand mechanism.
@@ -63,7 +64,7 @@ export function pricesWork(dims: readonly number[], K: number, objects: number):
   return parts;
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
+const fmt = (x: number) => formatNumber(x);
 
 export const command: Command = {
   async run(argv, io) {
