@@ -31,7 +31,7 @@ export const TIE_TOLERANCE = 1e-12;
  * (src/mechanisms/postedPosterior.ts): a floating-point tie, far below any
  * difference between distinct posteriors of the instances generated.
  */
-export const POSTERIOR_TIE_TOLERANCE = TIE_TOLERANCE;
+export const POSTERIOR_TIE_TOLERANCE = 1e-12;
 /** Two action values of the dynamic efficient plan closer than this times 1 + |value| are a tie (the lowest action wins). */
 export const PLAN_TIE_TOLERANCE = 1e-9;
 /**

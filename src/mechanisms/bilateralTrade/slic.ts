@@ -16,7 +16,7 @@
 import { binomialTable } from './binomial.ts';
 import { buildMechanism, type TradeMechanism } from './directMechanism.ts';
 import { floatField } from './field.ts';
-import { AGENTS, goodCount, isGood, valuationGap, type Agent, type TradeParameters } from './model.ts';
+import { goodCount, isGood, valuationGap, type Agent, type TradeParameters } from './model.ts';
 import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface ClassWeights {
