@@ -28,8 +28,6 @@ import { myersonDsicEqualsBic, myersonIroning, myersonVirtualValues } from './my
 import { msFewTypes, msImpossibility, msLargestSurplus, msRelaxations, msThreshold } from './myersonSatterthwaite.ts';
 import { seed002Agreement } from './seed002Amd.ts';
 
-export { REFERENCES, HYPOTHESES, citation } from './manifest.ts';
-
 /** The classics module's catalogue entries. */
 export const classicsEntries: CatalogueEntry[] = [
   msImpossibility,

@@ -3,7 +3,7 @@
  * its entries cite and the hypotheses they name by id (a relaxation names the
  * id it drops), with the helpers the entry files use to cite and name them.
  */
-import { citation as fullCitation, hypothesesById, shortCitation as shortCite, type PaperManifest, type Reference } from '../../src/catalogue/manifest.ts';
+import { hypothesesById, shortCitation as shortCite, type PaperManifest, type Reference } from '../../src/catalogue/manifest.ts';
 import type { Source } from '../../src/catalogue/types.ts';
 
 /** The classics' references, by key. */
@@ -103,11 +103,6 @@ export const manifest: PaperManifest = {
   references: Object.values(REFERENCES),
   hypotheses: HYPOTHESES,
 };
-
-/** "Myerson and Satterthwaite (1983), "Efficient mechanisms for bilateral trading", Journal of Economic Theory 29(2), 265-281" */
-export function citation(key: ReferenceKey): string {
-  return fullCitation(REFERENCES[key]);
-}
 
 /** The hypotheses' texts, each prefixed by its id: "[trade.overlap] overlapping supports ...". */
 export function hypotheses(...ids: HypothesisId[]): string[] {

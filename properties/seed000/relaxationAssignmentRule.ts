@@ -15,6 +15,7 @@ import { type AssignmentData, allMatchings, welfare } from '../../src/mechanisms
 import type { AssignmentSolution } from '../../src/mechanisms/assignment/solver.ts';
 import { src } from './common.ts';
 import { gridArb } from './stage2Vcg.ts';
+import { TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 /** Best matching in which every buyer except `exclude` is matched. */
 export function perfectMatchingSolver(data: AssignmentData, exclude = -1): AssignmentSolution {
@@ -22,7 +23,7 @@ export function perfectMatchingSolver(data: AssignmentData, exclude = -1): Assig
   for (const z of allMatchings(data.n, exclude)) {
     if (z.some((j, i) => i !== exclude && j < 0)) continue;
     const v = welfare(data, z, exclude);
-    if (!best || v > best.welfare + 1e-12) best = { match: z, welfare: v };
+    if (!best || v > best.welfare + TIE_TOLERANCE) best = { match: z, welfare: v };
   }
   return best!;
 }
@@ -33,7 +34,7 @@ export function greedySolver(data: AssignmentData, exclude = -1): AssignmentSolu
   const match = new Array<number>(n).fill(-1);
   let value = 0;
   for (;;) {
-    let bestGain = 1e-12;
+    let bestGain = TIE_TOLERANCE;
     let pick: [number, number] | null = null;
     for (let i = 0; i < n; i++) {
       if (i === exclude || match[i] >= 0) continue;

@@ -20,6 +20,7 @@ import { type GamePriorSpec, describeInstanceSpec, gamePriorSpecArb, instanceFro
 import type { BuyerReport } from '../../src/mechanisms/assignment/instance.ts';
 import { type OpponentStrategy, TwoStageGame } from '../../src/mechanisms/assignment/twoStage.ts';
 import { src } from './common.ts';
+import { TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 export type GameInput = { spec: InstanceSpec; prior: GamePriorSpec; reports: number[] };
 
@@ -52,7 +53,7 @@ export const ASSUMPTION_32 = 'assumption of section 3.2 (P_-i(.|b_i) distinct)';
 
 /** Assumption of section 3.2: P_-i(.|b_i) != P_-i(.|b_i') for b_i != b_i' (a positive spherical gap). */
 export function satisfiesAssumption32(game: TwoStageGame): boolean {
-  for (const [i, bi, r] of game.deviations()) if (!(game.expectedRewardGap(i, bi, r) > 1e-12)) return false;
+  for (const [i, bi, r] of game.deviations()) if (!(game.expectedRewardGap(i, bi, r) > TIE_TOLERANCE)) return false;
   return true;
 }
 

@@ -15,9 +15,11 @@ import { JointPrior } from '../../src/core/prior.ts';
 import { parseInstance } from '../../src/mechanisms/assignment/instance.ts';
 import { TwoStageGame, truthfulOpponents } from '../../src/mechanisms/assignment/twoStage.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
+import { roundSignificant } from '../../src/core/format.ts';
 
 const ACCURACIES = [0.6, 0.7, 0.8];
-const fmt = (x: number) => Number(x.toPrecision(6));
+const fmt = (x: number) => roundSignificant(x, 6);
 
 function evaluate(deltaOverride?: number): ExampleOutput {
   const { instance } = parseInstance(JSON.parse(readFileSync(join(fixturesDir(), 'seed000', 'spectrum-3x3.json'), 'utf8')));
@@ -33,8 +35,8 @@ function evaluate(deltaOverride?: number): ExampleOutput {
     const dNeeded = game.neededDelta(opp);
     const minMargin = (delta: number) => Math.min(...[...game.deviations()].map(([i, b, r]) => game.conditionII(i, b, r, delta, opp).margin));
     const used = deltaOverride ?? dProof;
-    comparisons.push(claim(`q = ${q}: (ii) holds at the proof's delta${deltaOverride !== undefined ? ` (here delta = ${deltaOverride})` : ''}`, minMargin(used) >= -1e-9, String(fmt(minMargin(used)))));
-    comparisons.push(claim(`q = ${q}: (ii) holds at the smallest delta against truthful opponents (${fmt(dNeeded)})`, minMargin(deltaOverride ?? dNeeded) >= -1e-9, String(fmt(minMargin(deltaOverride ?? dNeeded)))));
+    comparisons.push(claim(`q = ${q}: (ii) holds at the proof's delta${deltaOverride !== undefined ? ` (here delta = ${deltaOverride})` : ''}`, minMargin(used) >= -DEFAULT_TOLERANCE, String(fmt(minMargin(used)))));
+    comparisons.push(claim(`q = ${q}: (ii) holds at the smallest delta against truthful opponents (${fmt(dNeeded)})`, minMargin(deltaOverride ?? dNeeded) >= -DEFAULT_TOLERANCE, String(fmt(minMargin(deltaOverride ?? dNeeded)))));
     comparisons.push(claim(`q = ${q}: and fails just below it (0.99 x)`, minMargin(0.99 * dNeeded) < 0, String(fmt(minMargin(0.99 * dNeeded)))));
     worstRatio = Math.max(worstRatio, dNeeded / dProof);
     for (const [label, d] of [['proof', dProof], ['robust (any opponents)', dRobust], ['smallest vs truthful opponents', dNeeded]] as const) {

@@ -11,7 +11,6 @@
 import fc from 'fast-check';
 import { claim, compareNumber, exampleEntry, type Comparison, type ExampleOutput } from '../../src/catalogue/exampleEntry.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
 import {
   type ScoringRule,
   type Theorem2Config,
@@ -28,6 +27,8 @@ import {
 } from '../../src/mechanisms/assignment/largeN.ts';
 import { fromWeights } from '../../src/mechanisms/assignment/arbitraries.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
+import { roundSignificant } from '../../src/core/format.ts';
 
 type ModelInput = { stateWeights: number[]; likelihoodWeights: number[][]; n: number; k: number };
 
@@ -63,7 +64,7 @@ function agreement(x: ModelInput, variant: 'exact' | 'withoutMultinomial', tol: 
       note(`rewardGap(${b}->${r}) * n^(k+2)`, expectedRewardGap(pw, x.n, x.k, b, r) * x.n ** (x.k + 2), expectedRewardGapByEnumeration(P, x.k, b, r) * x.n ** (x.k + 2));
     }
   note('max n^k sum xi', maxScaledRewardSum(pw, x.n), maxScaledRewardSumByEnumeration(P, x.k));
-  return { ok: worst <= Math.max(tol, 1e-9), metrics: { maxAbsDifference: worst }, detail: diffs };
+  return { ok: worst <= Math.max(tol, DEFAULT_TOLERANCE), metrics: { maxAbsDifference: worst }, detail: diffs };
 }
 
 export const theorem2Counts = propertyEntry<ModelInput>({
@@ -91,7 +92,7 @@ export const THEOREM2_CONFIGS: Array<Theorem2Config & { nMax: number }> = [
   { name: 'three signals', k: 1, M: 1, statePrior: [0.3, 0.7], likelihood: [[0.6, 0.3, 0.1], [0.1, 0.3, 0.6]], nMax: 150 },
 ];
 
-const fmt = (x: number) => Number(x.toPrecision(6));
+const fmt = (x: number) => roundSignificant(x, 6);
 
 async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
   const comparisons: Comparison[] = [];
@@ -101,7 +102,7 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
   for (const cfg of THEOREM2_CONFIGS) {
     const pw = pairwiseConditional(cfg);
     // Definition 3 (ii): the rows P(.|b) are distinct
-    const distinct = pw.every((row, b) => pw.every((row2, b2) => b === b2 || row.some((v, x) => Math.abs(v - row2[x]) > 1e-12)));
+    const distinct = pw.every((row, b) => pw.every((row2, b2) => b === b2 || row.some((v, x) => Math.abs(v - row2[x]) > TIE_TOLERANCE)));
     comparisons.push(claim(`${cfg.name}: Definition 3 (ii), P(.|b) distinct`, distinct));
     const { nBar: nb, margins } = nBar(cfg, cfg.nMax, rule);
     comparisons.push(claim(`${cfg.name}: n-bar <= ${cfg.nMax} exists`, nb !== null, nb ?? `margin at n = ${cfg.nMax}: ${fmt(margins[margins.length - 1].margin)}`));
@@ -119,9 +120,9 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
           curves.push({ config: cfg.name, n: m.n, quantity: '(2+n)(2n+1)M shift', log10: Math.log10((2 + m.n) * (2 * m.n + 1) * cfg.M * m.shift) });
         }
   }
-  const svg =
+  const figure =
     rule === 'spherical'
-      ? await renderVegaLite({
+      ? ({
           title: 'Section 7 inequality: reward gap vs bound on the stage-2 gain (log10)',
           width: 420,
           height: 260,
@@ -139,7 +140,7 @@ async function nBarOutput(rule: ScoringRule): Promise<ExampleOutput> {
     comparisons,
     metrics: { largestNBar: worstNBar },
     tables: [{ title: `n-bar: the smallest n beyond which the section-7 inequality holds for every lie (${rule} rewards), scanned n = 2..nMax`, columns: ['configuration', 'k', 'M', 'lambda', 'Q[theta][x]', 'n-bar', 'reward gap at n-bar', 'posterior shift at n-bar', 'margin at nMax'], rows }],
-    artifacts: svg ? [{ file: 'figures/seed000-theorem2-nbar.svg', content: svg, description: 'log10 of the expected reward gap and of (2+n)(2n+1)M times the expected posterior shift; n-bar is where the shift curve falls below the gap curve for good' }] : undefined,
+    artifacts: figure ? [{ file: 'figures/seed000-theorem2-nbar.svg', vegaLite: figure, description: 'log10 of the expected reward gap and of (2+n)(2n+1)M times the expected posterior shift; n-bar is where the shift curve falls below the gap curve for good' }] : undefined,
     notes: [
       'Computed from signal counts: the posterior given a profile depends on the counts only (sections 5, 7); the expected posterior shift sums over the others\' count vectors with their multinomial weights (checked against enumeration in seed000.theorem2.countsAgreeWithEnumeration).',
       'The reward gap is computed exactly: n^-(k+2) (||P(.|b)|| - <P(.|b), P(.|r)>/||P(.|r)||), rather than through the lower bound K ||P(.|b) - P(.|r)||^2 of the text (whose K is garbled in the seed).',
@@ -174,10 +175,10 @@ function vanishOutput(kShift: number): ExampleOutput {
       const v = maxScaledRewardSum(pw, n, 'spherical', kShift);
       worst = Math.max(worst, v * n);
       rows.push([cfg.name, n, fmt(v), fmt(1 / n)]);
-      comparisons.push(claim(`${cfg.name}, n = ${n}: max_b n^k sum_i xi_i(b) <= 1/n`, v <= 1 / n + 1e-12, String(fmt(v))));
+      comparisons.push(claim(`${cfg.name}, n = ${n}: max_b n^k sum_i xi_i(b) <= 1/n`, v <= 1 / n + TIE_TOLERANCE, String(fmt(v))));
       if (n <= 8 && cfg.likelihood[0].length ** n <= 6561) {
         const P = enumerationPrior({ statePrior: cfg.statePrior, likelihood: cfg.likelihood, agents: n });
-        comparisons.push(compareNumber(`${cfg.name}, n = ${n}: max-plus cycle = enumeration of all profiles`, maxScaledRewardSumByEnumeration(P, cfg.k) * n ** (2 - kShift), v, 1e-9));
+        comparisons.push(compareNumber(`${cfg.name}, n = ${n}: max-plus cycle = enumeration of all profiles`, maxScaledRewardSumByEnumeration(P, cfg.k) * n ** (2 - kShift), v, DEFAULT_TOLERANCE));
       }
     }
   }

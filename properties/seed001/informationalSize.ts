@@ -16,6 +16,7 @@ import { symmetricInformation, symmetricPosteriorDistances } from '../../src/inf
 import { countVectors, logMultinomial } from '../../src/information/symmetricSignals.ts';
 import { logSmallestFixedPoint } from '../../src/information/informationalSize.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 /** A deliberately wrong fixed point: the non-strict set {d >= eps} instead of {d > eps}. */
 function nonStrictFixedPoint(items: readonly WeightedDistance[]): number {
@@ -49,7 +50,7 @@ function compare(spec: PriorSpec, tol: number, exact: (items: readonly WeightedD
       }
     }
   }
-  return { ok: worstDiff <= 1e-12, metrics: { worstDifferenceToBisection: worstDiff, largestNu: maxNu }, detail };
+  return { ok: worstDiff <= TIE_TOLERANCE, metrics: { worstDifferenceToBisection: worstDiff, largestNu: maxNu }, detail };
 }
 
 export const nuExactVsBisection = propertyEntry<PriorSpec>({
@@ -105,7 +106,7 @@ function countsVsEnumeration(spec: SymSpec, dropMultinomial: boolean) {
   const lambdaEnum = beliefVariability(Q, 0).lambda;
   const dNu = Math.abs(nuSym - nuEnum);
   const dLambda = Math.abs(sym.lambda - lambdaEnum);
-  return { ok: dNu <= 1e-9 && dLambda <= 1e-9, metrics: { nuDifference: dNu, lambdaDifference: dLambda }, detail: { nuCounts: nuSym, nuEnumeration: nuEnum, lambdaCounts: sym.lambda, lambdaEnumeration: lambdaEnum } };
+  return { ok: dNu <= DEFAULT_TOLERANCE && dLambda <= DEFAULT_TOLERANCE, metrics: { nuDifference: dNu, lambdaDifference: dLambda }, detail: { nuCounts: nuSym, nuEnumeration: nuEnum, lambdaCounts: sym.lambda, lambdaEnumeration: lambdaEnum } };
 }
 
 export const nuCountsVsEnumeration = propertyEntry<SymSpec>({

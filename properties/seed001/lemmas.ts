@@ -15,6 +15,7 @@ import { payoffTableArb } from '../../src/generators/payoffs.ts';
 import { maxWelfare, vcgPayoffAtPosterior } from '../../src/mechanisms/twoStage/welfare.ts';
 import { beliefVariability, beliefVariabilityPair, sphericalRewardAdvantage } from '../../src/information/beliefVariability.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 interface WelfareSpec {
   M: number;
@@ -131,7 +132,7 @@ function lemmaC(spec: LemmaCSpec, tol: number, denominator: (Q: ReturnType<typeo
       // the proof's equality: lhs = (eps / 2) ||Q(.|a)||_2 ||u(a) - u(r)||^2
       const identity = (eps / 2) * norm2(Q.othersGivenOwn(i, a)) * beliefVariabilityPair(Q, i, a, r);
       identityGap = Math.max(identityGap, Math.abs(identity - lhs));
-      const ratio = lhs > 1e-12 ? bound / lhs : bound > 1e-12 ? Infinity : 0;
+      const ratio = lhs > TIE_TOLERANCE ? bound / lhs : bound > TIE_TOLERANCE ? Infinity : 0;
       if (lhs < bound - tol) ok = false;
       if (ratio >= worst) {
         worst = ratio;
@@ -139,7 +140,7 @@ function lemmaC(spec: LemmaCSpec, tol: number, denominator: (Q: ReturnType<typeo
       }
     }
   }
-  return { ok: ok && identityGap <= 1e-9, metrics: { worstRatioToBound: worst, proofIdentityGap: identityGap }, detail };
+  return { ok: ok && identityGap <= DEFAULT_TOLERANCE, metrics: { worstRatioToBound: worst, proofIdentityGap: identityGap }, detail };
 }
 
 export const lemmaCEntry = propertyEntry<LemmaCSpec>({

@@ -24,6 +24,7 @@ import { posteriorDistances } from '../../src/information/informationalSize.ts';
 import { productFromSpec, productSpecArb, type ProductSpec } from '../../src/information/decompositionArbitraries.ts';
 import { priorFromSpec, priorSpecArb, type PriorSpec } from '../../src/generators/priors.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 interface NoVariabilitySpec {
   /** agent 0's signal weights in states 0 and 1 (informative) */
@@ -45,10 +46,10 @@ function noVariability(spec: NoVariabilitySpec): CheckResult {
   const g10 = game.coordinatedDeviation(0, 1, 0);
   const sum = g01.deviationStage2 - g01.truthfulStage2 + (g10.deviationStage2 - g10.truthfulStage2);
   // the hypothesis of this relaxation: Lambda_0 = 0 and the posterior moves with agent 0's signal
-  if (!(lambda0 <= 1e-12)) return unmet('Lambda_0 = 0');
-  if (!(moves > 1e-9)) return unmet("agent 0's signal moves the posterior");
+  if (!(lambda0 <= TIE_TOLERANCE)) return unmet('Lambda_0 = 0');
+  if (!(moves > DEFAULT_TOLERANCE)) return unmet("agent 0's signal moves the posterior");
   return {
-    ok: sum <= 1e-9,
+    ok: sum <= DEFAULT_TOLERANCE,
     metrics: { sumOfStage2Gains: sum, lambda0, posteriorMove: moves },
     detail: { lambda0, largestPosteriorMove: moves, gainLying0to1: g01.deviationStage2 - g01.truthfulStage2, gainLying1to0: g10.deviationStage2 - g10.truthfulStage2, note: 'a positive sum means no reward system (any zeta >= 0) makes truthful stage-1 reports optimal for both signals of agent 0' },
   };

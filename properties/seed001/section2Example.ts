@@ -21,7 +21,6 @@ import fc from 'fast-check';
 import { fraction } from 'mathjs';
 import { exampleEntry, claim, compareNumber, type Comparison } from '../../src/catalogue/exampleEntry.ts';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
 import { stateDependentEnvironment } from '../../src/model/environment.ts';
 import { augmentedMechanism, generalizedVCG } from '../../src/mechanisms/gvcg.ts';
@@ -31,6 +30,7 @@ import { partARewardScale, sharpRewardScale, sphericalRewardSystem, theoremBRewa
 import { trivialDecomposition } from '../../src/information/informationDecomposition.ts';
 import type { Table } from '../../src/catalogue/types.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 const M = 1;
 const RHOS = ['11/20', '3/5', '13/20', '7/10', '3/4', '4/5', '17/20', '9/10', '19/20', '39/40', '99/100', '999/1000'];
@@ -54,7 +54,7 @@ function minimalDirectReward(rho: number): number {
   const gvcg = generalizedVCG(env);
   const holds = (z: number) => {
     const r = majorityRewards(Q, z);
-    return interimIC(env, augmentedMechanism(gvcg, (k) => [0, 1, 2].map((i) => r(i, k))), { tolerance: 1e-12 }).holds;
+    return interimIC(env, augmentedMechanism(gvcg, (k) => [0, 1, 2].map((i) => r(i, k))), { tolerance: TIE_TOLERANCE }).holds;
   };
   let lo = 0;
   let hi = 100;
@@ -78,7 +78,7 @@ async function evaluate(squareAdvantage: boolean) {
     const exact = exactExampleQuantities(rhoF, M);
     const game = minimalMajorityRewardAt(rho, worstValueProfile(M));
     const closed = squareAdvantage ? (exact.minimalReward.valueOf() as number) : (exact.worstGain.div(rhoF.mul(2).sub(1)).valueOf() as number);
-    comparisons.push(compareNumber(`z*(rho = ${r}): game vs closed form M E|d pi| / (2 rho - 1)^2`, closed, game.z, 1e-9));
+    comparisons.push(compareNumber(`z*(rho = ${r}): game vs closed form M E|d pi| / (2 rho - 1)^2`, closed, game.z, DEFAULT_TOLERANCE));
     comparisons.push(claim(`majority advantage at rho = ${r} equals (2 rho - 1)^2 exactly`, exact.majorityAdvantage.equals(exact.closedFormAdvantage), exact.majorityAdvantage.toFraction()));
     if (!(game.z < previous)) decreasing = false;
     previous = game.z;
@@ -105,25 +105,25 @@ async function evaluate(squareAdvantage: boolean) {
     const d = [0, 1, 2, 3, 4, 5].map((k) => lv[Math.floor(m / 3 ** k) % 3]);
     const v: [number, number][] = [[d[0], d[1]], [d[2], d[3]], [d[4], d[5]]];
     const z = minimalMajorityRewardAt(rhoGrid, v).z;
-    if (z > gridMax + 1e-12) {
+    if (z > gridMax + TIE_TOLERANCE) {
       gridMax = z;
       gridArg = v;
     }
   }
   const closed34 = exactExampleQuantities(fraction('3/4'), M).minimalReward.valueOf() as number;
-  comparisons.push(compareNumber('max over the grid {0, M/2, M}^6 of z at rho = 3/4 equals the closed form (9/7 M)', closed34, gridMax, 1e-9, `attained at ${JSON.stringify(gridArg)}`));
+  comparisons.push(compareNumber('max over the grid {0, M/2, M}^6 of z at rho = 3/4 equals the closed form (9/7 M)', closed34, gridMax, DEFAULT_TOLERANCE, `attained at ${JSON.stringify(gridArg)}`));
   // section 2's illustration: all v_i^1 < v_i^2; an agent with a_2 gains (without rewards) by reporting a_1
   {
     const v: [number, number][] = [[0.9 * M, M], [0, M], [0, M]];
     const Q = examplePrior(0.8);
     const game = new TwoStageGame(Q, trivialDecomposition(Q), auctionValues(v), () => 0);
     const d = game.coordinatedDeviation(0, 1, 0);
-    comparisons.push(claim('all v_i^1 < v_i^2 (v = ((0.9, 1), (0, 1), (0, 1)) M, rho = 0.8): agent 1 with a_2 gains by reporting a_1 when z = 0, as section 2 says', d.gain > 1e-9, d.gain));
+    comparisons.push(claim('all v_i^1 < v_i^2 (v = ((0.9, 1), (0, 1), (0, 1)) M, rho = 0.8): agent 1 with a_2 gains by reporting a_1 when z = 0, as section 2 says', d.gain > DEFAULT_TOLERANCE, d.gain));
   }
   // the direct (one-stage) mechanism needs the same reward at the worst profile
   for (const r of ['3/5', '4/5', '19/20']) {
     const rho = fraction(r).valueOf() as number;
-    comparisons.push(compareNumber(`direct mechanism (augmented GVCG) z* at rho = ${r} equals the two-stage z*`, minimalMajorityRewardAt(rho, worstValueProfile(M)).z, minimalDirectReward(rho), 1e-9));
+    comparisons.push(compareNumber(`direct mechanism (augmented GVCG) z* at rho = ${r} equals the two-stage z*`, minimalMajorityRewardAt(rho, worstValueProfile(M)).z, minimalDirectReward(rho), DEFAULT_TOLERANCE));
   }
   const rewardTable: Table = {
     title: 'Section 2: minimal stage-1 reward against rho (M = 1); the spherical and proof columns are scales eps of zeta_i = eps Q(a_-i|a_i)/||Q(.|a_i)||_2 (max payment eps)',
@@ -151,7 +151,7 @@ async function evaluate(squareAdvantage: boolean) {
       ['section 2 auction', 'direct: (s_i, v_i^1, v_i^2); two-stage: s_i, then one number v_i . pi'],
     ],
   };
-  const svg = await renderVegaLite({
+  const figure = ({
     title: 'Seed 001, section 2: minimal stage-1 reward against signal accuracy rho (M = 1)',
     width: 520,
     height: 320,
@@ -167,7 +167,7 @@ async function evaluate(squareAdvantage: boolean) {
     comparisons,
     metrics: { minimalRewardAtRho0_75: closed34, minimalRewardAtRho0_999: previous, gridMaxAtRho0_75: gridMax },
     tables: [rewardTable, messages, general],
-    artifacts: [{ file: 'figures/seed001-minimal-reward.svg', content: svg, description: 'minimal majority reward z*(rho) and the reward scales of the proofs' }],
+    artifacts: [{ file: 'figures/seed001-minimal-reward.svg', vegaLite: figure, description: 'minimal majority reward z*(rho) and the reward scales of the proofs' }],
     notes: [
       'Worst case: the gain of a stage-1 lie is at most M |d pi(theta_1)| at every signal profile (the Vickrey payoff is 1-Lipschitz in the highest other bid and each bid moves by at most M |d pi(theta_1)|); v_i = (M, M), v_j = (M, 0) attains it everywhere, so z*(rho) = M E[|d pi(theta_1)| | s_i] / (2 rho - 1)^2. The exhaustive grid {0, M/2, M}^6 and random value profiles (seed001.example.section2.valueSearch) find nothing larger.',
       'Agents do not know the others\' values; since values are independent of signals, an agent\'s expected gain is an average over the others\' value profiles, so the worst case over value distributions equals the worst case over single value profiles, which is what is computed (values treated as known).',

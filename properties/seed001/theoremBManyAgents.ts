@@ -11,13 +11,13 @@
  * A-C, used for the reduction, are checked separately (seed001.lemmaA/B/C).
  */
 import { exampleEntry, claim, type Comparison } from '../../src/catalogue/exampleEntry.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
 import { symmetricInformation } from '../../src/information/symmetricInformation.ts';
 import { src } from './common.ts';
 import { JointPrior } from '../../src/core/prior.ts';
 import { TwoStageGame } from '../../src/mechanisms/twoStage/game.ts';
 import { sphericalRewardSystem } from '../../src/mechanisms/twoStage/rewardScales.ts';
 import { trivialDecomposition } from '../../src/information/informationDecomposition.ts';
+import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
 
 /** The n-agent version of section 2's auction: agent 0 values (M, M), the others (M, 0); values[i][theta][signal][c]. */
 function auctionValuesN(n: number): number[][][][] {
@@ -56,7 +56,7 @@ async function evaluate(scaleOfSharp: number | null) {
       // Part 3 at eps: reward advantage (eps/2)||Q(.|a)|| Lambda vs the gain bound 2nM E||drho||
       const lhs = logEps + s.logMinL2Norm + Math.log(s.lambda / 2);
       const rhs = Math.log(2 * n * M) + s.logExpectedDistance;
-      comparisons.push(claim(`Part 3 at rho = ${rho}, n = ${n}: (eps/2)||Q(.|a)||_2 Lambda >= 2nM E||drho||_1 at eps = ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x sharp`}`, lhs >= rhs - 1e-9, `log10 margin ${((lhs - rhs) / LOG10).toFixed(2)}`));
+      comparisons.push(claim(`Part 3 at rho = ${rho}, n = ${n}: (eps/2)||Q(.|a)||_2 Lambda >= 2nM E||drho||_1 at eps = ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x sharp`}`, lhs >= rhs - DEFAULT_TOLERANCE, `log10 margin ${((lhs - rhs) / LOG10).toFixed(2)}`));
       epsB[rho].push(logEpsB / LOG10);
       points.push({ n, rho: `rho = ${rho}`, log10eps: logEpsB / LOG10 });
       rows.push([rho, n, +(s.logNu / LOG10).toFixed(2), +s.lambda.toFixed(6), +(s.logExpectedDistance / LOG10).toFixed(2), +(s.logMinL2Norm / LOG10).toFixed(2), +(logEpsB / LOG10).toFixed(2), +(logEpsSharp / LOG10).toFixed(2)]);
@@ -71,14 +71,14 @@ async function evaluate(scaleOfSharp: number | null) {
     const eps = scaleOfSharp === null ? 12 * n * M * Math.exp(0.5 * s.logProfileCount + s.logNu) / s.lambda : scaleOfSharp * minimalSphericalScale(Q, n);
     const game = new TwoStageGame(Q, trivialDecomposition(Q), auctionValuesN(n), sphericalRewardSystem(Q, eps));
     const worst = Math.max(...game.allCoordinatedDeviations().map((d) => d.gainUpperBound));
-    comparisons.push(claim(`two-stage auction, n = ${n}, rho = ${rhoGame}, worst values (M, M) / (M, 0), spherical rewards at ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x the minimal scale`}: no profitable coordinated deviation (exhaustive)`, worst <= 1e-9, `worst gain ${worst.toExponential(3)}, eps = ${eps.toPrecision(4)}`));
+    comparisons.push(claim(`two-stage auction, n = ${n}, rho = ${rhoGame}, worst values (M, M) / (M, 0), spherical rewards at ${scaleOfSharp === null ? 'eps_B' : `${scaleOfSharp} x the minimal scale`}: no profitable coordinated deviation (exhaustive)`, worst <= DEFAULT_TOLERANCE, `worst gain ${worst.toExponential(3)}, eps = ${eps.toPrecision(4)}`));
   }
   const dec = (xs: number[]) => xs.every((x, k) => k === 0 || x < xs[k - 1]);
   const inc = (xs: number[]) => xs.every((x, k) => k === 0 || x > xs[k - 1]);
   comparisons.push(claim('rho = 0.95 and 0.99: eps_B decreases in n (informational smallness wins over sqrt|A| = 2^(n/2))', dec(epsB[0.95]) && dec(epsB[0.99])));
   comparisons.push(claim('rho = 0.95: rewards at most eps = 0.01 suffice at n = 100 and beyond', epsB[0.95].slice(2).every((x) => x <= -2), epsB[0.95].map((x) => x.toFixed(1)).join(', ')));
   comparisons.push(claim('rho = 0.7 and 0.8: eps_B increases in n (the proof\'s sqrt|A| outgrows nu)', inc(epsB[0.7]) && inc(epsB[0.8])));
-  const svg = await renderVegaLite({
+  const figure = ({
     title: 'Seed 001, Theorem B(b): log10 of the proof\'s reward scale eps_B = 12 n M sqrt|A| nu / Lambda (M = 1)',
     width: 480,
     height: 300,
@@ -100,7 +100,7 @@ async function evaluate(scaleOfSharp: number | null) {
         rows,
       },
     ],
-    artifacts: [{ file: 'figures/seed001-theoremB-reward-scale.svg', content: svg, description: 'the reward scale of Theorem B(b)\'s proof against n' }],
+    artifacts: [{ file: 'figures/seed001-theoremB-reward-scale.svg', vegaLite: figure, description: 'the reward scale of Theorem B(b)\'s proof against n' }],
     notes: [
       'Lambda stays bounded away from 0 as n grows (it tends to 2 - 4 rho(1 - rho)/(rho^2 + (1 - rho)^2)), and nu falls exponentially, like (2 sqrt(rho(1 - rho)))^n; but the proof\'s delta carries 1/sqrt|A| = 2^(-n/2), so eps_B = 12 n M sqrt|A| nu / Lambda falls to 0 only when 2 sqrt(2 rho (1 - rho)) < 1, i.e. rho > (1 + 1/sqrt 2)/2 ~ 0.854. For rho = 0.7 or 0.8 the proof needs ever larger rewards as n grows, although the gain from lying (<= 2nM E||drho||) vanishes: the factor comes from Lemma C (the spherical rule on the whole profile of the others) and from ||Q(.|a_i)||_2 >= 1/sqrt|A|.',
       'Theorem B(b) fixes the payoff functions first, so its delta may depend on n, M and |A|; the statement is consistent with this, but "informationally small" in the proof means nu small relative to Lambda / (n sqrt|A|).',

@@ -28,6 +28,7 @@ import { decompositionSummary, partARewardScale, sphericalRewardSystem, theoremB
 import { TwoStageGame } from '../../src/mechanisms/twoStage/game.ts';
 import type { JointPrior } from '../../src/core/prior.ts';
 import { src } from './common.ts';
+import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
 
 type ScaleKind = 'partA' | 'theoremB';
 
@@ -58,7 +59,7 @@ function theoremACheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: 
   let minimal = 0;
   if (!holdsAt(0)) {
     let lo = 0;
-    let hi = Math.max(eps, 1e-9);
+    let hi = Math.max(eps, DEFAULT_TOLERANCE);
     for (let k = 0; k < 40 && holdsAt(hi) === false; k++) hi *= 2;
     for (let k = 0; k < 40; k++) {
       const mid = (lo + hi) / 2;

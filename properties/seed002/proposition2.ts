@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import { amdProposition2Deviation, solveAmd } from '../../src/mechanisms/bilateralTrade/amd.ts';
 import { alphaArb, alphaFloat, exampleSpec, floatParams, paramSpecArb, src, type ParamSpec } from './common.ts';
+import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
 
 interface In {
   spec: ParamSpec;
@@ -24,7 +25,7 @@ function check(x: In, which: 'goodGoodBadBad' | 'goodBad'): PropertyCheck {
   const p = floatParams(x.spec);
   const a = alphaFloat(x.alpha);
   const opt = solveAmd(p, a);
-  const d = amdProposition2Deviation(p, a, opt.weightedWelfare, 1e-9 * (1 + Math.abs(opt.weightedWelfare)), which);
+  const d = amdProposition2Deviation(p, a, opt.weightedWelfare, DEFAULT_TOLERANCE * (1 + Math.abs(opt.weightedWelfare)), which);
   return { ok: d.deviation <= 1e-6, metrics: { largestShortfallOnOptimalFace: d.deviation, amdVariables: opt.variables }, detail: { optimum: opt.weightedWelfare, shortfall: d.deviation } };
 }
 

@@ -14,6 +14,7 @@ import { evaluateSolution, greedySolution, prepareProgram, programCoefficients, 
 import { solveProgram12 } from '../../src/mechanisms/bilateralTrade/program12.ts';
 import { AGENTS } from '../../src/mechanisms/bilateralTrade/model.ts';
 import { alphaArb, alphaFloat, exampleSpec, F, floatParams, paramSpecArb, src, type ParamSpec } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 interface In {
   spec: ParamSpec;
@@ -40,8 +41,8 @@ function check(x: In, broken: boolean): PropertyCheck {
     boundViolation = Math.max(boundViolation, -g.fixed[j]);
   }
   const budgetViolation = Math.max(0, -g.budgetSlack) / scale;
-  const thresholdShaped = AGENTS.every((j) => thresholdForm(F, g.mu[j], 1e-12).ok);
-  const ok = gap <= 1e-7 && boundViolation <= 1e-12 && budgetViolation <= 1e-9 && thresholdShaped;
+  const thresholdShaped = AGENTS.every((j) => thresholdForm(F, g.mu[j], TIE_TOLERANCE).ok);
+  const ok = gap <= 1e-7 && boundViolation <= TIE_TOLERANCE && budgetViolation <= DEFAULT_TOLERANCE && thresholdShaped;
   return {
     ok,
     metrics: { relativeWelfareGap: gap, budgetViolation, boundViolation, variables: 2 * p.objects + 2, thresholdShaped: thresholdShaped ? 1 : 0 },

@@ -27,6 +27,7 @@ import { checkTradeMechanism, exAnteSummary, exPostBalanced, thresholdMechanism 
 import { AGENTS } from '../../src/mechanisms/bilateralTrade/model.ts';
 import { interimTransfers, optimalThresholdSolution, printedTransferFormula, programCoefficients, greedySolution, prepareProgram, theorem1Form, thresholdForm } from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
 import { alphaArb, alphaExact, alphaFloat, E, exactParams, exampleSpec, F, floatParams, paramSpecArb, src, type ParamSpec } from './common.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 interface In {
   spec: ParamSpec;
@@ -45,7 +46,7 @@ function amdCheck(x: In, replicate: boolean): PropertyCheck {
   } else {
     const g = optimalThresholdSolution(F, p, a);
     welfare = g.weightedWelfare;
-    for (const j of AGENTS) formOk = formOk && thresholdForm(F, g.mu[j], 1e-12).ok;
+    for (const j of AGENTS) formOk = formOk && thresholdForm(F, g.mu[j], TIE_TOLERANCE).ok;
   }
   const gap = (amd.weightedWelfare - welfare) / (1 + Math.abs(amd.weightedWelfare));
   return {
@@ -85,7 +86,7 @@ function explicitCheck(x: In, tol: number, broken: boolean): PropertyCheck {
   const r = checkTradeMechanism(m, tol);
   const s = exAnteSummary(m);
   const du = Math.max(Math.abs(s.utilities.seller - g.utilities.seller), Math.abs(s.utilities.buyer - g.utilities.buyer));
-  const ok = r.interimIC.holds && r.interimIR.holds && r.exPostBudget.holds && du <= 1e-9 * (1 + Math.abs(g.weightedWelfare));
+  const ok = r.interimIC.holds && r.interimIR.holds && r.exPostBudget.holds && du <= DEFAULT_TOLERANCE * (1 + Math.abs(g.weightedWelfare));
   return {
     ok,
     metrics: { largestGainFromLying: r.interimIC.violation, largestIRShortfall: r.interimIR.violation, largestExPostDeficit: r.exPostBudget.worst, utilityMismatch: du, profilesEnumerated: r.exPostBudget.cases },

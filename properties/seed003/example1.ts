@@ -9,8 +9,7 @@ import { example1ExactMeasures, example1Model, example1Prices } from '../../src/
 import { checkOnGrid } from '../../src/mechanisms/personalizedPrices/grid.ts';
 import { implementingRule, type PersonalizedPrices } from '../../src/mechanisms/personalizedPrices/model.ts';
 import { clopperPearsonLower, outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';
-import { renderVegaLite } from '../../src/report/figures.ts';
-import type { RunContext } from '../../src/catalogue/types.ts';
+import type { FigureSpec, RunContext } from '../../src/catalogue/types.ts';
 import { src } from './common.ts';
 
 const SAMPLES = 20000;
@@ -39,7 +38,7 @@ async function evaluate(prices: PersonalizedPrices, ctx: RunContext, withFigure:
   const lifted: PersonalizedPrices = { price: (i, s) => prices.price(i, s) + 0.05 };
   const shEps = outcomeShares([2, 2], 3, (s) => implementingRule(example1Model, lifted, s), { samples: 5000, seed: ctx.seed + 1, delta: DELTA });
   comparisons.push(claim('prices + 1/20 (the family t\'_i): still non-trivial, three outcomes with positive sampled lower bounds', shEps.outcomesWithPositiveMeasure === 3, shEps.shares.map((x) => +x.toFixed(4))));
-  const artifacts = [];
+  const artifacts: FigureSpec[] = [];
   if (withFigure) {
     // outcome over buyer 1's signal (p_1, c_1) with buyer 2's signal fixed at (1/2, 1/2)
     const values: { p1: number; c1: number; outcome: string }[] = [];
@@ -48,7 +47,7 @@ async function evaluate(prices: PersonalizedPrices, ctx: RunContext, withFigure:
       const s = [[(a + 0.5) / m, (b + 0.5) / m], [0.5, 0.5]];
       values.push({ p1: +s[0][0].toFixed(4), c1: +s[0][1].toFixed(4), outcome: ['a0: no sale', 'a1: buyer 1', 'a2: buyer 2'][implementingRule(example1Model, prices, s)] });
     }
-    const svg = await renderVegaLite({
+    const figure = ({
       title: 'Example 1: outcome of rule (4) over (p_1, c_1), buyer 2 at (1/2, 1/2)',
       data: { values },
       mark: 'rect',
@@ -56,7 +55,7 @@ async function evaluate(prices: PersonalizedPrices, ctx: RunContext, withFigure:
       width: 320,
       height: 320,
     });
-    artifacts.push({ file: 'figures/seed003-example1-regions.svg', content: svg, description: 'outcome regions of Example 1 in buyer 1\'s signal space' });
+    artifacts.push({ file: 'figures/seed003-example1-regions.svg', vegaLite: figure, description: 'outcome regions of Example 1 in buyer 1\'s signal space' });
   }
   return {
     comparisons,

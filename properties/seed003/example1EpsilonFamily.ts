@@ -9,6 +9,7 @@ import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { example1Model, example1Prices } from '../../src/mechanisms/personalizedPrices/example1.ts';
 import { admissibleAt, misreportGain } from '../../src/mechanisms/personalizedPrices/model.ts';
 import { profileArb, r6, signalArb, src } from './common.ts';
+import { TIE_TOLERANCE } from '../../src/core/tolerance.ts';
 
 interface Instance {
   /** eps_i(p_j, c_j) = (e0 + e1 p_j + e2 c_j + e3 p_j c_j) / 8 per buyer */
@@ -30,7 +31,7 @@ const eps = (e: number[][]) => (i: number, sj: readonly number[]) => (e[i][0] + 
 
 function check(x: Instance, tol: number) {
   const prices = example1Prices(1, eps(x.eps));
-  const adm = admissibleAt(example1Model, prices, x.s, 1e-12);
+  const adm = admissibleAt(example1Model, prices, x.s, TIE_TOLERANCE);
   const gain = misreportGain(example1Model, prices, x.buyer, x.s, x.lie);
   return {
     ok: adm.ok && gain <= tol,

@@ -16,6 +16,7 @@ import { implementingRule, memoPrices } from '../../src/mechanisms/personalizedP
 import { outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';
 import { assumption3BySampling, satisfiesAssumption2, describeFamily, familyModel, familySpecArb, type FamilySpec } from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
 import { r6, src } from './common.ts';
+import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
 
 export const T1_OPTIONS: ConstructionOptions = { accuracy: 1e-5, directions: 6 };
 /** admissibility is checked up to 10x the construction's accuracy (prices are numerical) */
@@ -105,7 +106,7 @@ export const theorem1WithoutAssumption2 = propertyEntry<FamilySpec>({
   check: (spec) => {
     const model = familyModel(spec);
     const prices = theorem1Prices(model, { accuracy: 1e-4, directions: 5 });
-    const g = checkOnGrid(model, prices, 3, 1e-9);
+    const g = checkOnGrid(model, prices, 3, DEFAULT_TOLERANCE);
     return {
       ok: g.admissibilityViolation <= ADMISSIBILITY_TOLERANCE,
       metrics: { largestSecondExcess: g.admissibilityViolation },

@@ -43,8 +43,8 @@ export const auctionConditionImpliesSpanning = propertyEntry({
     if (residual > ctx.tolerance) return unmet('condition (2) (unbiasedness residual within the tolerance)');
     return {
       ok: sp.holds,
-      metrics: { minSingularValue: sp.minSingularValue, unbiasednessResidual: residual, auctionMaxGain: eq.maxGain },
-      detail: { unbiasednessResidual: residual, spanning: sp, auctionMaxGain: eq.maxGain },
+      metrics: { minSingularValue: sp.minSingularValue, unbiasednessResidual: residual, auctionMaxGain: eq.violation },
+      detail: { unbiasednessResidual: residual, spanning: sp, auctionMaxGain: eq.violation },
     };
   },
   metrics: { unbiasednessResidual: 'max', minSingularValue: 'min', auctionMaxGain: 'max' },

@@ -32,8 +32,8 @@ function checkWith(lastStep: LastStep, scale?: (d: number) => number) {
     const ic = periodicExPostIC(env, plan, tr.transfers, { tolerance: gainTolerance(ctx.tolerance, tr.maxAbsTransfer) });
     return {
       ok: ic.holds,
-      metrics: { maxGain: ic.maxGain, maxResidual: tr.residual, maxAbsTransfer: tr.maxAbsTransfer },
-      detail: { maxGain: ic.maxGain, witness: ic.witness, gainByPeriod: ic.gainByPeriod },
+      metrics: { maxGain: ic.violation, maxResidual: tr.residual, maxAbsTransfer: tr.maxAbsTransfer },
+      detail: { maxGain: ic.violation, witness: ic.witness, gainByPeriod: ic.gainByPeriod },
     };
   };
 }

@@ -29,9 +29,9 @@ function check(rules: AuctionRules) {
     const m = auctionModel(spec);
     const r = checkAuctionEquilibrium(m, rules);
     return {
-      ok: r.unbiasednessResidual <= ctx.tolerance && r.maxGain <= ctx.tolerance,
-      metrics: { maxGain: r.maxGain, unbiasednessResidual: r.unbiasednessResidual, deviationsChecked: r.deviationsChecked },
-      detail: { maxGain: r.maxGain, witness: r.witness },
+      ok: r.unbiasednessResidual <= ctx.tolerance && r.violation <= ctx.tolerance,
+      metrics: { maxGain: r.violation, unbiasednessResidual: r.unbiasednessResidual, deviationsChecked: r.cases },
+      detail: { maxGain: r.violation, witness: r.witness },
     };
   };
 }

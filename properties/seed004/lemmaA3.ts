@@ -30,8 +30,8 @@ function check(conditionII: boolean) {
     const ic = periodicExPostIC(env, plan, rd.transfers, { tolerance: LP_CHECK_TOLERANCE });
     return {
       ok: conditionII ? hyp && ic.holds : ic.holds,
-      metrics: { maxGain: ic.maxGain, conditionIResidual: cond.conditionI, conditionIIViolation: cond.conditionII, maxAbsTransfer: rd.maxAbsTransfer },
-      detail: { maxGain: ic.maxGain, witness: ic.witness, conditions: cond },
+      metrics: { maxGain: ic.violation, conditionIResidual: cond.conditionI, conditionIIViolation: cond.conditionII, maxAbsTransfer: rd.maxAbsTransfer },
+      detail: { maxGain: ic.violation, witness: ic.witness, conditions: cond },
     };
   };
 }

@@ -40,8 +40,8 @@ function check(factor: number) {
     const ic = periodicExPostIC(env, plan, tr, { tolerance: LP_CHECK_TOLERANCE });
     return {
       ok: ic.holds,
-      metrics: { maxGain: ic.maxGain, minConvexIndependenceDistance: ci.minDistance, maxAbsTransfer: rd.maxAbsTransfer, instancesWithoutSpanning: withoutSpanning },
-      detail: { maxGain: ic.maxGain, witness: ic.witness },
+      metrics: { maxGain: ic.violation, minConvexIndependenceDistance: ci.minDistance, maxAbsTransfer: rd.maxAbsTransfer, instancesWithoutSpanning: withoutSpanning },
+      detail: { maxGain: ic.violation, witness: ic.witness },
     };
   };
 }

@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import type { ConceptName } from '../concepts/result.ts';
 import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
-import { checkMechanism, formatNumber, type CheckReport } from '../check/report.ts';
+import { checkMechanism, type CheckReport } from '../check/report.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** Options of the property builders. */
 export interface MechanismPropertyOptions {

@@ -5,8 +5,10 @@
  * comparison agrees; otherwise it is refuted and the failing comparisons are
  * the counterexample.
  */
+import { renderVegaLite } from '../report/figures.ts';
 import { entryMeta } from './types.ts';
-import type { Artifact, CatalogueEntry, Comparison, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
+import type { Artifact, CatalogueEntry, FigureSpec, Comparison, EntryMeta, EntryResult, MetricValue, RunContext, Table } from './types.ts';
+import { formatNumber } from '../core/format.ts';
 
 export type { Comparison };
 
@@ -14,7 +16,8 @@ export interface ExampleOutput {
   comparisons: Comparison[];
   metrics?: Record<string, MetricValue>;
   tables?: Table[];
-  artifacts?: Artifact[];
+  /** files written beside the report: an SVG as text, or a figure's Vega-Lite specification (rendered here) */
+  artifacts?: (Artifact | FigureSpec)[];
   notes?: string[];
 }
 
@@ -33,6 +36,12 @@ export function claim(name: string, ok: boolean, actual?: unknown, note?: string
   return { name, expected: true, actual: actual ?? ok, ok, note };
 }
 
+/** An artifact as the report stores it: a figure's specification rendered to SVG. */
+async function renderArtifact(a: Artifact | FigureSpec): Promise<Artifact> {
+  if (!('vegaLite' in a)) return a;
+  return { file: a.file, content: await renderVegaLite(a.vegaLite), ...(a.description !== undefined ? { description: a.description } : {}) };
+}
+
 async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<EntryResult> {
   const o = await out;
   const failed = o.comparisons.filter((c) => !c.ok);
@@ -48,14 +57,14 @@ async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<En
         rows: o.comparisons.map((c) => [c.name, fmt(c.expected), fmt(c.actual), c.ok ? 'yes' : 'NO', c.note ?? '']),
       },
     ],
-    artifacts: o.artifacts,
+    artifacts: o.artifacts && (await Promise.all(o.artifacts.map(renderArtifact))),
     notes: o.notes,
   };
   return failed.length === 0 ? { outcome: 'holds', ...common } : { outcome: 'refuted', counterexample: { type: 'comparisons', failedComparisons: failed }, ...common };
 }
 
 function fmt(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(10).replace(/\.?0+$/, '');
+  if (typeof v === 'number') return formatNumber(v, { digits: 10 });
   if (typeof v === 'string') return v;
   return JSON.stringify(v);
 }

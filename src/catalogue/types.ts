@@ -73,6 +73,19 @@ export interface Artifact {
   description?: string;
 }
 
+/**
+ * A figure as a paper module returns it: a Vega-Lite specification (data, not
+ * a rendering); the example entry builder renders it to an SVG {@link Artifact},
+ * so that no paper module depends on report code.
+ */
+export interface FigureSpec {
+  /** file name relative to the report directory, e.g. "figures/seed002-figure1.svg" */
+  file: string;
+  /** the Vega-Lite specification (without `$schema`) */
+  vegaLite: Record<string, unknown>;
+  description?: string;
+}
+
 export interface Table {
   title: string;
   columns: string[];

@@ -21,6 +21,7 @@
 import { assertWithinLimit, CHECK_TABLE_CELLS_LIMIT, CHECK_WORK_LIMIT, product } from '../core/limits.ts';
 import { ALL_CONCEPTS } from '../concepts/checkAll.ts';
 import { checkWorkOfSizes } from '../concepts/engine.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** Limits on the work `mechcheck check` (and `checkMechanism`) accepts. */
 export interface CheckLimits {
@@ -84,6 +85,4 @@ export function assertWorkWithinLimit(d: MechanismDimensions, limits: CheckLimit
   assertWithinLimit(checkWork(d), limits.maxWork, field, what, names.work);
 }
 
-function fmt(x: number): string {
-  return !Number.isFinite(x) ? 'more than 1e308' : x >= 1e6 ? x.toExponential(2).replace('e+', 'e') : String(x);
-}
+const fmt = (x: number): string => formatNumber(x, { digits: 'shortest', exactIntegers: false, exponent: { from: 1e6, digits: 2, compact: true }, nonFinite: 'more than 1e308' });

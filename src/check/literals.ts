@@ -138,11 +138,6 @@ export function readProbabilities(p: unknown, field: string, opts: { length?: nu
   return out;
 }
 
-/** Whether a value is a number literal (a number, or a string: checked when read). */
-export function isNumberLiteral(x: unknown): x is NumberLiteral {
-  return typeof x === 'number' || typeof x === 'string';
-}
-
 function quote(s: string): string {
   const t = s.length > 40 ? s.slice(0, 40) + '...' : s;
   return JSON.stringify(t);

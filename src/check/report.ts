@@ -12,6 +12,7 @@ import type { DirectMechanism } from '../model/mechanism.ts';
 import { FiniteEnvironment } from '../api/environment.ts';
 import { asFiniteMechanism } from '../api/mechanism.ts';
 import { assertWorkWithinLimit, DEFAULT_CHECK_LIMITS, type CheckLimits, type LimitOptionNames, type MechanismDimensions } from './limits.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** How agents, types and outcomes are printed. */
 export interface Labels {
@@ -133,11 +134,6 @@ export function labelWitness(labels: Labels, w: Witness | null): LabelledWitness
   if (w.reportedProfile) out.reportedProfileLabels = prof(w.reportedProfile);
   if (w.profile) out.profileLabels = prof(w.profile);
   return out;
-}
-
-/** A number as printed in reports: integers exactly, others to 8 significant digits. */
-export function formatNumber(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(+x.toPrecision(8));
 }
 
 /** The violation of a concept in words, in the user's labels ('' when it holds). */

@@ -10,9 +10,10 @@
  * terminal (`sanitizeForTerminal`).
  */
 import type { ResultRecord } from '../catalogue/runner.ts';
-import { formatNumber, keyMetrics, replayCommandFor, scopeLine, type Report, type ReportedResult } from '../report/report.ts';
+import { keyMetrics, replayCommandFor, scopeLine, type Report, type ReportedResult } from '../report/report.ts';
 import type { CliIO } from './io.ts';
 import { formatDuration, sanitizeForTerminal, styleFor, type Style } from './terminal.ts';
+import { formatValue } from '../core/format.ts';
 
 const safe = (s: unknown) => sanitizeForTerminal(String(s ?? ''), { singleLine: true });
 
@@ -22,7 +23,7 @@ export function resultLines(r: ReportedResult | ResultRecord, k: number, total: 
   const mark = r.asExpected ? style.green('ok ') : r.outcome === 'error' ? style.red(style.bold('ERR')) : style.red(style.bold('BAD'));
   const metric = keyMetrics(r as ReportedResult, 1)[0];
   const outcome = r.asExpected ? r.outcome : style.bold(`${r.outcome} (expected ${r.expected})`);
-  let line = `[${String(k + 1).padStart(width)}/${total}] ${mark} ${safe(r.id)}: ${outcome}${metric ? style.dim(`  ${safe(metric[0])}=${safe(formatNumber(metric[1]))}`) : ''}${style.dim(`  ${formatDuration(r.durationMs)}`)}\n`;
+  let line = `[${String(k + 1).padStart(width)}/${total}] ${mark} ${safe(r.id)}: ${outcome}${metric ? style.dim(`  ${safe(metric[0])}=${safe(formatValue(metric[1]))}`) : ''}${style.dim(`  ${formatDuration(r.durationMs)}`)}\n`;
   const indent = ' '.repeat(width * 2 + 4);
   if (r.outcome === 'error') line += `${indent}${style.red('error:')} ${safe(r.error)}\n`;
   if (!r.asExpected) line += `${indent}replay: ${style.cyan(safe(replayCommandFor(r as ReportedResult, rep)))}\n`;

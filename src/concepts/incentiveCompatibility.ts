@@ -14,7 +14,6 @@
  * All are computed by the one-pass engine (src/concepts/engine.ts).
  */
 import type { Environment } from '../model/environment.ts';
-import { MechanismTable } from '../model/mechanism.ts';
 import { Evaluation, type CheckOptions, type MechanismLike } from './evaluation.ts';
 import type { ConceptResultOf } from './result.ts';
 
@@ -35,4 +34,3 @@ export function interimIC(env: Environment, mech: MechanismLike, opts: CheckOpti
   return Evaluation.of(env, mech, opts).result('interimIC', opts);
 }
 
-export { MechanismTable };

@@ -124,9 +124,15 @@ export interface Witness {
   deviationUtility?: number;
 }
 
-/** The result of checking concept `C`. */
-export interface ConceptResultOf<C extends ConceptName> {
-  concept: C;
+/**
+ * What every checker returns, for the eight concepts here and for the
+ * paper-specific checkers (e.g. periodic ex post IC of a dynamic mechanism,
+ * src/mechanisms/dynamic/incentives.ts): the worst violation, the case
+ * attaining it and the verdict under an explicit tolerance.
+ */
+export interface CheckerResult<N extends string, W> {
+  /** what was checked */
+  concept: N;
   /** verdict: violation <= tolerance */
   holds: boolean;
   /**
@@ -140,10 +146,13 @@ export interface ConceptResultOf<C extends ConceptName> {
   worst: number;
   tolerance: number;
   /** The case attaining `worst` (null only when nothing was evaluated). */
-  witness: WitnessOf[C] | null;
+  witness: W | null;
   /** Number of cases evaluated. */
   cases: number;
 }
+
+/** The result of checking concept `C`. */
+export type ConceptResultOf<C extends ConceptName> = CheckerResult<C, WitnessOf[C]>;
 
 /** The result of any concept, discriminated by `concept`. */
 export type ConceptResult = { [C in ConceptName]: ConceptResultOf<C> }[ConceptName];
@@ -157,25 +166,29 @@ export function checkedTolerance(tolerance: number): number {
 }
 
 /** Assemble a result: `violation = max(0, worst)`, `holds` when `violation <= tolerance` (-0 reads as 0). */
-export function conceptResult<C extends ConceptName>(concept: C, worst: number, witness: WitnessOf[C] | null, tolerance: number, cases: number): ConceptResultOf<C> {
+export function conceptResult<N extends string, W>(concept: N, worst: number, witness: W | null, tolerance: number, cases: number): CheckerResult<N, W> {
   const w = worst === 0 ? 0 : worst;
   const violation = Math.max(0, w);
   return { concept, holds: violation <= checkedTolerance(tolerance), violation, worst: w, tolerance, witness, cases };
 }
 
+/** The witness type of a checker's name: a concept's own, or the one given. */
+type WitnessFor<N extends string> = N extends ConceptName ? WitnessOf[N] : never;
+
 /**
  * Keeps the worst case seen so far (largest value; the first one on ties) and
  * its witness; the witness is built only when it improves. Used by the
- * reference implementation (src/concepts/reference.ts).
+ * reference implementation (src/concepts/reference.ts) and the paper-specific
+ * checkers.
  */
-export class WorstCase<C extends ConceptName> {
+export class WorstCase<N extends string, W = WitnessFor<N>> {
   worst = -Infinity;
-  witness: WitnessOf[C] | null = null;
+  witness: W | null = null;
   cases = 0;
 
-  constructor(readonly concept: C) {}
+  constructor(readonly concept: N) {}
 
-  offer(value: number, witness: () => WitnessOf[C]): void {
+  offer(value: number, witness: () => W): void {
     this.cases++;
     if (value > this.worst) {
       this.worst = value;
@@ -183,7 +196,7 @@ export class WorstCase<C extends ConceptName> {
     }
   }
 
-  result(tolerance: number): ConceptResultOf<C> {
+  result(tolerance: number): CheckerResult<N, W> {
     return conceptResult(this.concept, this.cases ? this.worst : 0, this.witness, tolerance, this.cases);
   }
 }

@@ -27,13 +27,6 @@ export function normalize(weights: ArrayLike<number>, field = 'weights'): number
   return Array.from(weights, (w) => w / s);
 }
 
-/** 1-norm ||x||_1. */
-export function norm1(x: ArrayLike<number>): number {
-  let s = 0;
-  for (let k = 0; k < x.length; k++) s += Math.abs(x[k]);
-  return s;
-}
-
 /** Euclidean norm ||x||_2. */
 export function norm2(x: ArrayLike<number>): number {
   let s = 0;
@@ -55,14 +48,6 @@ export function distance2(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < x.length; k++) s += (x[k] - y[k]) ** 2;
   return Math.sqrt(s);
-}
-
-/** Inner product. */
-export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) throw new RangeError(`dot: lengths ${x.length} and ${y.length} differ`);
-  let s = 0;
-  for (let k = 0; k < x.length; k++) s += x[k] * y[k];
-  return s;
 }
 
 /** Options of `assertDistribution`. */

@@ -30,6 +30,7 @@ import { create, parseDependencies, type MathNode } from 'mathjs';
 import { InputError } from './errors.ts';
 import type { StepBudget } from './limits.ts';
 import { MAX_ABS_PAYOFF, type NumberBounds } from './numbers.ts';
+import { TIE_TOLERANCE } from './tolerance.ts';
 
 /** Longest expression accepted, in characters. */
 export const MAX_EXPRESSION_LENGTH = 2000;
@@ -41,7 +42,7 @@ const sandbox = create({ parseDependencies }, {});
 
 type Fn = (...args: number[]) => number;
 
-const REL_TOL = 1e-12;
+const REL_TOL = TIE_TOLERANCE;
 const ABS_TOL = 1e-15;
 /** mathjs' nearlyEqual for numbers (its comparisons use relTol 1e-12, absTol 1e-15). */
 const nearlyEqual = (a: number, b: number) => a === b || Math.abs(a - b) <= Math.max(REL_TOL * Math.max(Math.abs(a), Math.abs(b)), ABS_TOL);

@@ -12,7 +12,6 @@ import { assertDistribution, normalize, validateDistribution } from './distribut
 import { InputError } from './errors.ts';
 import { assertWithinLimit, PRIOR_CELLS_LIMIT, product } from './limits.ts';
 import { ProfileSpace } from './profiles.ts';
-import { PROBABILITY_TOLERANCE } from './tolerance.ts';
 
 /**
  * A joint prior P over states x type profiles, with its marginals and the
@@ -196,4 +195,3 @@ function assertPriorSize(states: number, typeCounts: readonly number[], field: s
   assertWithinLimit(states * product(typeCounts), PRIOR_CELLS_LIMIT, field, `the prior's table (${states} states x ${typeCounts.join(' x ')} profiles)`);
 }
 
-export { PROBABILITY_TOLERANCE };

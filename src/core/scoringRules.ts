@@ -8,21 +8,6 @@
 import { norm2 } from './distribution.ts';
 import type { JointPrior } from './prior.ts';
 
-/** zeta(x, p) = p[x] / ||p||_2. */
-export function sphericalScore(p: ArrayLike<number>, x: number): number {
-  const n = norm2(p);
-  if (!(n > 0)) throw new RangeError('sphericalScore: the distribution is zero');
-  return p[x] / n;
-}
-
-/** Expected spherical score of reporting the distribution `reported` when x ~ `truth`: sum_x truth(x) reported(x)/||reported||. */
-export function expectedSphericalScore(truth: ArrayLike<number>, reported: ArrayLike<number>): number {
-  const n = norm2(reported);
-  let s = 0;
-  for (let k = 0; k < truth.length; k++) s += truth[k] * reported[k];
-  return s / n;
-}
-
 /**
  * Spherical-scoring rewards for agent i under a joint prior over signal
  * profiles: z_i(a) = scale * Q(a_-i | a_i) / ||Q(. | a_i)||_2, for the profile

@@ -18,6 +18,7 @@ import { efficiency, exPostBudgetBalance } from './extraConcepts.ts';
 import { describeObjective, objectiveWeights, parseObjective, type DesignObjective } from './objective.ts';
 import { LPCertificationError } from '../core/errors.ts';
 import type { Labels } from './statements.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** A mechanism's objective value beside the certified optimum under the constraints it satisfies. */
 export interface AgainstOptimum {
@@ -83,7 +84,7 @@ export function againstOptimum(env: Environment, mech: DirectMechanism, labels: 
   return { ...base, note: `no mechanism satisfies these constraints exactly (the mechanism meets them only within the tolerance ${tolerance}): ${r.infeasibility!.summary}` };
 }
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
+const fmt = (x: number) => formatNumber(x);
 
 /**
  * `check --against-optimum` for one loaded mechanism: the comparison and its

@@ -12,7 +12,7 @@ import type { Fraction } from 'mathjs';
 import { checkAll } from '../concepts/checkAll.ts';
 import type { ConceptName, ConceptResult } from '../concepts/result.ts';
 import { LPCertificationError } from '../core/errors.ts';
-import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../core/tolerance.ts';
 import { exactField, floatField, type Field } from '../mechanisms/bilateralTrade/field.ts';
 import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
@@ -92,7 +92,7 @@ function cleanLottery(q: number[]): number | number[] {
   const s = p.reduce((a, b) => a + b, 0);
   const r = p.map((v) => v / s);
   const top = r.indexOf(Math.max(...r));
-  if (r[top] >= 1 - 1e-12) return top;
+  if (r[top] >= 1 - TIE_TOLERANCE) return top;
   return r;
 }
 
@@ -135,7 +135,7 @@ function isProductPrior(env: Environment): boolean {
   for (let k = 0; k < space.size; k++) {
     let p = 1;
     for (let i = 0; i < space.agents; i++) p *= prior.ownMarginal[i][space.component(k, i)];
-    if (Math.abs(p - prior.profileMarginal[k]) > 1e-12) return false;
+    if (Math.abs(p - prior.profileMarginal[k]) > TIE_TOLERANCE) return false;
   }
   return true;
 }

@@ -18,6 +18,7 @@
 import type { Fraction } from 'mathjs';
 import type { Field } from '../mechanisms/bilateralTrade/field.ts';
 import type { GenericLP } from './program.ts';
+import { RATIONALIZE_PRECISIONS } from '../core/tolerance.ts';
 
 /** The simplest fraction within rel * max(1, |x|) of x with denominator at most maxDen (continued fractions). */
 export function rationalize(F: Field<Fraction>, x: number, rel = 1e-11, maxDen = 1e12): Fraction {
@@ -101,7 +102,7 @@ export function exactDualBound<T>(F: Field<T>, lp: GenericLP<T>, y: readonly T[]
 /** The exact optimum, when the rationalised point and multipliers certify it. */
 export function exactOptimum(F: Field<Fraction>, lp: GenericLP<Fraction>, x: readonly number[], duals: readonly number[] | undefined): { value: Fraction; x: Fraction[]; y: Fraction[] } | null {
   if (!duals) return null;
-  for (const rel of [1e-11, 1e-9]) {
+  for (const rel of RATIONALIZE_PRECISIONS.slice(0, 2)) {
     const xr = x.map((v) => rationalize(F, v, rel));
     if (!exactlyFeasible(F, lp, xr)) continue;
     let value = F.zero;
@@ -119,7 +120,7 @@ export function exactOptimum(F: Field<Fraction>, lp: GenericLP<Fraction>, x: rea
 export function exactFarkas(F: Field<Fraction>, lp: GenericLP<Fraction>, y: readonly number[]): { y: Fraction[]; bound: Fraction } | null {
   const scale = Math.max(...y.map(Math.abs));
   if (!(scale > 0)) return null;
-  for (const rel of [1e-11, 1e-9, 1e-7]) {
+  for (const rel of RATIONALIZE_PRECISIONS) {
     // scaled so that the largest multiplier is 1: rational weights with small denominators
     const yr = y.map((v) => rationalize(F, v / scale, rel));
     const b = exactDualBound(F, lp, yr, false);

@@ -24,7 +24,7 @@
  * as soon as the LP has more nonzeros than allowed (before HiGHS sees it).
  */
 import { LimitError } from '../core/limits.ts';
-import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../core/tolerance.ts';
 import type { Field } from '../mechanisms/bilateralTrade/field.ts';
 import type { LinearProgram } from '../solvers/lp/types.ts';
 import type { DesignConstraint } from './constraints.ts';
@@ -122,7 +122,7 @@ function beliefIndependentOfOwnType<T>(d: DesignData<T>, i: number): boolean {
     for (let j = 0; j < others.size; j++) {
       const a = F.toNumber(belief[j]);
       const b = F.toNumber(ref[j] as T);
-      if (F.name === 'exact' ? F.cmp(belief[j], ref[j] as T) !== 0 : Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return false;
+      if (F.name === 'exact' ? F.cmp(belief[j], ref[j] as T) !== 0 : Math.abs(a - b) > TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))) return false;
     }
   }
   return true;

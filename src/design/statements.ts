@@ -17,6 +17,8 @@ import type { Fraction } from 'mathjs';
 import type { Field } from '../mechanisms/bilateralTrade/field.ts';
 import type { LinearProgram } from '../solvers/lp/types.ts';
 import type { ColumnTag, DesignProgram, GenericLP, RowTag } from './program.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../core/tolerance.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** Names to print: agents, each agent's types, outcomes. */
 export interface Labels {
@@ -135,7 +137,7 @@ const FAMILY_NAMES: Record<string, string> = {
   efficient: 'efficiency (no mass on inefficient outcomes)',
 };
 
-const fmt = (x: number) => String(+x.toPrecision(4));
+const fmt = (x: number) => formatNumber(x, { digits: 4, exactIntegers: false });
 
 /**
  * The Farkas multipliers y (oriented as `farkasCertificate` returns them, on
@@ -176,7 +178,7 @@ export function infeasibilityStatement<T>(
   });
   if (program.efficientOutcomes) {
     program.columns.forEach((c, j) => {
-      if (c.kind !== 'q' || lp.upper![j] !== 0 || !(d[j] > 1e-12)) return;
+      if (c.kind !== 'q' || lp.upper![j] !== 0 || !(d[j] > TIE_TOLERANCE)) return;
       const e = dExact.get(j);
       cases.push({ family: 'efficient', label: `${labels.outcomes[c.outcome]} excluded at ${profileLabel(labels, c.profile, space)}`, weight: d[j], exactWeight: e && F && F.cmp(e, F.zero) > 0 ? e : exact ? exact.F.zero : undefined });
     });
@@ -229,7 +231,7 @@ export function unboundedDirection<T>(program: DesignProgram<T>, ray: readonly n
   const m = Math.max(...ray.map(Math.abs));
   const moves = program.columns
     .map((c, j) => ({ c, v: ray[j] / m }))
-    .filter(({ c, v }) => Math.abs(v) > 1e-9 && (c.kind === 'q' || c.kind === 'x'))
+    .filter(({ c, v }) => Math.abs(v) > DEFAULT_TOLERANCE && (c.kind === 'q' || c.kind === 'x'))
     .sort((a, b) => Math.abs(b.v) - Math.abs(a.v))
     .map(({ c, v }) => ({ variable: describeColumn(c, labels, space), change: v }));
   const head = moves.slice(0, 6).map((mv) => `${mv.variable} ${mv.change > 0 ? '+' : ''}${fmt(mv.change)}`);

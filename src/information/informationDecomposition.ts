@@ -10,6 +10,7 @@
 import { InputError } from '../core/errors.ts';
 import { JointPrior } from '../core/prior.ts';
 import { ProfileSpace } from '../core/profiles.ts';
+import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 
 export interface InformationDecomposition {
   /** f_i : T_i -> A_i as signalOf[i][t_i] (the "informationally relevant component" of t_i) */
@@ -80,7 +81,7 @@ export interface DecompositionCheck {
  * Check conditions (i)-(iii) of Definition 2 (seed 001, section 4.1), each as
  * the largest gap; the decomposition is accepted when both gaps are within `tolerance`.
  */
-export function checkDecomposition(P: JointPrior, D: InformationDecomposition, tolerance = 1e-9): DecompositionCheck {
+export function checkDecomposition(P: JointPrior, D: InformationDecomposition, tolerance = DEFAULT_TOLERANCE): DecompositionCheck {
   const n = P.agents;
   if (D.Q.agents !== n) throw new InputError('decomposition.Q', `has ${D.Q.agents} agents, P has ${n}`);
   if (D.Q.states !== P.states) throw new InputError('decomposition.Q', `has ${D.Q.states} states, P has ${P.states}`);

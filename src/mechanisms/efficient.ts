@@ -3,6 +3,7 @@
  * Definition 1). Ties go to the lowest outcome index.
  */
 import { ValueTable } from '../model/environment.ts';
+import { TIE_TOLERANCE } from '../core/tolerance.ts';
 
 /** argmax over outcomes of sum_{j in agents} vhat_j(c; t_k); returns [outcome, value]. */
 export function bestOutcome(values: ValueTable, k: number, agents: readonly number[]): [number, number] {
@@ -11,7 +12,7 @@ export function bestOutcome(values: ValueTable, k: number, agents: readonly numb
   for (let c = 0; c < values.outcomes; c++) {
     let s = 0;
     for (const j of agents) s += values.get(j, k, c);
-    if (s > best + 1e-12) {
+    if (s > best + TIE_TOLERANCE) {
       best = s;
       arg = c;
     }

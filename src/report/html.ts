@@ -21,7 +21,8 @@
 import { createHash } from 'node:crypto';
 import { bibliographyLink } from '../catalogue/bibliography.ts';
 import type { Comparison, Counterexample, Table } from '../catalogue/types.ts';
-import { formatNumber, keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportBundle, type ReportedResult } from './report.ts';
+import { keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportBundle, type ReportedResult } from './report.ts';
+import { formatValue } from '../core/format.ts';
 
 /** Text or an attribute value made safe for HTML; control characters are shown as `\xNN`. */
 export function escapeHtml(s: unknown): string {
@@ -44,7 +45,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
 
 function scalarHtml(v: unknown): string {
   if (v === null || v === undefined) return '<span class="null">null</span>';
-  if (typeof v === 'number') return `<span class="num">${escapeHtml(formatNumber(v))}</span>`;
+  if (typeof v === 'number') return `<span class="num">${escapeHtml(formatValue(v))}</span>`;
   if (typeof v === 'boolean') return `<span class="bool">${v}</span>`;
   return escapeHtml(v);
 }
@@ -151,7 +152,7 @@ function entryId(id: string): string {
 function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>, bibliography: string | null): string {
   const status = r.asExpected ? 'ok' : r.outcome === 'error' ? 'err' : 'bad';
   const metrics = keyMetrics(r, 3)
-    .map(([k, v]) => `${escapeHtml(k)}=${escapeHtml(formatNumber(v))}`)
+    .map(([k, v]) => `${escapeHtml(k)}=${escapeHtml(formatValue(v))}`)
     .join(', ');
   const parts: string[] = [];
   parts.push(`<p class="title">${escapeHtml(r.title)}</p>`);

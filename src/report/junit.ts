@@ -6,7 +6,8 @@
  * entry that could not reach a verdict, with the replay command in its text.
  */
 import type { SourceLocation } from './sourceLocations.ts';
-import { formatNumber, keyMetrics, paperOf, replayCommandFor, scopeLine, type Report, type ReportedResult } from './report.ts';
+import { keyMetrics, paperOf, replayCommandFor, scopeLine, type Report, type ReportedResult } from './report.ts';
+import { formatValue } from '../core/format.ts';
 
 /** Text for XML: markup escaped; characters XML 1.0 cannot hold (controls, lone surrogates) shown as `\xNN` or U+FFFD. */
 export function escapeXml(s: unknown): string {
@@ -25,7 +26,7 @@ function caseXml(r: ReportedResult, rep: Report, where: SourceLocation | undefin
   const name = `name="${escapeXml(r.id)}" classname="${escapeXml(`mechcheck.${paperOf(r.id)}`)}" time="${seconds(r.durationMs)}"`;
   const location = where ? `\nat ${where.file}:${where.line}` : '';
   const metrics = keyMetrics(r)
-    .map(([k, v]) => `${k}=${formatNumber(v)}`)
+    .map(([k, v]) => `${k}=${formatValue(v)}`)
     .join(', ');
   const detail = `${r.title}\nexpected ${r.expected}, outcome ${r.outcome}${metrics ? `\nmetrics: ${metrics}` : ''}\nseed ${r.seed}\nreplay: ${replayCommandFor(r, rep)}${location}`;
   if (r.outcome === 'error') {

@@ -6,7 +6,8 @@
  */
 import { bibliographyLink } from '../catalogue/bibliography.ts';
 import type { Table } from '../catalogue/types.ts';
-import { formatNumber, keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportedResult } from './report.ts';
+import { keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportedResult } from './report.ts';
+import { formatValue } from '../core/format.ts';
 
 /** Markdown table cell: no pipes or line breaks, no raw HTML. */
 function cell(s: unknown): string {
@@ -35,7 +36,7 @@ export function anchor(id: string): string {
 
 function tableMd(t: Table): string {
   const head = `| ${t.columns.map(cell).join(' | ')} |\n| ${t.columns.map(() => '---').join(' | ')} |\n`;
-  return `**${text(t.title)}**\n\n` + head + t.rows.map((r) => `| ${r.map((c) => cell(typeof c === 'number' ? formatNumber(c) : c)).join(' | ')} |`).join('\n') + '\n';
+  return `**${text(t.title)}**\n\n` + head + t.rows.map((r) => `| ${r.map((c) => cell(typeof c === 'number' ? formatValue(c) : c)).join(' | ')} |`).join('\n') + '\n';
 }
 
 function countsTable(title: string, groups: Record<string, Counts>): string[] {
@@ -94,7 +95,7 @@ export function reportMarkdown(rep: Report, opts: { figurePrefix?: string | null
   for (const r of rep.results) {
     const mark = r.asExpected ? '' : ' **UNEXPECTED**';
     const metrics = keyMetrics(r)
-      .map(([k, v]) => `${k}=${formatNumber(v)}`)
+      .map(([k, v]) => `${k}=${formatValue(v)}`)
       .join(', ');
     lines.push(`| [${cell(r.id)}](#${anchor(r.id)}) | ${cell(r.source.seed === 'foundation' ? 'foundation' : r.source.seed.slice(0, 3))}: ${cell(r.source.ref)} | ${r.expected} | ${r.outcome}${mark} | ${cell(metrics)} | ${r.durationMs} |`);
   }
@@ -119,7 +120,7 @@ function entryMarkdown(r: ReportedResult, rep: Report, prefix: string | null, bi
   lines.push(`- Conclusion checked: ${text(r.conclusion)}`);
   lines.push(`- Expected: ${r.expected}; outcome: **${r.outcome}**${r.asExpected ? '' : ' (UNEXPECTED)'}; runs: ${r.runs}; seed: ${r.seed}; ${r.durationMs} ms`);
   const m = Object.entries(r.metrics);
-  if (m.length) lines.push(`- Metrics: ${m.map(([k, v]) => `${text(k)} = ${text(formatNumber(v))}`).join(', ')}`);
+  if (m.length) lines.push(`- Metrics: ${m.map(([k, v]) => `${text(k)} = ${text(formatValue(v))}`).join(', ')}`);
   if (r.evidence) lines.push(`- Evidence: ${r.evidence.generated} instances generated, ${r.evidence.checked} met the hypotheses and were checked, ${r.evidence.replayed} stored counterexamples replayed`);
   if (r.outcome === 'error') lines.push(`- Error: ${cell(r.error)}`);
   if (r.outcome !== 'holds' || !r.asExpected) lines.push(`- Replay: ${code(replayCommandFor(r, rep))}`);

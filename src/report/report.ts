@@ -180,18 +180,6 @@ export function shellQuote(s: string): string {
   return /^[A-Za-z0-9._\-/:=@%+]+$/.test(s) ? `'${s}'` : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** A number for people: integers as they are, others to 6 significant digits or in exponent form. */
-export function formatNumber(v: unknown): string {
-  if (typeof v === 'number') {
-    if (Number.isInteger(v)) return String(v);
-    if (!Number.isFinite(v)) return String(v);
-    return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6 ? v.toPrecision(6).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') : v.toExponential(3);
-  }
-  if (v === null) return 'null';
-  if (typeof v === 'string') return v;
-  return String(v);
-}
-
 /** The metrics worth showing first: at the counterexample for a refutation, then the others (without the instance count). */
 export function keyMetrics(r: ReportedResult, max = 4): Array<[string, unknown]> {
   const all = Object.entries(r.metrics).filter(([k]) => k !== 'instancesChecked');

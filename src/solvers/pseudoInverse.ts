@@ -11,6 +11,7 @@
  * of the symmetric matrix A A^T (mathjs `eigs`).
  */
 import { eigs, pinv } from 'mathjs';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../core/tolerance.ts';
 
 function matmul(A: number[][], B: number[][]): number[][] {
   return A.map((row) => B[0].map((_, c) => row.reduce((acc, v, k) => acc + v * B[k][c], 0)));
@@ -24,7 +25,7 @@ function penroseError(A: number[][], X: number[][]): number {
 }
 
 /** Spectral pseudo-inverse via the eigen-decomposition of A A^T. */
-export function spectralPseudoInverse(A: number[][], tol = 1e-12): number[][] {
+export function spectralPseudoInverse(A: number[][], tol = TIE_TOLERANCE): number[][] {
   const k = A.length;
   const m = A[0].length;
   const G = Array.from({ length: k }, (_, p) => Array.from({ length: k }, (_, q) => A[p].reduce((acc, v, c) => acc + v * A[q][c], 0)));
@@ -52,7 +53,7 @@ export function pseudoInverse(A: number[][]): { inverse: number[][]; method: 'ma
   const scale = Math.max(1, ...A.flat().map(Math.abs));
   try {
     const X = pinv(A) as number[][];
-    if (penroseError(A, X) <= 1e-9 * scale) return { inverse: X, method: 'mathjs.pinv' };
+    if (penroseError(A, X) <= DEFAULT_TOLERANCE * scale) return { inverse: X, method: 'mathjs.pinv' };
   } catch {
     // fall through to the spectral formula
   }

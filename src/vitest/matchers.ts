@@ -15,7 +15,8 @@
 import type { ConceptName, ConceptResult } from '../concepts/result.ts';
 import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
-import { checkMechanism, explainViolation, formatNumber, type CheckedConcept, type CheckReport, type Labels } from '../check/report.ts';
+import { checkMechanism, explainViolation, type CheckedConcept, type CheckReport, type Labels } from '../check/report.ts';
+import { formatNumber } from '../core/format.ts';
 
 /** Options of the mechanism matchers. */
 export interface MatcherOptions {

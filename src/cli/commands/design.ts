@@ -13,6 +13,8 @@ import { DESIGN_LIMITS } from '../../design/size.ts';
 import { writeFileAtomic } from '../../report/atomicWrite.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile, resolvePath } from '../io.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck design FILE [--objective O] [--constraints C1,C2,...] [--out FILE] [--exact] [--json]
 
@@ -42,13 +44,13 @@ Status: optimal (the certified value, the mechanism, and check's verdict on ever
 constraint), infeasible (a verified Farkas certificate as a weighted sum of constraints),
 unbounded (the direction). Exit 0 optimal, 1 infeasible or unbounded, 2 bad input.`;
 
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(10)));
+const fmt = (x: number) => formatNumber(x, { digits: 10 });
 
 function describeLottery(o: number | number[], outcomes: readonly string[]): string {
   if (typeof o === 'number') return outcomes[o];
   return o
     .map((p, c) => [p, c] as const)
-    .filter(([p]) => p > 1e-12)
+    .filter(([p]) => p > TIE_TOLERANCE)
     .map(([p, c]) => `${fmt(p)} ${outcomes[c]}`)
     .join(' + ');
 }

@@ -17,6 +17,7 @@ import { periodicExPostIC } from '../../mechanisms/dynamic/incentives.ts';
 import { lemmaA4Transfers, type LastStep } from '../../mechanisms/dynamic/transfers.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile } from '../io.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck dynamic --env FILE [--json] [--last-step printed|internalize] [--tolerance T] [--max-work W]
   FILE: {"agents": N, "signals": [k_1..k_N], "actions": A, "horizon": T | "infinite",
@@ -70,10 +71,7 @@ export function dynamicWork(spec: DynamicEnvironmentSpec, lastStep: LastStep): W
 /** A number for --json: "Infinity" (a string) where the text output prints Infinity (never null). */
 const jsonNumber = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
 
-function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Number.isInteger(x) ? String(x) : String(+x.toPrecision(6));
-}
+const fmt = (x: number): string => formatNumber(x, { digits: 6 });
 
 export const command: Command = {
   async run(argv, io) {
@@ -112,8 +110,9 @@ export const command: Command = {
     assertFinite(a4.maxAbsTransfer, 'the Lemma A.4 transfers (discount or transition too close to degenerate)');
     assertFinite(a4.residual, 'the Lemma A.4 residual');
     const ic = periodicExPostIC(env, plan, a4.transfers, { tolerance });
-    assertFinite(ic.maxGain, 'the largest one-shot deviation gain');
-    const witness = ic.witness ? { t: ic.witness.t, agent: ic.witness.agent, profile: ic.witness.profile, report: ic.witness.report } : null;
+    assertFinite(ic.violation, 'the largest one-shot deviation gain');
+    // a deviation is a witness only when it gains (the worst case of a truthful mechanism is a loss)
+    const witness = ic.witness && ic.violation > 0 ? { t: ic.witness.t, agent: ic.witness.agent, profile: ic.witness.profile, report: ic.witness.report } : null;
     if (values.json) {
       printJson(io, {
         file,
@@ -125,7 +124,7 @@ export const command: Command = {
           spanning: { holds: sp.holds, minSingularValue: jsonNumber(sp.minSingularValue), pseudoInverseNorm: jsonNumber(sp.maxPseudoInverseNorm), witness: sp.witness },
         },
         residual: a4.residual,
-        maxGain: ic.maxGain,
+        maxGain: ic.violation,
         witness,
         periodicExPostIC: ic.holds,
         gainByPeriod: ic.gainByPeriod,
@@ -137,7 +136,7 @@ export const command: Command = {
       out.push(`  Assumption 2 (convex independence)  ${ci.holds ? 'holds' : 'FAILS'}  min sup-distance ${fmt(ci.minDistance)}${ci.witness ? `  at agent ${ci.witness.agent}, action ${ci.witness.action}, others [${ci.witness.others.join(', ')}], column ${ci.witness.column}` : ''}`);
       out.push(`  Assumption 3 (spanning)             ${sp.holds ? 'holds' : 'FAILS'}  min singular value ${fmt(sp.minSingularValue)}, ||M^+|| ${fmt(sp.maxPseudoInverseNorm)}${sp.witness ? `  at agent ${sp.witness.agent}, action ${sp.witness.action}, others [${sp.witness.others.join(', ')}]` : ''}`);
       out.push(`  Lemma A.4 transfers (${lastStepOpt} last step): residual ${fmt(a4.residual)}`);
-      out.push(`  periodic ex post IC                 ${ic.holds ? 'holds' : 'VIOLATED'}  max one-shot gain ${fmt(ic.maxGain)}`);
+      out.push(`  periodic ex post IC                 ${ic.holds ? 'holds' : 'VIOLATED'}  max one-shot gain ${fmt(ic.violation)}`);
       if (ic.witness && !ic.holds) out.push(`      witness: in period ${ic.witness.t}, agent ${ic.witness.agent} at profile [${ic.witness.profile.join(', ')}] gains ${fmt(ic.witness.gain)} by reporting ${ic.witness.report}`);
       io.out(out.join('\n') + '\n');
     }

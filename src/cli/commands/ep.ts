@@ -7,15 +7,14 @@
  */
 import { fraction } from 'mathjs';
 import { InputError } from '../../core/errors.ts';
-import { assertWorkWithinLimit, CELL_COST, DEFAULT_MAX_WORK, maxWorkOption, type WorkPart } from '../../core/limits.ts';
-import { assertFinite, MAX_ABS_PAYOFF, parseDecimal, parseDecimalOrFraction, parseRational } from '../../core/numbers.ts';
-import { prepareProgram, programCoefficients } from '../../mechanisms/bilateralTrade/thresholdProgram.ts';
-import { exactField, floatField, type Field, type Fraction } from '../../mechanisms/bilateralTrade/field.ts';
-import { paretoFrontier } from '../../mechanisms/bilateralTrade/frontier.ts';
+import { assertWorkWithinLimit, maxWorkOption } from '../../core/limits.ts';
+import { MAX_ABS_PAYOFF, parseDecimal, parseDecimalOrFraction, parseRational } from '../../core/numbers.ts';
+import { exactField, floatField, type Field } from '../../mechanisms/bilateralTrade/field.ts';
 import { AGENTS, validateParameters, type TradeParameters } from '../../mechanisms/bilateralTrade/model.ts';
-import { optimalThresholdSolution, thresholdForm } from '../../mechanisms/bilateralTrade/thresholdProgram.ts';
+import { amdWork, frontierSummary, optimalSummary } from '../../mechanisms/bilateralTrade/summaries.ts';
 import type { Command } from '../command.ts';
 import { parse, printJson } from '../io.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const PARAMS = `  --objects N          number of objects: optimal N <= 100000 (exact: 1000), frontier N <= 10000
                        (exact: 200), amd N <= 4; the work limit may refuse less (--max-work)
@@ -110,14 +109,6 @@ function parseValue<T>(F: Field<T>, raw: string | undefined, name: string, bound
   return F.of(parseDecimalOrFraction(raw, name, bounds));
 }
 
-/** Bits of an exact value's numerator plus denominator (0 in float mode). */
-function bitsOf<T>(F: Field<T>, x: T): number {
-  if (F.name !== 'exact') return 0;
-  const f = x as unknown as Fraction;
-  const b = (v: bigint | number) => (typeof v === 'bigint' ? (v < 0n ? -v : v).toString(2).length : Math.ceil(Math.log2(Math.abs(v) + 1)));
-  return b(f.n as unknown as bigint) + b(f.d as unknown as bigint);
-}
-
 function readParameters<T>(F: Field<T>, v: Record<string, unknown>, sub: keyof typeof MAX_OBJECTS): TradeParameters<T> {
   const rawN = v.objects as string | undefined;
   if (rawN === undefined) throw new InputError('--objects', 'is required');
@@ -140,92 +131,8 @@ function readAlpha<T>(F: Field<T>, v: Record<string, unknown>): T {
   return parseValue(F, v['alpha-seller'] as string | undefined, '--alpha-seller', UNIT_BOUNDS);
 }
 
-/**
- * Size in bits of the exact numbers of LP (12) for N objects: the binomial
- * weights have denominators den(q)^N, the coefficients multiply them by the
- * valuations (README "Numbers and limits").
- */
-function exactBits<T>(F: Field<T>, p: TradeParameters<T>): number {
-  const vals = [p.buyerHigh, p.buyerLow, p.sellerHigh, p.sellerLow].reduce((acc, x) => acc + bitsOf(F, x), 0);
-  return p.objects * (bitsOf(F, p.qBuyer) + bitsOf(F, p.qSeller) + 2) + vals;
-}
-
-/**
- * Work units of one exact operation on numbers of `bits` bits, measured on
- * this code: the binomial weights of ep optimal cost quadratically in their
- * length, the frontier's breakpoints about as length^1.5.
- */
-const exactOpWork = (bits: number, power = 2) => 3 * (1 + bits / 64) ** power;
-
-/** The work of `ep optimal`: the coefficients, the sort and the greedy, O(N log N) operations. */
-export function optimalWork<T>(F: Field<T>, p: TradeParameters<T>): WorkPart[] {
-  const N = p.objects;
-  const ops = 25 * N + 2 * N * Math.log2(N + 1);
-  if (F.name === 'float') return [{ what: `the threshold program for N = ${N} objects`, units: 20 * ops + CELL_COST * 20 * N }];
-  const bits = exactBits(F, p);
-  return [{ what: `the exact threshold program for N = ${N} objects (numbers of about ${Math.round(bits)} bits)`, units: ops * exactOpWork(bits) + CELL_COST * 20 * N * (1 + bits / 64) }];
-}
-
-/**
- * The work of `ep frontier` once the program is prepared (a small O(N)
- * computation): one greedy solution for each interval between the s x b
- * breakpoints of the positive-cost variables, O(N) operations each.
- */
-export function frontierWork<T>(F: Field<T>, p: TradeParameters<T>, sellerItems: number, buyerItems: number, bits: number): WorkPart[] {
-  const N = p.objects;
-  const bp = sellerItems * buyerItems;
-  const what = `the Pareto frontier for N = ${N} objects: ${sellerItems} x ${buyerItems} breakpoints x N`;
-  if (F.name === 'float') return [{ what, units: 1.5 * bp * N + CELL_COST * 2 * bp }];
-  return [{ what: `${what}, exact numbers of about ${Math.round(bits)} bits`, units: 1300 * bp * N * exactOpWork(bits, 1.5) + CELL_COST * bp * (1 + bits / 16) }];
-}
-
-/** The work of `ep amd`: one certified LP with 4^N (N + 2) variables and 2 4^N + 1 rows. */
-export function amdWork(N: number): WorkPart[] {
-  const P = 4 ** N;
-  return [{ what: `the AMD LP for N = ${N} objects (${P * (N + 2)} variables, ${2 * P + 1} rows)`, units: 400 * P * (N + 2) * (2 * P + 1) }];
-}
-
-/** Output values: numbers in float mode, "a/b" strings in exact mode. */
-const out = <T>(F: Field<T>, x: T): number | string => (F.name === 'exact' ? F.show(x) : F.toNumber(x));
-
-/** Every number of a float-mode report must be finite (an overflow is an error naming the quantity, never Infinity or null). */
-function finiteOut<T>(F: Field<T>, x: T, where: string): number | string {
-  if (F.name === 'float') assertFinite(F.toNumber(x), where);
-  return out(F, x);
-}
-
-export function optimalReport<T>(F: Field<T>, p: TradeParameters<T>, alpha: T, maxWork = DEFAULT_MAX_WORK) {
-  assertWorkWithinLimit(optimalWork(F, p), maxWork, '--objects');
-  const sol = optimalThresholdSolution(F, p, alpha);
-  const form = { seller: thresholdForm(F, sol.mu.seller), buyer: thresholdForm(F, sol.mu.buyer) };
-  return {
-    thresholds: { seller: form.seller.threshold, buyer: form.buyer.threshold },
-    sigma: { seller: finiteOut(F, form.seller.sigma, 'sigma^s'), buyer: finiteOut(F, form.buyer.sigma, 'sigma^b') },
-    fixedPayments: { seller: finiteOut(F, sol.fixed.seller, 'c^s'), buyer: finiteOut(F, sol.fixed.buyer, 'c^b') },
-    utilities: { seller: finiteOut(F, sol.utilities.seller, 'NU^s'), buyer: finiteOut(F, sol.utilities.buyer, 'NU^b') },
-    weightedWelfare: finiteOut(F, sol.weightedWelfare, 'the weighted welfare'),
-    gainsFromTrade: finiteOut(F, sol.income, 'the gains from trade NI'),
-    tradeProbabilities: p.objects <= 64 ? { seller: sol.mu.seller.map((m, k) => finiteOut(F, m, `mu_${k}^s`)), buyer: sol.mu.buyer.map((m, k) => finiteOut(F, m, `mu_${k}^b`)) } : undefined,
-    marginalVariables: sol.marginal,
-  };
-}
-
-export function frontierReport<T>(F: Field<T>, p: TradeParameters<T>, maxWork = DEFAULT_MAX_WORK) {
-  // preparing the program is O(N) (after the same check as ep optimal); its positive-cost variables give the breakpoints
-  assertWorkWithinLimit(optimalWork(F, p), maxWork, '--objects');
-  const prep = prepareProgram(programCoefficients(F, p));
-  let bits = 0;
-  for (const j of AGENTS) for (const it of prep.sorted[j]) bits = Math.max(bits, bitsOf(F, it.gain), bitsOf(F, it.cost));
-  assertWorkWithinLimit(frontierWork(F, p, prep.sorted.seller.length, prep.sorted.buyer.length, bits), maxWork, '--objects');
-  return paretoFrontier(F, p).map((v) => ({
-    seller: finiteOut(F, v.seller, 'a vertex (seller)'),
-    buyer: finiteOut(F, v.buyer, 'a vertex (buyer)'),
-    alphaSeller: [finiteOut(F, v.alphaSeller[0], 'alpha^s'), finiteOut(F, v.alphaSeller[1], 'alpha^s')],
-  }));
-}
-
 function show(x: number | string): string {
-  return typeof x === 'number' ? String(+x.toPrecision(10)) : x;
+  return typeof x === 'number' ? formatNumber(x, { digits: 10, exactIntegers: false }) : x;
 }
 
 export const command: Command = {
@@ -241,7 +148,7 @@ export const command: Command = {
     const exact = values.exact === true;
     const maxWork = maxWorkOption(values['max-work']);
     if (sub === 'optimal') {
-      const report = exact ? optimalReport(exactField, readParameters(exactField, values, sub), readAlpha(exactField, values), maxWork) : optimalReport(floatField, readParameters(floatField, values, sub), readAlpha(floatField, values), maxWork);
+      const report = exact ? optimalSummary(exactField, readParameters(exactField, values, sub), readAlpha(exactField, values), maxWork, '--objects') : optimalSummary(floatField, readParameters(floatField, values, sub), readAlpha(floatField, values), maxWork, '--objects');
       if (values.json) printJson(io, report);
       else {
         const lines = [
@@ -255,7 +162,7 @@ export const command: Command = {
     }
     if (sub === 'frontier') {
       if (values['alpha-seller'] !== undefined) throw new InputError('--alpha-seller', 'is not an option of ep frontier (the frontier spans every weight)');
-      const vertices = exact ? frontierReport(exactField, readParameters(exactField, values, sub), maxWork) : frontierReport(floatField, readParameters(floatField, values, sub), maxWork);
+      const vertices = exact ? frontierSummary(exactField, readParameters(exactField, values, sub), maxWork, '--objects') : frontierSummary(floatField, readParameters(floatField, values, sub), maxWork, '--objects');
       if (values.json) printJson(io, vertices);
       else {
         io.out(`Pareto frontier: ${vertices.length} vertices (seller utility, buyer utility) for alpha^s in [from, to]\n`);
@@ -268,24 +175,9 @@ export const command: Command = {
       const p = readParameters(floatField, values, sub);
       const alpha = readAlpha(floatField, values);
       assertWorkWithinLimit(amdWork(p.objects), maxWork, '--objects');
-      const { solveAmd } = await import('../../mechanisms/bilateralTrade/amd.ts');
-      const amd = solveAmd(p, alpha);
-      assertFinite(amd.weightedWelfare, 'the AMD LP welfare');
-      const threshold = optimalThresholdSolution(floatField, p, alpha);
-      const gap = Math.abs(amd.weightedWelfare - threshold.weightedWelfare) / (1 + Math.abs(amd.weightedWelfare));
-      const report = {
-        weightedWelfare: amd.weightedWelfare,
-        utilities: amd.utilities,
-        certified: true,
-        certificate: amd.lp.certificate,
-        backend: amd.lp.backend,
-        variables: amd.variables,
-        rows: amd.rows,
-        solveMs: amd.lp.ms,
-        thresholdMechanismWelfare: threshold.weightedWelfare,
-        relativeGap: gap,
-        agrees: gap <= 1e-7,
-      };
+      const { amdAgainstThreshold } = await import('../../mechanisms/bilateralTrade/amdComparison.ts');
+      const { amd, threshold, report } = amdAgainstThreshold(p, alpha);
+      const gap = report.relativeGap;
       if (values.json) printJson(io, report);
       else {
         io.out(

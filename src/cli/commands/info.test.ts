@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { informationSummary, parseDecompositionFile } from './info.ts';
+import { parseDecompositionFile } from '../../information/decompositionFile.ts';
+import { informationSummary } from '../../mechanisms/twoStage/informationSummary.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const run = (...args: string[]) => runCli(args, { cwd: root });

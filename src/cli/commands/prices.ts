@@ -12,16 +12,14 @@
  * feasibility. Exit 0 when admissible/feasible (and IC), 1 otherwise, 2 on bad input.
  */
 import { InputError } from '../../core/errors.ts';
-import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
-import { checkAssumptionsBySampling } from '../../mechanisms/personalizedPrices/assumptions.ts';
-import { theorem1PriceDirect, theorem1Price } from '../../mechanisms/personalizedPrices/construction.ts';
-import { bundleName, demandMechanism, type ObjectPrices } from '../../mechanisms/personalizedPrices/demand.ts';
-import { checkOnGrid, profilesOnGrid } from '../../mechanisms/personalizedPrices/grid.ts';
-import { admissibleAt, implementingRule, memoPrices, type PersonalizedPrices, type ValuationModel } from '../../mechanisms/personalizedPrices/model.ts';
-import { parsePricesSpec } from '../../mechanisms/personalizedPrices/spec.ts';
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../core/tolerance.ts';
+import type { PersonalizedPrices, ValuationModel } from '../../mechanisms/personalizedPrices/model.ts';
+import { parsePricesSpec, type ParsedSpec } from '../../mechanisms/personalizedPrices/spec.ts';
+import { multiObjectSummary, pricesWork, singleObjectSummary } from '../../mechanisms/personalizedPrices/summaries.ts';
 import type { Command } from '../command.ts';
 import { numberOption, parse, printJson, readJsonFile, type CliIO } from '../io.ts';
-import { assertWorkWithinLimit, CELL_COST, maxWorkOption, StepBudget, type WorkPart } from '../../core/limits.ts';
+import { assertWorkWithinLimit, maxWorkOption, StepBudget } from '../../core/limits.ts';
+import { formatNumber } from '../../core/format.ts';
 
 const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--max-work W] [--json]
   Personalized prices (Bikhchandani 2005, seed 003): condition (3), rule (4), Theorem 1's t*, the demand mechanism.
@@ -47,23 +45,7 @@ const HELP = `usage: mechcheck prices --spec FILE [--grid K] [--accuracy A] [--m
 example:
   mechcheck prices --spec fixtures/seed003/example1.json --grid 9`;
 
-/** Grid profiles above which ex post IC on the grid is skipped (single object). */
-export const MAX_IC_GRID_PROFILES = 20_000;
-
-/**
- * The work of `mechcheck prices` that does not go through the expressions (those
- * are counted while running): the K^D grid profiles held in memory, and ex post
- * IC on the grid (every profile, buyer and misreport) when it is checked.
- */
-export function pricesWork(dims: readonly number[], K: number, objects: number): WorkPart[] {
-  const D = dims.reduce((a, b) => a + b, 0);
-  const G = K ** D;
-  const parts: WorkPart[] = [{ what: `the grid (${K}^${D} = ${G < 1e6 ? G : G.toExponential(2).replace('e+', 'e')} profiles of ${D} signals)`, units: G * (CELL_COST * (D + 2 * dims.length + 2) + 50 * dims.length * (1 << objects)) }];
-  if (objects === 0 && G <= MAX_IC_GRID_PROFILES) parts.push({ what: `ex post IC on the grid (${G} profiles x misreports)`, units: 20 * G * dims.reduce((a, d) => a + K ** d, 0) });
-  return parts;
-}
-
-const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(+x.toPrecision(8)));
+const fmt = (x: number) => formatNumber(x);
 
 export const command: Command = {
   async run(argv, io) {
@@ -75,7 +57,7 @@ export const command: Command = {
     void positionals;
     if (!values.spec) throw new InputError('--spec', 'is required (a JSON file; see --help)');
     const K = numberOption(values.grid, 'grid', { integer: true, min: 2, max: 50 }) ?? 5;
-    const accuracyOption = numberOption(values.accuracy, 'accuracy', { min: 1e-12, max: 0.1 });
+    const accuracyOption = numberOption(values.accuracy, 'accuracy', { min: TIE_TOLERANCE, max: 0.1 });
     const maxWork = maxWorkOption(values['max-work']);
     // every expression evaluation is charged to this budget while the command runs
     const budget = new StepBudget(maxWork, 'spec', "evaluating the spec's expressions (Theorem 1's construction and the grid checks)");
@@ -89,73 +71,8 @@ export const command: Command = {
   },
 };
 
-/** t* by the single-maximisation form when Assumption 2 holds on samples, else by the literal construction. */
-function constructedPrices(model: ValuationModel, accuracy: number) {
-  const assumptions = checkAssumptionsBySampling(model, 400, 7);
-  const direct = assumptions.assumption1.holds && assumptions.assumption2.holds;
-  let worstError = 0;
-  const prices: PersonalizedPrices = memoPrices({
-    name: `t* (Theorem 1, ${direct ? 'single-maximisation form' : 'literal construction'})`,
-    price: (i, s) => {
-      if (direct) return theorem1PriceDirect(model, i, s, { accuracy }).price;
-      const d = theorem1Price(model, i, s, { accuracy });
-      worstError = Math.max(worstError, d.rootError);
-      return d.price;
-    },
-  });
-  return { prices, assumptions, method: direct ? 'single-maximisation form (Assumptions 1-2 hold on 400 samples)' : 'literal construction (V^m, g, lambda*): Assumption 1 or 2 fails on samples', worstError: () => worstError };
-}
-
 function singleObject(io: CliIO, model: ValuationModel, given: PersonalizedPrices | undefined, at: number[][][], K: number, accuracy: number, tol: number, json: boolean, names: string[][]): number {
-  const built = given ? null : constructedPrices(model, accuracy);
-  const prices = given ? memoPrices(given) : built!.prices;
-  // admissibility of numerically computed prices is judged up to 10x their accuracy
-  const admTol = given ? tol : 10 * accuracy;
-  const outcomeName = (o: number) => (o === 0 ? 'a0 (no sale)' : `a${o} (buyer ${o})`);
-  const rows = at.map((s) => {
-    const a = admissibleAt(model, prices, s);
-    return { profile: s, values: a.values, prices: a.prices, allocation: outcomeName(implementingRule(model, prices, s)), admissible: a.violation <= admTol };
-  });
-  const icPossible = gridSize(model.dims, K) <= MAX_IC_GRID_PROFILES;
-  const g = icPossible ? checkOnGrid(model, prices, K, tol) : null;
-  let shares: number[];
-  let firstViolation: unknown = null;
-  let worstSecond: number;
-  if (g) {
-    shares = g.shares;
-    firstViolation = g.firstViolation;
-    worstSecond = g.admissibilityViolation;
-  } else {
-    const counts = new Array<number>(model.dims.length + 1).fill(0);
-    worstSecond = -Infinity;
-    const all = profilesOnGrid(model.dims, K);
-    for (const s of all) {
-      const a = admissibleAt(model, prices, s);
-      if (a.violation > worstSecond) worstSecond = a.violation;
-      if (!firstViolation && a.violation > admTol) firstViolation = { profile: s, values: a.values, prices: a.prices };
-      counts[implementingRule(model, prices, s)]++;
-    }
-    shares = counts.map((c) => c / all.length);
-  }
-  const admissible = worstSecond <= admTol;
-  const ic = g ? g.exPostIC.holds : null;
-  const ok = admissible && ic !== false;
-  const out = {
-    prices: prices.name ?? 'given prices',
-    ...(built ? { construction: { method: built.method, accuracy, assumption1: built.assumptions.assumption1, assumption2: built.assumptions.assumption2 } } : {}),
-    at: rows,
-    grid: {
-      pointsPerDimension: K,
-      profiles: gridSize(model.dims, K),
-      admissible,
-      largestSecondExcess: worstSecond,
-      tolerance: admTol,
-      firstViolation,
-      exPostIC: g ? { holds: g.exPostIC.holds, largestGainFromLying: g.exPostIC.worst, witness: g.exPostIC.holds ? null : g.witness } : 'skipped (more than 20000 grid profiles)',
-      outcomeShares: Object.fromEntries(shares.map((x, o) => [outcomeName(o), x])),
-    },
-    ok,
-  };
+  const { out, built, rows, g, shares, firstViolation, worstSecond, admissible, ok, outcomeName } = singleObjectSummary(model, given, at, K, accuracy, tol);
   if (json) printJson(io, out);
   else {
     const w = { write: io.out };
@@ -181,56 +98,10 @@ function singleObject(io: CliIO, model: ValuationModel, given: PersonalizedPrice
   return ok ? 0 : 1;
 }
 
-function gridSize(dims: readonly number[], K: number): number {
-  return K ** dims.reduce((a, b) => a + b, 0);
-}
 
-function multiObject(io: CliIO, spec: ReturnType<typeof parsePricesSpec>, K: number, accuracy: number, json: boolean): number {
-  const bundles = spec.bundles!;
-  const objects = spec.objects!;
-  let prices: ObjectPrices;
-  let method = 'given prices';
-  if (spec.objectPrices) prices = spec.objectPrices;
-  else {
-    const built = spec.objectModels!.map((m) => constructedPrices(m, accuracy));
-    method = `prices (11): t* per object (${built.map((b, k) => `${objects[k]}: ${b.method}`).join('; ')})`;
-    prices = { price: (i, k, s) => built[k].prices.price(i, s) };
-  }
-  const cache = new Map<string, number>();
-  const memo: ObjectPrices = {
-    price: (i, k, s) => {
-      const key = `${i}|${k}|${JSON.stringify(s.filter((_, j) => j !== i))}`;
-      let v = cache.get(key);
-      if (v === undefined) cache.set(key, (v = prices.price(i, k, s)));
-      return v;
-    },
-  };
-  const name = (L: number) => bundleName(L, objects);
-  const rows = spec.at.map((s) => {
-    const d = demandMechanism(bundles, memo, s);
-    return {
-      profile: s,
-      buyers: d.choices.map((c, i) => ({ prices: Object.fromEntries(objects.map((o, k) => [o, memo.price(i, k, s)])), bundle: name(c.bundle), surplus: c.surplus, demandSet: c.demandSet.map(name) })),
-      feasible: d.feasible,
-      overDemanded: d.overDemanded.map((k) => objects[k]),
-    };
-  });
-  const all = profilesOnGrid(bundles.dims, K);
-  let infeasible = 0;
-  let first: unknown = null;
-  const assignments = new Map<string, number>();
-  for (const s of all) {
-    const d = demandMechanism(bundles, memo, s);
-    if (!d.feasible) {
-      infeasible++;
-      if (!first) first = { profile: s, bundles: d.bundles.map(name), overDemanded: d.overDemanded.map((k) => objects[k]) };
-    }
-    const key = d.bundles.map(name).join(' / ');
-    assignments.set(key, (assignments.get(key) ?? 0) + 1);
-  }
-  const ok = infeasible === 0;
-  const shares = Object.fromEntries([...assignments.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, v / all.length]));
-  if (json) printJson(io, { prices: method, objects, at: rows, grid: { pointsPerDimension: K, profiles: all.length, feasible: ok, infeasibleShare: infeasible / all.length, firstInfeasible: first, allocationShares: shares }, ok });
+function multiObject(io: CliIO, spec: ParsedSpec, K: number, accuracy: number, json: boolean): number {
+  const { method, objects, rows, profiles, infeasible, first, shares, ok } = multiObjectSummary(spec, K, accuracy);
+  if (json) printJson(io, { prices: method, objects, at: rows, grid: { pointsPerDimension: K, profiles: profiles, feasible: ok, infeasibleShare: infeasible / profiles, firstInfeasible: first, allocationShares: shares }, ok });
   else {
     const w = { write: io.out };
     w.write(`demand mechanism, objects ${objects.join(', ')}; ${method}\n`);
@@ -239,7 +110,7 @@ function multiObject(io: CliIO, spec: ReturnType<typeof parsePricesSpec>, K: num
       r.buyers.forEach((b, i) => w.write(`  buyer ${i + 1}: prices ${objects.map((o) => `${o} ${fmt(b.prices[o])}`).join(', ')}; gets ${b.bundle} (surplus ${fmt(b.surplus)})\n`));
       w.write(`  feasible: ${r.feasible ? 'yes' : `NO (${r.overDemanded.join(', ')} demanded twice)`}\n`);
     }
-    w.write(`grid ${K} points per dimension (${all.length} profiles): ${ok ? 'feasible everywhere' : `INFEASIBLE at ${infeasible} profiles; first ${JSON.stringify(first)}`}\n`);
+    w.write(`grid ${K} points per dimension (${profiles} profiles): ${ok ? 'feasible everywhere' : `INFEASIBLE at ${infeasible} profiles; first ${JSON.stringify(first)}`}\n`);
     w.write(`  allocations (buyers 1..n): ${Object.entries(shares).slice(0, 8).map(([k, v]) => `${k}: ${fmt(v)}`).join('; ')}\n`);
   }
   return ok ? 0 : 1;

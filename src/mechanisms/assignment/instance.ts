@@ -57,11 +57,6 @@ export interface BuyerReport {
   d: number[][][][];
 }
 
-/** Buyer i's true data as a report (the truthful stage-2 strategy beta*_i). */
-export function truthfulReport(inst: AssignmentInstance, i: number): BuyerReport {
-  return { w: inst.u.map((us) => us[i].slice()), d: inst.c.map((cs) => cs[i].map((x) => x.map((y) => y.slice()))) };
-}
-
 /**
  * Overwrite buyer k's rows of `data` with the average of the report under pi
  * (w_k(pi), d_k(pi)); seller costs stay.

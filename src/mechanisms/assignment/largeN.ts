@@ -73,11 +73,6 @@ export function expectedRewardGap(pairwise: number[][], n: number, k: number, b:
   return s / n ** (k + 2);
 }
 
-/** shift_n(b, r) by counts: sum over the others' count vectors c of P(c | b) ||p(c + e_b) - p(c + e_r)||_1. */
-export function expectedPosteriorShift(model: SymmetricSignalModel, b: number, r: number): number {
-  return expectedPosteriorShifts(model)[b][r];
-}
-
 /**
  * All shift_n(b, r) in one pass over the others' count vectors (sum c = n - 1):
  * for each c, the posteriors p(c + e_x) for every own signal x and the

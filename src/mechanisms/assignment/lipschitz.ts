@@ -33,8 +33,6 @@ export const lemmaBConstant = (n: number, M: number): number => (2 + n) * 2 * n 
 export const lemmaBConstantFromStatedA = (n: number, M: number): number => 4 * n * M;
 /** Part 2 of the proof of Theorem 1 as written: (2 + n)(2n + 1) M. */
 export const part2ConstantStated = (n: number, M: number): number => (2 + n) * (2 * n + 1) * M;
-/** The sum of the three terms in Part 2: (2+n)2nM + (2+n)M + (2+n)M = (2 + n)(2n + 2) M. */
-export const part2ConstantProofSum = (n: number, M: number): number => (2 + n) * (2 * n + 2) * M;
 
 /** |f(pi) - f(pi')| / (C ||pi - pi'||_1), 0 when pi = pi'. */
 export function ratioToLipschitzBound(fPi: number, fPi2: number, pi: readonly number[], pi2: readonly number[], C: number): number {

@@ -67,18 +67,6 @@ export function welfare(data: AssignmentData, match: readonly number[], exclude 
 /** The bound |g_i| <= (2 + n) M stated in section 3.4. */
 export const payoffBoundStated = (n: number, M: number): number => (2 + n) * M;
 
-/** Checks that a matching is a partial matching of n buyers to n sellers. */
-export function isMatching(match: readonly number[], n: number): boolean {
-  if (match.length !== n) return false;
-  const used = new Set<number>();
-  for (const j of match) {
-    if (j === -1) continue;
-    if (!Number.isInteger(j) || j < 0 || j >= n || used.has(j)) return false;
-    used.add(j);
-  }
-  return true;
-}
-
 /** Every partial matching of n buyers to n sellers (the set Z of section 3.4), in a fixed order. */
 export function allMatchings(n: number, exclude = -1): Matching[] {
   const out: Matching[] = [];

@@ -13,6 +13,7 @@
  */
 import type { StepBudget } from '../../core/limits.ts';
 import { type AssignmentData, type Matching, allMatchings, buyerPayoff, dIndex, welfare } from './payoff.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface AssignmentSolution {
   /** match[i] = seller of buyer i or -1 */
@@ -92,13 +93,13 @@ export function efficientAssignment(data: AssignmentData, exclude = -1, budget?:
       nodes = 0;
     }
     if (k === n) {
-      if (value > best + 1e-12) {
+      if (value > best + TIE_TOLERANCE) {
         best = value;
         bestMatch = match.slice();
       }
       return;
     }
-    if (value + bound(k) <= best + 1e-12) return;
+    if (value + bound(k) <= best + TIE_TOLERANCE) return;
     // unmatched
     rec(k + 1, value);
     if (k === exclude) return;
@@ -125,7 +126,7 @@ export function efficientAssignmentByEnumeration(data: AssignmentData, exclude =
   let bestMatch: Matching = [];
   for (const z of allMatchings(data.n, exclude)) {
     const v = welfare(data, z, exclude);
-    if (v > best + 1e-12) {
+    if (v > best + TIE_TOLERANCE) {
       best = v;
       bestMatch = z;
     }

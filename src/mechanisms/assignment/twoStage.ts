@@ -27,6 +27,7 @@ import { distance1 } from '../../core/distribution.ts';
 import type { JointPrior } from '../../core/prior.ts';
 import { sphericalRewards } from '../../core/scoringRules.ts';
 import { type AssignmentInstance, type BuyerReport, copyBuyerRows, dataAtPosterior, setBuyerReport } from './instance.ts';
+import { PostedPosteriors } from '../postedPosterior.ts';
 import { part2ConstantStated } from './lipschitz.ts';
 import { type AssignmentData, cloneData } from './payoff.ts';
 import { vcgAssignment, vcgUtility } from './solver.ts';
@@ -40,7 +41,7 @@ export class TwoStageGame {
   readonly n: number;
   /** posterior p(b) for each profile index */
   readonly posteriors: number[][];
-  /** canonical key of each profile's posterior: the smallest profile index with the same posterior */
+  /** canonical key of each profile's posterior: the smallest profile index posting the same posterior (src/mechanisms/postedPosterior.ts) */
   readonly postedKey: number[];
   /** unit spherical rewards zeta_i(b) = P_-i(b_-i|b_i)/||P_-i(.|b_i)||_2, [i][k] */
   readonly zeta: number[][];
@@ -51,10 +52,10 @@ export class TwoStageGame {
     this.n = inst.n;
     const S = prior.profiles.size;
     this.posteriors = Array.from({ length: S }, (_, k) => prior.stateGivenProfile(k));
-    this.postedKey = this.posteriors.map((p, k) => {
-      for (let k2 = 0; k2 < k; k2++) if (distance1(p, this.posteriors[k2]) < 1e-12) return k2;
-      return k;
-    });
+    // the same posted posterior is the same information set (the rule shared with seed 001)
+    const posts = new PostedPosteriors();
+    const firstProfileOfPost: number[] = [];
+    this.postedKey = this.posteriors.map((p, k) => (firstProfileOfPost[posts.indexOf(p)] ??= k));
     this.zeta = Array.from({ length: this.n }, (_, i) => {
       const f = sphericalRewards(prior, i, 1);
       return Array.from({ length: S }, (_, k) => f(k));

@@ -66,17 +66,6 @@ export function logBinomialTable(N: number, q: number): LogBinomialTable {
   return { logPmf, logUpperTail };
 }
 
-/**
- * The hazard-like ratio of Remark 1 and Claim 1: (N - m) f_BD(m, N, q) / (1 - F_BD(m, N, q)),
- * for m = 0..N-1, computed in log space.
- */
-export function tradeHazard(N: number, q: number): Float64Array {
-  const t = logBinomialTable(N, q);
-  const h = new Float64Array(N);
-  for (let m = 0; m < N; m++) h[m] = (N - m) * Math.exp(t.logPmf[m] - t.logUpperTail[m]);
-  return h;
-}
-
 /** log of the ratio above (finite wherever 1 - F_BD(m) > 0, even when the ratio itself underflows). */
 export function logTradeHazard(N: number, q: number): Float64Array {
   const t = logBinomialTable(N, q);

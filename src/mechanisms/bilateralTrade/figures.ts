@@ -1,11 +1,10 @@
 /**
  * Figures 1-5 of seed 002_db415cb54f560522.txt, section 5 ("Numerical
- * simulations"), as Vega-Lite specifications rendered to SVG by
- * src/report/figures.ts. The paper does not print its parameters: Figures 1-3
+ * simulations"), as Vega-Lite specifications (the catalogue's example
+ * entries render them to SVG). The paper does not print its parameters: Figures 1-3
  * use the worked example's valuations (section 2), Figures 4-5 a parameter set
  * where the first best is attainable; each figure states its parameters.
  */
-import { renderVegaLite } from '../../report/figures.ts';
 import { floatField } from './field.ts';
 import { paretoFrontier } from './frontier.ts';
 import type { TradeParameters } from './model.ts';
@@ -28,9 +27,10 @@ export function frontierPoints(s: FrontierSeries): { series: string; seller: num
   return paretoFrontier(floatField, s.params).map((v, order) => ({ series: s.label, seller: v.seller / d, buyer: v.buyer / d, order }));
 }
 
-export async function frontierFigure(title: string, subtitle: string, series: FrontierSeries[]): Promise<string> {
+/** The Vega-Lite specification of a Pareto frontier figure (Figures 1, 2, 4). */
+export function frontierFigure(title: string, subtitle: string, series: FrontierSeries[]): Record<string, unknown> {
   const values = series.flatMap(frontierPoints);
-  return renderVegaLite({
+  return {
     title: { text: title, subtitle },
     width: 420,
     height: 320,
@@ -46,7 +46,7 @@ export async function frontierFigure(title: string, subtitle: string, series: Fr
         },
       },
     ],
-  });
+  };
 }
 
 /** Thresholds M^s, M^b (mu_m = 0 below M, sigma in (0, 1] at M, 1 above; M = N: no bad-object trade) on a grid of alpha^s. */
@@ -64,8 +64,9 @@ export function thresholdPath(p: TradeParameters<number>, steps = 200): { alphaS
   return out;
 }
 
-export async function thresholdFigure(title: string, subtitle: string, p: TradeParameters<number>): Promise<string> {
-  return renderVegaLite({
+/** The Vega-Lite specification of a threshold figure (Figures 3, 5). */
+export function thresholdFigure(title: string, subtitle: string, p: TradeParameters<number>): Record<string, unknown> {
+  return {
     title: { text: title, subtitle },
     width: 420,
     height: 280,
@@ -76,5 +77,5 @@ export async function thresholdFigure(title: string, subtitle: string, p: TradeP
       y: { field: 'threshold', type: 'quantitative', title: 'threshold M^j', scale: { domain: [0, p.objects] } },
       color: { field: 'agent', type: 'nominal', title: null },
     },
-  });
+  };
 }

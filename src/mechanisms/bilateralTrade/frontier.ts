@@ -13,6 +13,7 @@
 import type { Field } from './field.ts';
 import type { TradeParameters } from './model.ts';
 import { greedySolution, prepareProgram, programCoefficients, type ThresholdSolution } from './thresholdProgram.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface FrontierVertex<T> {
   seller: T;
@@ -42,7 +43,7 @@ export function paretoFrontier<T>(F: Field<T>, p: TradeParameters<T>): FrontierV
   const two = F.of(2);
   const same = (a: ThresholdSolution<T>, b: ThresholdSolution<T>) => {
     if (F.name === 'exact') return F.cmp(a.utilities.seller, b.utilities.seller) === 0 && F.cmp(a.utilities.buyer, b.utilities.buyer) === 0;
-    const close = (x: T, y: T) => Math.abs(F.toNumber(x) - F.toNumber(y)) <= 1e-9 * (1 + Math.abs(F.toNumber(x)));
+    const close = (x: T, y: T) => Math.abs(F.toNumber(x) - F.toNumber(y)) <= DEFAULT_TOLERANCE * (1 + Math.abs(F.toNumber(x)));
     return close(a.utilities.seller, b.utilities.seller) && close(a.utilities.buyer, b.utilities.buyer);
   };
   const vertices: FrontierVertex<T>[] = [];

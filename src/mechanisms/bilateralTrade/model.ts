@@ -54,12 +54,6 @@ export function badGoodSurplus<T>(F: Field<T>, p: TradeParameters<T>, j: Agent):
   return j === 'seller' ? F.sub(p.buyerHigh, p.sellerHigh) : F.sub(p.buyerLow, p.sellerLow);
 }
 
-/** Agent j's valuation of an object: good or bad. */
-export function valuation<T>(p: TradeParameters<T>, j: Agent, good: boolean): T {
-  if (j === 'seller') return good ? p.sellerLow : p.sellerHigh;
-  return good ? p.buyerHigh : p.buyerLow;
-}
-
 /** g(w): the number of good valuations in a type (bit mask). */
 export function goodCount(w: number): number {
   let c = 0;

@@ -16,7 +16,8 @@
 import { binomialTable } from './binomial.ts';
 import { buildMechanism, type TradeMechanism } from './directMechanism.ts';
 import { floatField } from './field.ts';
-import { AGENTS, goodCount, isGood, valuationGap, type Agent, type TradeParameters } from './model.ts';
+import { goodCount, isGood, valuationGap, type Agent, type TradeParameters } from './model.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface ClassWeights {
   /** kappa_m[good], m = 0..N (entry 0 unused) */
@@ -95,7 +96,7 @@ export function tightnessViolation(gap: number, phi: number[], tauBar: number[])
  * The paper prints last = N - 1; `last: 'N'` is the corrected range.
  * Returns null when already tight.
  */
-export function tightenStep(params: TradeParameters<number>, j: Agent, phi: number[], tauBar: number[], last: 'N' | 'N-1', tol = 1e-12): number[] | null {
+export function tightenStep(params: TradeParameters<number>, j: Agent, phi: number[], tauBar: number[], last: 'N' | 'N-1', tol = TIE_TOLERANCE): number[] | null {
   const N = params.objects;
   const gap = valuationGap(floatField, params, j);
   const q = j === 'seller' ? params.qSeller : params.qBuyer;
@@ -126,4 +127,3 @@ export function tighten(params: TradeParameters<number>, j: Agent, phi: number[]
   return { tauBar: cur, steps };
 }
 
-export { AGENTS };

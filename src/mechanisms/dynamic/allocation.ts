@@ -12,10 +12,9 @@
  */
 import { lusolve } from 'mathjs';
 import type { StepBudget } from '../../core/limits.ts';
+import { PLAN_TIE_TOLERANCE } from '../../core/tolerance.ts';
 import { hasFiniteHorizon, type DynamicEnvironment } from './environment.ts';
 
-/** Two action values closer than this are a tie (lowest index wins). */
-export const TIE_TOLERANCE = 1e-9;
 
 export interface EfficientPlan {
   /** true for the infinite horizon: one stationary rule and value */
@@ -28,9 +27,6 @@ export interface EfficientPlan {
 
 export function ruleAt(plan: EfficientPlan, t: number): number[] {
   return plan.stationary ? plan.rules[0] : plan.rules[t - 1];
-}
-export function valueAt(plan: EfficientPlan, t: number): number[] {
-  return plan.stationary ? plan.values[0] : plan.values[t - 1];
 }
 
 /** Social flow surplus sum_j u^j(a, theta). */
@@ -51,7 +47,7 @@ export function expectNext(env: DynamicEnvironment, a: number, s: number, f: Arr
 function argmaxLowest(q: number[]): number {
   let best = -Infinity;
   for (const v of q) if (v > best) best = v;
-  const tol = TIE_TOLERANCE * (1 + Math.abs(best));
+  const tol = PLAN_TIE_TOLERANCE * (1 + Math.abs(best));
   return q.findIndex((v) => v >= best - tol);
 }
 
@@ -124,7 +120,7 @@ export function efficientPlan(env: DynamicEnvironment, opts: { budget?: StepBudg
       const q = actionValues(env, s, value);
       const b = argmaxLowest(q);
       // switch only on a strict improvement beyond the tie tolerance (termination)
-      if (q[b] > q[a] + TIE_TOLERANCE * (1 + Math.abs(q[a]))) {
+      if (q[b] > q[a] + PLAN_TIE_TOLERANCE * (1 + Math.abs(q[a]))) {
         changed = true;
         return b;
       }

@@ -9,6 +9,7 @@ import { eigs } from 'mathjs';
 import { LPBuilder } from '../../solvers/lp/builder.ts';
 import { solveLP } from '../../solvers/lp/solve.ts';
 import { othersTransitionMatrix, type DynamicEnvironment } from './environment.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface MatrixWitness {
   agent: number;
@@ -58,7 +59,7 @@ export function distanceToHullOfOthers(M: number[][], k: number): number {
 
 /** Assumption 2 (convex independence), decided with the certified LP layer. */
 export function convexIndependence(env: DynamicEnvironment, opts: { tolerance?: number } = {}): ConvexIndependenceResult {
-  const tol = opts.tolerance ?? 1e-9;
+  const tol = opts.tolerance ?? DEFAULT_TOLERANCE;
   let minDistance = Infinity;
   let witness: MatrixWitness | null = null;
   let lps = 0;

@@ -23,7 +23,9 @@
  * eta^{-i}(theta^{-i}) = (mean_{j!=i} theta^j - lambda (K+1)/2) / (1 - lambda)
  * satisfies the unbiasedness condition exactly.
  */
+import { WorstCase, type CheckerResult } from '../../concepts/result.ts';
 import { ProfileSpace } from '../../core/profiles.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 import { dynamicEnvironment, type DynamicEnvironment } from './environment.ts';
 
 export type RunnerUpReading = 'runnerUp' | 'sumOthers';
@@ -105,11 +107,14 @@ export interface AuctionDeviation {
   gain: number;
 }
 
-export interface AuctionCheck {
-  maxGain: number;
-  witness: AuctionDeviation | null;
+/**
+ * The equilibrium check as the shared checker result (src/concepts/result.ts):
+ * `violation` is the largest gain of a one-shot deviation from the stated
+ * bids, `witness` its deviation, `cases` the deviations checked.
+ */
+export interface AuctionCheck extends CheckerResult<'auctionEquilibrium', AuctionDeviation> {
+  /** the unbiasedness residual of the contingent payment (see unbiasednessResidual) */
   unbiasednessResidual: number;
-  deviationsChecked: number;
 }
 
 /** The lowest bid wins; ties go to the lowest index. */
@@ -126,14 +131,12 @@ export function winner(bids: number[]): number {
  * bid in period t changes only whether i wins in t, the price paid in t and
  * the payment r^i_{t+1}: the gain of a deviation is computed from these.
  */
-export function checkAuctionEquilibrium(m: AuctionModel, rules: AuctionRules = {}): AuctionCheck {
+export function checkAuctionEquilibrium(m: AuctionModel, rules: AuctionRules = {}, opts: { tolerance?: number } = {}): AuctionCheck {
   const c = 1 + m.gamma * (m.bidders - 1);
   const bidOf = rules.bid ?? ((theta: number) => c * theta);
   const reading = rules.reading ?? 'runnerUp';
   const factor = (rules.factor ?? ((mm: AuctionModel) => (mm.bidders * mm.gamma) / mm.discount))(m);
-  let maxGain = 0;
-  let witness: AuctionDeviation | null = null;
-  let checked = 0;
+  const tracker = new WorstCase<'auctionEquilibrium', AuctionDeviation>('auctionEquilibrium');
   for (let s = 0; s < m.space.size; s++) {
     const theta = m.space.profile(s).map((k) => k + 1);
     const bids = theta.map((v) => bidOf(v, m));
@@ -160,16 +163,12 @@ export function checkAuctionEquilibrium(m: AuctionModel, rules: AuctionRules = {
       for (let v = 1; v <= m.levels; v++) candidates.add(bidOf(v, m));
       for (const b of candidates) {
         if (b === bids[i]) continue;
-        checked++;
         const gain = payoff(b) - truthful;
-        if (gain > maxGain) {
-          maxGain = gain;
-          witness = { profile: theta, bidder: i, truthfulBid: bids[i], deviationBid: b, gain };
-        }
+        tracker.offer(gain, () => ({ profile: theta, bidder: i, truthfulBid: bids[i], deviationBid: b, gain }));
       }
     }
   }
-  return { maxGain, witness, unbiasednessResidual: unbiasednessResidual(m), deviationsChecked: checked };
+  return { ...tracker.result(opts.tolerance ?? DEFAULT_TOLERANCE), unbiasednessResidual: unbiasednessResidual(m) };
 }
 
 /**

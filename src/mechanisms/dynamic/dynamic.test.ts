@@ -88,7 +88,7 @@ describe('one-shot deviation checker', () => {
     const r = periodicExPostIC(env, plan, null);
     expect(r.holds).toBe(false);
     expect(r.witness).not.toBeNull();
-    expect(r.witness!.gain).toBeCloseTo(r.maxGain, 12);
+    expect(r.witness!.gain).toBeCloseTo(r.violation, 12);
   });
   it('Lemma A.4 transfers satisfy conditions (i) and (ii) of Lemma A.3 on the fixture', () => {
     const env = parseDynamicEnvironment(JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/seed004/two-agents-copy.json'), 'utf8')));
@@ -135,8 +135,8 @@ describe('dynamic auction', () => {
   it('the constructed process is unbiased and the stated bids are an equilibrium (runner-up reading)', () => {
     const m = auctionModel({ bidders: 3, levels: 3, gamma: 2, discount: 0.9, lambda: 0.5 });
     expect(unbiasednessResidual(m)).toBeLessThan(1e-12);
-    expect(checkAuctionEquilibrium(m).maxGain).toBeLessThan(1e-9);
-    expect(checkAuctionEquilibrium(m, { reading: 'sumOthers' }).maxGain).toBeGreaterThan(1);
+    expect(checkAuctionEquilibrium(m).violation).toBeLessThan(1e-9);
+    expect(checkAuctionEquilibrium(m, { reading: 'sumOthers' }).violation).toBeGreaterThan(1);
   });
 });
 

@@ -15,6 +15,7 @@ import { InputError } from '../../core/errors.ts';
 import { product } from '../../core/limits.ts';
 import { finiteNumber, payoff, probability } from '../../core/numbers.ts';
 import { ProfileSpace } from '../../core/profiles.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 export type Horizon = number | 'infinite';
 
@@ -105,7 +106,7 @@ const KNOWN = new Set(['agents', 'signals', 'actions', 'horizon', 'discount', 't
  * Lemma A.4 transfers (scaled by 1/delta) lose all precision, and within 1e-9
  * of 1 the value equations (I - delta P) W = r are singular in floating point.
  */
-export const DISCOUNT_RANGE = { min: 1e-6, max: 1 - 1e-9 } as const;
+export const DISCOUNT_RANGE = { min: 1e-6, max: 1 - DEFAULT_TOLERANCE } as const;
 
 /**
  * Validate the `mechcheck dynamic` file format (issue 7, item 6) without

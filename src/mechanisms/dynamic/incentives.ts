@@ -18,13 +18,16 @@
  */
 import { lusolve } from 'mathjs';
 import { exPostIC } from '../../concepts/incentiveCompatibility.ts';
+import { WorstCase, type CheckerResult } from '../../concepts/result.ts';
 import { JointPrior } from '../../core/prior.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 import type { Environment } from '../../model/environment.ts';
 import type { DirectMechanism } from '../../model/mechanism.ts';
 import { expectNext, ruleAt, type EfficientPlan } from './allocation.ts';
 import { hasFiniteHorizon, othersNextMarginal, type DynamicEnvironment } from './environment.ts';
 import { transferAt, type ContingentTransfers } from './transfers.ts';
 
+/** A one-shot deviation: in period t at the true profile, `agent` reports `report` (truthful before and after). */
 export interface DeviationWitness {
   /** period (1-based; 1 for the stationary infinite horizon) */
   t: number;
@@ -36,15 +39,16 @@ export interface DeviationWitness {
   gain: number;
 }
 
-export interface PeriodicICResult {
-  holds: boolean;
-  /** largest one-shot deviation gain (0 when only truthful reports exist) */
-  maxGain: number;
-  witness: DeviationWitness | null;
-  /** largest gain per period t = 1..T (one entry when stationary) */
+/**
+ * Periodic ex post IC as the shared checker result (src/concepts/result.ts):
+ * `violation` is the largest one-shot deviation gain (0 when no deviation
+ * gains), `worst` the largest gain including the slack (negative when every
+ * lie loses), `witness` its deviation, `cases` the (t, profile, agent, report)
+ * cases checked.
+ */
+export interface PeriodicICResult extends CheckerResult<'periodicExPostIC', DeviationWitness> {
+  /** largest gain per period t = 1..T (one entry when stationary; 0 when no lie gains in that period) */
   gainByPeriod: number[];
-  /** number of (t, profile, agent, report) cases checked */
-  cases: number;
 }
 
 /** E[x^i(., r; a, theta^{-i}) | a, theta] for every report r. */
@@ -107,14 +111,11 @@ export function truthfulContinuation(env: DynamicEnvironment, plan: EfficientPla
  * (0 when a_T is constant).
  */
 export function periodicExPostIC(env: DynamicEnvironment, plan: EfficientPlan, tr: ContingentTransfers | null, opts: { tolerance?: number } = {}): PeriodicICResult {
-  const tol = opts.tolerance ?? 1e-9;
   const cont = truthfulContinuation(env, plan, tr);
   const periods = hasFiniteHorizon(env) ? env.horizon : 1;
   const S = env.space.size;
   const d = env.discount;
-  let maxGain = 0;
-  let witness: DeviationWitness | null = null;
-  let cases = 0;
+  const tracker = new WorstCase<'periodicExPostIC', DeviationWitness>('periodicExPostIC');
   const gainByPeriod: number[] = [];
   for (let t = 1; t <= periods; t++) {
     const rule = ruleAt(plan, t);
@@ -134,19 +135,15 @@ export function periodicExPostIC(env: DynamicEnvironment, plan: EfficientPlan, t
         const truth = value(own);
         for (let r = 0; r < env.signals[i]; r++) {
           if (r === own) continue;
-          cases++;
           const gain = value(r) - truth;
           if (gain > periodMax) periodMax = gain;
-          if (gain > maxGain) {
-            maxGain = gain;
-            witness = { t, agent: i, profile: env.space.profile(s), report: r, gain };
-          }
+          tracker.offer(gain, () => ({ t, agent: i, profile: env.space.profile(s), report: r, gain }));
         }
       }
     }
     gainByPeriod.push(periodMax);
   }
-  return { holds: maxGain <= tol, maxGain, witness, gainByPeriod, cases };
+  return { ...tracker.result(opts.tolerance ?? DEFAULT_TOLERANCE), gainByPeriod };
 }
 
 /**
@@ -154,7 +151,7 @@ export function periodicExPostIC(env: DynamicEnvironment, plan: EfficientPlan, t
  * theta_{t+1}, ..., theta_T (no dynamic programming): exponential in T - t.
  * Finite horizon only; the baseline of the seed004 benchmark and a cross-check.
  */
-export function periodicExPostICByPaths(env: DynamicEnvironment, plan: EfficientPlan, tr: ContingentTransfers | null): PeriodicICResult {
+export function periodicExPostICByPaths(env: DynamicEnvironment, plan: EfficientPlan, tr: ContingentTransfers | null, opts: { tolerance?: number } = {}): PeriodicICResult {
   if (!hasFiniteHorizon(env)) throw new RangeError('periodicExPostICByPaths: finite horizon only');
   const T = env.horizon;
   const d = env.discount;
@@ -173,9 +170,7 @@ export function periodicExPostICByPaths(env: DynamicEnvironment, plan: Efficient
     }
     return v + d * e;
   };
-  let maxGain = 0;
-  let witness: DeviationWitness | null = null;
-  let cases = 0;
+  const tracker = new WorstCase<'periodicExPostIC', DeviationWitness>('periodicExPostIC');
   const gainByPeriod: number[] = [];
   for (let t = 1; t <= T; t++) {
     let periodMax = 0;
@@ -185,19 +180,15 @@ export function periodicExPostICByPaths(env: DynamicEnvironment, plan: Efficient
         const truth = pathValue(t, s, i, own);
         for (let r = 0; r < env.signals[i]; r++) {
           if (r === own) continue;
-          cases++;
           const gain = pathValue(t, s, i, r) - truth;
           if (gain > periodMax) periodMax = gain;
-          if (gain > maxGain) {
-            maxGain = gain;
-            witness = { t, agent: i, profile: env.space.profile(s), report: r, gain };
-          }
+          tracker.offer(gain, () => ({ t, agent: i, profile: env.space.profile(s), report: r, gain }));
         }
       }
     }
     gainByPeriod.push(periodMax);
   }
-  return { holds: maxGain <= 1e-9, maxGain, witness, gainByPeriod, cases };
+  return { ...tracker.result(opts.tolerance ?? DEFAULT_TOLERANCE), gainByPeriod };
 }
 
 /**

@@ -6,6 +6,7 @@
  * A sampled check can refute an assumption (with a witness), not prove it.
  */
 import { mulberry32, randomProfile, withSignal, type ValuationModel } from './model.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface AssumptionCheck {
   holds: boolean;
@@ -14,7 +15,7 @@ export interface AssumptionCheck {
   witness: { buyer: number; other?: number; s: number[][]; sPrime: number[][] } | null;
 }
 
-export function checkAssumptionsBySampling(model: ValuationModel, samples = 300, seed = 1, tol = 1e-9): { assumption1: AssumptionCheck; assumption2: AssumptionCheck } {
+export function checkAssumptionsBySampling(model: ValuationModel, samples = 300, seed = 1, tol = DEFAULT_TOLERANCE): { assumption1: AssumptionCheck; assumption2: AssumptionCheck } {
   const rnd = mulberry32(seed);
   const n = model.dims.length;
   const a1: AssumptionCheck = { holds: true, worst: -Infinity, witness: null };

@@ -23,6 +23,7 @@
  */
 import type { PersonalizedPrices, SignalProfile, ValuationModel } from './model.ts';
 import { withSignal } from './model.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface ConstructionOptions {
   /** target accuracy of lambda*, of x*(u) on each ray and of the direction search (default 1e-6) */
@@ -407,7 +408,7 @@ function dominatedSetMax(model: ValuationModel, i: number, j: number, s: SignalP
   const h0raw = diff(zero);
   // V_i - V_j within rounding of 0 is a tie (V_j >= V_i holds): where V_i and V_j coincide as
   // functions of s_i, a rounding error of +1e-16 must not empty the set (found by verify --runs 300 --seed 1)
-  const tieTol = 1e-12 * (1 + Math.abs(model.value(i, withSignal(s, i, zero))));
+  const tieTol = TIE_TOLERANCE * (1 + Math.abs(model.value(i, withSignal(s, i, zero))));
   const h0 = h0raw <= tieTol ? Math.min(h0raw, 0) : h0raw;
   let evaluations = 2;
   if (h0 > 0) {

@@ -11,6 +11,7 @@ import { exPostIC } from '../../concepts/incentiveCompatibility.ts';
 import type { ConceptResult } from '../../concepts/result.ts';
 import { gridPoints } from './grid.ts';
 import type { SignalProfile } from './model.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 /** Bundle valuations V_i^L(s) over K objects (section 4). */
 export interface BundleModel {
@@ -60,7 +61,7 @@ export interface DemandChoice {
  * over bundles (the empty bundle gives 0); among maximisers, one of least
  * cardinality, which is minimal for inclusion (ties within tol).
  */
-export function demandChoice(model: BundleModel, prices: ObjectPrices, buyer: number, s: SignalProfile, tol = 1e-12, pick: 'minimal' | 'maximal' = 'minimal'): DemandChoice {
+export function demandChoice(model: BundleModel, prices: ObjectPrices, buyer: number, s: SignalProfile, tol = TIE_TOLERANCE, pick: 'minimal' | 'maximal' = 'minimal'): DemandChoice {
   const K = model.objects;
   const t = Array.from({ length: K }, (_, k) => prices.price(buyer, k, s));
   const surpluses: number[] = [];
@@ -87,7 +88,7 @@ export interface DemandOutcome {
 }
 
 /** The demand mechanism at reported signals s; feasible when no object goes to two buyers (Lemma 3). */
-export function demandMechanism(model: BundleModel, prices: ObjectPrices, s: SignalProfile, tol = 1e-12, pick: 'minimal' | 'maximal' = 'minimal'): DemandOutcome {
+export function demandMechanism(model: BundleModel, prices: ObjectPrices, s: SignalProfile, tol = TIE_TOLERANCE, pick: 'minimal' | 'maximal' = 'minimal'): DemandOutcome {
   const choices = model.dims.map((_, i) => demandChoice(model, prices, i, s, tol, pick));
   const bundles = choices.map((c) => c.bundle);
   const overDemanded: number[] = [];
@@ -137,7 +138,7 @@ export function demandExPostIC(
   tolerance: number,
   pick: 'minimal' | 'maximal' = 'minimal',
   /** surpluses within this of each other (or of 0) are ties in the demand set; raise it to the prices' accuracy when they are computed numerically */
-  demandTolerance = 1e-12,
+  demandTolerance = TIE_TOLERANCE,
 ): { ic: ConceptResult; infeasibleAt: number[][] | null; infeasibleProfiles: number; profiles: number } {
   const n = model.dims.length;
   const pts = model.dims.map((d) => gridPoints(d, K));

@@ -36,18 +36,6 @@ export interface PersonalizedPrices {
 
 export const NO_SALE = 0;
 
-/** The buyers whose value exceeds their personalized price at s: {i : V_i(s) > t_i(s_-i) + tol}. */
-export function buyersAbovePrice(model: ValuationModel, prices: PersonalizedPrices, s: SignalProfile, tol = 0): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < model.dims.length; i++) if (model.value(i, s) - prices.price(i, s) > tol) out.push(i);
-  return out;
-}
-
-/** Excess V_i(s) - t_i(s_-i) of each buyer. */
-export function excesses(model: ValuationModel, prices: PersonalizedPrices, s: SignalProfile): number[] {
-  return model.dims.map((_, i) => model.value(i, s) - prices.price(i, s));
-}
-
 export interface AdmissibilityAt {
   /** condition (3) holds at s (within tol) */
   ok: boolean;

@@ -17,6 +17,7 @@ import type { StepBudget } from '../../core/limits.ts';
 import { finiteNumber } from '../../core/numbers.ts';
 import type { BundleModel, ObjectPrices } from './demand.ts';
 import type { PersonalizedPrices, SignalProfile, ValuationModel } from './model.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface ParsedSpec {
   names: string[][];
@@ -121,7 +122,7 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
   };
   const n = names.length;
   let accuracy: number | undefined;
-  if (raw.accuracy !== undefined) accuracy = finiteNumber(raw.accuracy, 'accuracy', { min: 1e-12, max: 0.1 });
+  if (raw.accuracy !== undefined) accuracy = finiteNumber(raw.accuracy, 'accuracy', { min: TIE_TOLERANCE, max: 0.1 });
   const atRaw = raw.at ?? [];
   if (!Array.isArray(atRaw)) throw new InputError('at', 'must be an array of signal profiles');
   if (atRaw.length > MAX_AT_PROFILES) throw new InputError('at', `lists ${atRaw.length} profiles, above the limit of ${MAX_AT_PROFILES}`);

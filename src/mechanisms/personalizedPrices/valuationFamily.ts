@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import type { ValuationModel } from './model.ts';
 import { mulberry32, randomProfile } from './model.ts';
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 
 export interface FamilySpec {
   /** signal dimension of each buyer */
@@ -88,7 +89,7 @@ export function assumption3BySampling(model: ValuationModel, samples = 400, seed
   for (let t = 0; t < samples; t++) {
     const s = randomProfile(model.dims, rnd);
     const v = model.dims.map((_, i) => model.value(i, s));
-    for (let i = 0; i < n; i++) if (v.every((x, j) => j === i || v[i] > x + 1e-12)) counts[i]++;
+    for (let i = 0; i < n; i++) if (v.every((x, j) => j === i || v[i] > x + TIE_TOLERANCE)) counts[i]++;
   }
   return { holds: counts.every((c) => c > 0), strictlyHighestShare: counts.map((c) => c / samples) };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../../core/tolerance.ts';
 /**
  * The second-stage best response beta*_i(r_i, pi, t_i) of Step 2 of the proof
  * of Theorem B (seed 001_e592948973ecc068.txt, sections 6.3 and 7.2), computed
@@ -69,7 +70,7 @@ export interface Stage2BestResponse {
 }
 
 /** The tie tolerance of the foundation's bestOutcome (src/mechanisms/efficient.ts). */
-const PHI_TIE = 1e-12;
+const PHI_TIE = TIE_TOLERANCE;
 
 /** phi(u_i, w*_-i) at one cell: argmax_c u_i(c) + W(c), ties (within 1e-12) to the lowest index, as bestOutcome. */
 export function inducedOutcome(u: readonly number[], others: readonly number[]): number {
@@ -142,12 +143,12 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
   const C = cells[0].others.length;
   let scale = 1;
   for (const cell of cells) for (const w of cell.others) scale = Math.max(scale, Math.abs(w));
-  const tol = opts.tolerance ?? 1e-9 * scale;
+  const tol = opts.tolerance ?? DEFAULT_TOLERANCE * scale;
   // merge cells whose W differences coincide: phi is the same for every u_i
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   cells.forEach((cell, k) => {
-    const key = cell.others.map((w) => Math.round((w - cell.others[0]) / (1e-12 * scale))).join(',');
+    const key = cell.others.map((w) => Math.round((w - cell.others[0]) / (TIE_TOLERANCE * scale))).join(',');
     let g = byKey.get(key);
     if (!g) {
       g = { gain: new Array<number>(C).fill(0), others: cell.others, members: [] };
@@ -191,7 +192,7 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
 
   const search = (level: number, D: number[][], value: number): void => {
     nodes++;
-    if (value + suffixMax[level] <= best + 1e-12 * scale) return;
+    if (value + suffixMax[level] <= best + TIE_TOLERANCE * scale) return;
     if (level === groups.length) {
       best = value;
       bestAssign = assign.slice();
@@ -199,7 +200,7 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
     }
     const g = groups[level];
     for (const c of order[level]) {
-      if (value + g.gain[c] + suffixMax[level + 1] <= best + 1e-12 * scale) break; // outcomes sorted by gain
+      if (value + g.gain[c] + suffixMax[level + 1] <= best + TIE_TOLERANCE * scale) break; // outcomes sorted by gain
       const N = extend(D, g, c);
       if (!N) continue;
       assign[level] = c;
@@ -234,7 +235,7 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
     if (c !== assignment[k]) throw new Error(`bestStage2Response: the maximiser induces outcome ${c} instead of ${assignment[k]} at cell ${k} (slack ${slack})`);
   }
   const value = expectedStage2Payoff(cells, report);
-  if (Math.abs(value - best) > 1e-9 * scale) throw new Error(`bestStage2Response: value ${value} at the maximiser differs from the search's ${best}`);
+  if (Math.abs(value - best) > DEFAULT_TOLERANCE * scale) throw new Error(`bestStage2Response: value ${value} at the maximiser differs from the search's ${best}`);
   return { report, value, assignment, nodes, slack };
 }
 

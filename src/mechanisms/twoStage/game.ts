@@ -17,8 +17,10 @@
 import { JointPrior } from '../../core/prior.ts';
 import { privateValuesEnvironment } from '../../model/environment.ts';
 import { generalizedVCG } from '../gvcg.ts';
+import { PostedPosteriors } from '../postedPosterior.ts';
 import { signalProfileIndex, type InformationDecomposition, type StateDependentValues } from '../../information/informationDecomposition.ts';
 import { bestStage2Response, type Stage2Cell } from './bestResponse.ts';
+import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 /** The private-values VCG (phi(u), yhat(u)) of section 6.1 for reports u[i][c] (seed 001). */
 export function privateValuesVCG(u: readonly (readonly number[])[]): { outcome: number; transfers: readonly number[] } {
@@ -28,10 +30,6 @@ export function privateValuesVCG(u: readonly (readonly number[])[]): { outcome: 
   return { outcome: m.outcome(0) as number, transfers: m.transfer(0) };
 }
 
-/** A key for a posted distribution pi in Pi (posteriors equal up to 1e-12 are the same post). */
-export function postKey(pi: readonly number[]): string {
-  return pi.map((p) => (Math.round(p * 1e12) / 1e12).toFixed(12)).join(',');
-}
 
 export interface BeliefCell {
   /** full true type profile index (in P.profiles) */
@@ -47,7 +45,8 @@ export interface InformationSet {
   report: number;
   trueType: number;
   posted: number[];
-  key: string;
+  /** the post's index among this agent's information sets (src/mechanisms/postedPosterior.ts) */
+  key: number;
   /** P(the information set | t_i): the normaliser of Step 1 */
   probability: number;
   cells: BeliefCell[];
@@ -114,13 +113,15 @@ export class TwoStageGame {
   /** The information sets of agent i of type t_i after reporting r_i, with the beliefs mu_i of Step 1. */
   informationSets(i: number, ti: number, report: number): InformationSet[] {
     const space = this.P.profiles;
-    const sets = new Map<string, InformationSet>();
+    // the same posted posterior is the same information set (the rule shared with seed 000)
+    const posts = new PostedPosteriors();
+    const sets = new Map<number, InformationSet>();
     for (let k = 0; k < space.size; k++) {
       if (space.component(k, i) !== ti) continue;
       const w = this.P.othersGivenOwnAt(i, k);
       if (!(w > 0)) continue;
       const posted = this.posted(this.reportedSignals(k, i, report));
-      const key = postKey(posted);
+      const key = posts.indexOf(posted);
       let set = sets.get(key);
       if (!set) {
         set = { agent: i, report, trueType: ti, posted, key, probability: 0, cells: [] };
@@ -197,7 +198,7 @@ export class TwoStageGame {
   bestStage2Report(set: InformationSet): { report: number[]; value: number; assignment: number[] } {
     const best = bestStage2Response(this.stage2Cells(set));
     const value = this.expectedAtSet(set, best.report);
-    if (Math.abs(value - best.value) > 1e-9 * (1 + Math.abs(value))) throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
+    if (Math.abs(value - best.value) > DEFAULT_TOLERANCE * (1 + Math.abs(value))) throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
     return { report: best.report, value, assignment: best.assignment };
   }
 

@@ -1,3 +1,4 @@
+import { TIE_TOLERANCE } from '../../core/tolerance.ts';
 /**
  * The welfare functions of Lemmas A and B (seed 001_e592948973ecc068.txt,
  * section 7.1), for payoffs g_i(c, theta) in [0, M] and a distribution pi on Theta:
@@ -23,7 +24,7 @@ export function maxWelfare(g: PayoffsOnStates, S: readonly number[], pi: readonl
   let arg = 0;
   for (let c = 0; c < C; c++) {
     const v = groupValue(g, S, c, pi);
-    if (v > best + 1e-12) {
+    if (v > best + TIE_TOLERANCE) {
       best = v;
       arg = c;
     }

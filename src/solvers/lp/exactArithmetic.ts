@@ -156,9 +156,3 @@ export function up(v: number): number {
   if (!Number.isFinite(v)) return v;
   return v + Math.abs(v) * 2 ** -52 + Number.MIN_VALUE;
 }
-
-/** Round a computed quantity down by one unit in the last place. */
-export function down(v: number): number {
-  if (!Number.isFinite(v)) return v;
-  return v - Math.abs(v) * 2 ** -52 - Number.MIN_VALUE;
-}

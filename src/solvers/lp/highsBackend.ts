@@ -22,11 +22,6 @@ export interface HighsSettings {
   feasibilityTolerance?: number;
 }
 
-/** Bytes of WebAssembly memory the HiGHS runtime holds (it grows and is never returned). */
-export function highsMemoryBytes(): number {
-  return (highs as unknown as { memoryBytes?: number }).memoryBytes ?? 0;
-}
-
 /** Solve with HiGHS; the answer (status, point, duals, basis, rays) is a claim to be certified. */
 export function solveWithHighs(lp: LinearProgram, settings: HighsSettings = {}): RawLPAnswer {
   const t0 = performance.now();
