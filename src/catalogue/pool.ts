@@ -105,7 +105,7 @@ export function stoppedRecord(entry: EntryDescriptor, options: RunOptions, error
     asExpected: false,
     seed: entrySeed(options.seed ?? DEFAULT_SEED, seedName(entry)),
     durationMs: Math.round(durationMs),
-  } as ResultRecord);
+  });
 }
 
 type ToWorker = { type: 'run'; position: number; options: RunOptions };

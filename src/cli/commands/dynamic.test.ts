@@ -124,7 +124,7 @@ describe('mechcheck dynamic: hostile sizes and numbers (issue 15)', () => {
     [['--tolerance', ''], /--tolerance: must be a decimal number, got ''/],
     [['--max-work', '1e3'], /the work asked for .* above the limit of 1000 units \(raise it with --max-work\)/],
   ])('option %# is refused naming it', async (args, message) => {
-    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...(args as string[]));
+    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...(args));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });
