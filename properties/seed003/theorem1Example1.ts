@@ -7,7 +7,7 @@
  * the lowest admissible price). The numerical construction is compared with the
  * closed form on a grid of profiles; the largest error is reported.
  */
-import { fraction, type Fraction } from 'mathjs';
+import { fraction } from 'mathjs';
 import { exampleEntry, claim } from '../../src/catalogue/exampleEntry.ts';
 import { implementingRule, memoPrices } from '../../src/mechanisms/personalizedPrices/model.ts';
 import { clopperPearsonLower, outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';

@@ -51,7 +51,7 @@ export function spectralPseudoInverse(A: number[][], tol = 1e-12): number[][] {
 export function pseudoInverse(A: number[][]): { inverse: number[][]; method: 'mathjs.pinv' | 'spectral' } {
   const scale = Math.max(1, ...A.flat().map(Math.abs));
   try {
-    const X = pinv(A) as number[][];
+    const X = pinv<number[][]>(A);
     if (penroseError(A, X) <= 1e-9 * scale) return { inverse: X, method: 'mathjs.pinv' };
   } catch {
     // fall through to the spectral formula

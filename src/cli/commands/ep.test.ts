@@ -1,7 +1,7 @@
 /** `mechcheck ep` as a user runs it (seed 002): outputs, exit codes, errors naming the option, no stack traces. */
 import { runCli } from '../runCli.ts';
 import { captureIO } from '../io.ts';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { command } from './ep.ts';
