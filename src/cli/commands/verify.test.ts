@@ -87,6 +87,7 @@ describe('verify output', () => {
     const dir = tmp('tty');
     const tty = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, tty: true });
     expect(tty.stdout).toContain('\x1b[32mok \x1b[39m');
+    // eslint-disable-next-line no-control-regex -- the escape sequence is what is tested
     expect(tty.stderr).toMatch(/\r\x1b\[K.*1\/1 done/);
     const noColor = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, tty: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toContain('\x1b[');
