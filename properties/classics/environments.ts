@@ -67,7 +67,7 @@ export function auctionFile(values: number[][], probs: number[][], objective: De
 /** A two-bidder single-item auction with a joint prior over the value profiles (row-major: bidder 0 slowest). */
 export function correlatedAuctionFile(values: number[][], joint: number[], objective: DesignObjective, constraints: DesignConstraint[]): DesignFile {
   const f = auctionFile(values, values.map((v) => v.map(() => 1 / v.length)), objective, constraints);
-  return { ...f, name: `${f.name} (correlated)`, prior: { joint } };
+  return { ...f, name: `${String(f.name)} (correlated)`, prior: { joint } };
 }
 
 /**

@@ -74,10 +74,10 @@ async function evaluate(squareAdvantage: boolean) {
   let decreasing = true;
   for (const r of RHOS) {
     const rhoF = fraction(r);
-    const rho = rhoF.valueOf() as number;
+    const rho = rhoF.valueOf();
     const exact = exactExampleQuantities(rhoF, M);
     const game = minimalMajorityRewardAt(rho, worstValueProfile(M));
-    const closed = squareAdvantage ? (exact.minimalReward.valueOf() as number) : (exact.worstGain.div(rhoF.mul(2).sub(1)).valueOf() as number);
+    const closed = squareAdvantage ? (exact.minimalReward.valueOf()) : (exact.worstGain.div(rhoF.mul(2).sub(1)).valueOf());
     comparisons.push(compareNumber(`z*(rho = ${r}): game vs closed form M E|d pi| / (2 rho - 1)^2`, closed, game.z, DEFAULT_TOLERANCE));
     comparisons.push(claim(`majority advantage at rho = ${r} equals (2 rho - 1)^2 exactly`, exact.majorityAdvantage.equals(exact.closedFormAdvantage), exact.majorityAdvantage.toFraction()));
     if (!(game.z < previous)) decreasing = false;
@@ -110,7 +110,7 @@ async function evaluate(squareAdvantage: boolean) {
       gridArg = v;
     }
   }
-  const closed34 = exactExampleQuantities(fraction('3/4'), M).minimalReward.valueOf() as number;
+  const closed34 = exactExampleQuantities(fraction('3/4'), M).minimalReward.valueOf();
   comparisons.push(compareNumber('max over the grid {0, M/2, M}^6 of z at rho = 3/4 equals the closed form (9/7 M)', closed34, gridMax, DEFAULT_TOLERANCE, `attained at ${JSON.stringify(gridArg)}`));
   // section 2's illustration: all v_i^1 < v_i^2; an agent with a_2 gains (without rewards) by reporting a_1
   {
@@ -122,7 +122,7 @@ async function evaluate(squareAdvantage: boolean) {
   }
   // the direct (one-stage) mechanism needs the same reward at the worst profile
   for (const r of ['3/5', '4/5', '19/20']) {
-    const rho = fraction(r).valueOf() as number;
+    const rho = fraction(r).valueOf();
     comparisons.push(compareNumber(`direct mechanism (augmented GVCG) z* at rho = ${r} equals the two-stage z*`, minimalMajorityRewardAt(rho, worstValueProfile(M)).z, minimalDirectReward(rho), DEFAULT_TOLERANCE));
   }
   const rewardTable: Table = {
@@ -200,10 +200,10 @@ interface ValueSpec {
 const SEARCH_M = 4;
 
 function valueSearch(spec: ValueSpec, tol: number, boundFactor: number) {
-  const rho = fraction(spec.rho).valueOf() as number;
+  const rho = fraction(spec.rho).valueOf();
   const v: [number, number][] = [[spec.values[0], spec.values[1]], [spec.values[2], spec.values[3]], [spec.values[4], spec.values[5]]];
   const z = minimalMajorityRewardAt(rho, v).z;
-  const bound = boundFactor * (exactExampleQuantities(fraction(spec.rho), SEARCH_M).minimalReward.valueOf() as number);
+  const bound = boundFactor * (exactExampleQuantities(fraction(spec.rho), SEARCH_M).minimalReward.valueOf());
   return { ok: z <= bound + tol, metrics: { worstRatioToBound: z / bound }, detail: { rho, values: v, z, bound } };
 }
 

@@ -21,7 +21,7 @@ interface In {
 }
 
 function hazards(x: In, dropDenominator = false): (number | null)[] {
-  const q = fraction(x.q[0], x.q[1]) as Fraction;
+  const q = fraction(x.q[0], x.q[1]);
   const t = binomialTable(E, x.N, q);
   const out: (number | null)[] = [];
   for (let m = 0; m < x.N; m++) {
@@ -33,7 +33,7 @@ function hazards(x: In, dropDenominator = false): (number | null)[] {
 }
 
 function strictCheck(x: In, dropDenominator = false): PropertyCheck {
-  const q = fraction(x.q[0], x.q[1]) as Fraction;
+  const q = fraction(x.q[0], x.q[1]);
   const t = binomialTable(E, x.N, q);
   let ok = true;
   let smallest = Infinity;

@@ -69,8 +69,8 @@ export function exactParams(s: ParamSpec): TradeParameters<Fraction> {
     buyerLow: E.of(f.buyerLow),
     sellerHigh: E.of(f.sellerHigh),
     buyerHigh: E.of(f.buyerHigh),
-    qSeller: fraction(s.qs[0], s.qs[1]) as Fraction,
-    qBuyer: fraction(s.qb[0], s.qb[1]) as Fraction,
+    qSeller: fraction(s.qs[0], s.qs[1]),
+    qBuyer: fraction(s.qb[0], s.qb[1]),
   };
 }
 
@@ -79,7 +79,7 @@ export const exampleSpec = (N: number): ParamSpec => ({ N, low: 0, d1: 1, d2: 10
 
 /** Weights alpha^s = k / 20 as a plain integer. */
 export const alphaArb = fc.integer({ min: 0, max: 20 });
-export const alphaExact = (k: number): Fraction => fraction(k, 20) as Fraction;
+export const alphaExact = (k: number): Fraction => fraction(k, 20);
 export const alphaFloat = (k: number): number => k / 20;
 
 export const F = floatField;

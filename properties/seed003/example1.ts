@@ -22,7 +22,7 @@ async function evaluate(prices: PersonalizedPrices, ctx: RunContext, withFigure:
   comparisons.push(claim('ex post IC on the 7^4 grid (foundation exPostIC, largest gain from lying)', grid.exPostIC.holds, grid.exPostIC.holds ? grid.exPostIC.worst : grid.witness));
   const exact = example1ExactMeasures();
   const sh = outcomeShares([2, 2], 3, (s) => implementingRule(example1Model, prices, s), { samples: SAMPLES, seed: ctx.seed, delta: DELTA });
-  const exactShares = [exact.noSale.valueOf() as number, exact.winI.valueOf() as number, exact.winI.valueOf() as number];
+  const exactShares = [exact.noSale.valueOf(), exact.winI.valueOf(), exact.winI.valueOf()];
   const upper = sh.counts.map((c) => 1 - clopperPearsonLower(SAMPLES - c, SAMPLES, DELTA / 3));
   comparisons.push(claim('non-trivial: each of a_0, a_1, a_2 on a set of positive measure (sampled lower bounds > 0)', sh.outcomesWithPositiveMeasure === 3, sh.lower.map((x) => +x.toFixed(4))));
   const labels = ['a_0 (no sale)', 'a_1 (buyer 1)', 'a_2 (buyer 2)'];

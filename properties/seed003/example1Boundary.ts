@@ -15,23 +15,23 @@ import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { src } from './common.ts';
 
 type Q = Fraction;
-const q = (a: number, b = 1) => fraction(a, b) as Q;
+const q = (a: number, b = 1) => fraction(a, b);
 /** [p1, c1, p2, c2] as fractions a/b with small integers */
 type Point = [number, number][];
 
 const toQ = (z: Point) => z.map(([a, b]) => q(Math.min(a, b), b));
-const F1 = ([p1, c1, p2, c2]: Q[]) => p1.sub(p2).sub(c2.mul(c2)).add(c1.mul(c2)) as Q;
-const F2 = ([p1, c1, p2, c2]: Q[]) => p2.sub(p1).sub(c1.mul(c1)).add(c1.mul(c2)) as Q;
+const F1 = ([p1, c1, p2, c2]: Q[]) => p1.sub(p2).sub(c2.mul(c2)).add(c1.mul(c2));
+const F2 = ([p1, c1, p2, c2]: Q[]) => p2.sub(p1).sub(c1.mul(c1)).add(c1.mul(c2));
 const inCube = (z: Q[]) => z.every((x) => x.compare(0) >= 0 && x.compare(1) <= 0);
 const EPS = q(1, 2 ** 30);
 
 /** A point of h^-1(a_k) within EPS of z (moving p_1 or p_2), or null. */
 function nearby(z: Q[], k: 1 | 2): Q[] | null {
   const F = k === 1 ? F1 : F2;
-  const moves: [number, Q][] = k === 1 ? [[0, EPS], [2, EPS.neg() as Q]] : [[2, EPS], [0, EPS.neg() as Q]];
+  const moves: [number, Q][] = k === 1 ? [[0, EPS], [2, EPS.neg()]] : [[2, EPS], [0, EPS.neg()]];
   for (const [idx, d] of moves) {
     const y = [...z];
-    y[idx] = y[idx].add(d) as Q;
+    y[idx] = y[idx].add(d);
     if (inCube(y) && F(y).compare(0) > 0) return y;
   }
   return null;

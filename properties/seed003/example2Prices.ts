@@ -8,7 +8,6 @@
  * one object to two buyers. Prices (11) (Theorem 1's construction per object)
  * do satisfy (12) for these valuations (which satisfy Assumptions 1* and 2*).
  */
-import fc from 'fast-check';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { exampleEntry } from '../../src/catalogue/exampleEntry.ts';
 import { outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';

@@ -56,12 +56,12 @@ function evaluate(kind: BundleKind, table: TableFixture, fx: Fixture): { compari
       for (const [row, value] of Object.entries(computed)) {
         const stated = table.rows[row]?.[c];
         if (stated === undefined) continue; // Table 2 has no V^ab rows
-        (reproduced[row] ??= []).push(typeof value === 'string' ? value : String(+(value.valueOf() as number).toPrecision(10)));
-        const ok = typeof value === 'string' ? value === stated : value.equals(fraction(stated as never) as Fraction);
-        comparisons.push({ name: `${row} at ${colName}`, expected: stated, actual: typeof value === 'string' ? value : (value.valueOf() as number), ok });
+        (reproduced[row] ??= []).push(typeof value === 'string' ? value : String(+(value.valueOf()).toPrecision(10)));
+        const ok = typeof value === 'string' ? value === stated : value.equals(fraction(stated as never));
+        comparisons.push({ name: `${row} at ${colName}`, expected: stated, actual: typeof value === 'string' ? value : (value.valueOf()), ok });
       }
       // singleton demand set (exact): the chosen bundle's surplus is strictly above every other bundle's
-      const sur = [fraction(0) as Fraction, b.surpluses.a, b.surpluses.b, b.surpluses.ab];
+      const sur = [fraction(0), b.surpluses.a, b.surpluses.b, b.surpluses.ab];
       const best = sur.reduce((x, y) => (x.compare(y) >= 0 ? x : y));
       if (sur.filter((x) => x.equals(best)).length === 1) singletonDemandSets++;
       else comparisons.push({ name: `buyer ${n}'s demand set at ${colName} is a singleton`, expected: true, actual: false, ok: false });

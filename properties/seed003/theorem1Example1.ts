@@ -7,7 +7,7 @@
  * the lowest admissible price). The numerical construction is compared with the
  * closed form on a grid of profiles; the largest error is reported.
  */
-import { fraction, type Fraction } from 'mathjs';
+import { fraction } from 'mathjs';
 import { exampleEntry, claim } from '../../src/catalogue/exampleEntry.ts';
 import { implementingRule, memoPrices } from '../../src/mechanisms/personalizedPrices/model.ts';
 import { clopperPearsonLower, outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';
@@ -37,9 +37,9 @@ function evaluate(closedForm: (pj: number, cj: number) => number, label: string)
   }
   // outcome measures of (h*, t*): P(a_i) = P(p_i - p_j > c_j (1 - c_i)) = E[(1 - d)^2] / 2 with d = c_j (1 - c_i) in [0,1],
   // E[d] = 1/4, E[d^2] = 1/9: P(a_i) = (1 - 1/2 + 1/9) / 2 = 11/36, P(a_0) = 7/18 (against 53/120 and 7/60 with Example 1's prices)
-  const F = (x: string) => fraction(x as never) as Fraction;
-  const winI = F('1').sub(F('1/2')).add(F('1/9')).div(2) as Fraction;
-  const noSale = F('1').sub(winI.mul(2)) as Fraction;
+  const F = (x: string) => fraction(x as never);
+  const winI = F('1').sub(F('1/2')).add(F('1/9')).div(2);
+  const noSale = F('1').sub(winI.mul(2));
   const N = 3000;
   const delta = 1e-3;
   const direct = memoPrices({ price: (i, s) => theorem1PriceDirect(example1Model, i, s, { accuracy: ACCURACY }).price });
@@ -47,7 +47,7 @@ function evaluate(closedForm: (pj: number, cj: number) => number, label: string)
   const upper = sh.counts.map((c) => 1 - clopperPearsonLower(N - c, N, delta / 3));
   const exact = [noSale, winI, winI];
   const measureChecks = exact.map((q, o) =>
-    claim(`measure of ${['a_0', 'a_1', 'a_2'][o]} under (h*, t*): ${q.toFraction()} inside the sampled interval`, (q.valueOf() as number) >= sh.lower[o] && (q.valueOf() as number) <= upper[o], `${sh.shares[o].toFixed(4)} in [${sh.lower[o].toFixed(4)}, ${upper[o].toFixed(4)}]`),
+    claim(`measure of ${['a_0', 'a_1', 'a_2'][o]} under (h*, t*): ${q.toFraction()} inside the sampled interval`, (q.valueOf()) >= sh.lower[o] && (q.valueOf()) <= upper[o], `${sh.shares[o].toFixed(4)} in [${sh.lower[o].toFixed(4)}, ${upper[o].toFixed(4)}]`),
   );
   return {
     tables: [{ title: 'Example 1: outcome measures with Theorem 1\'s t* = p_j + c_j and with Example 1\'s prices p_j + c_j^2', columns: ['prices', 'each buyer wins', 'no sale'], rows: [['t* = p_j + c_j (Theorem 1)', winI.toFraction(), noSale.toFraction()], ['p_j + c_j^2 (Example 1)', '53/120', '7/60']] }],

@@ -283,6 +283,7 @@ function nonNegativeCount(x: unknown, field: string): number {
 export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O>): FiniteEnvironment<T, O> {
   if (def === null || typeof def !== 'object') throw new InputError('environment', 'must be an object');
   const types: readonly (readonly T[])[] = def.types;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- run-time check of a caller's value: `as unknown` keeps the guard from narrowing the declared type
   if (!Array.isArray(types as unknown) || types.length === 0) throw new InputError('types', 'must be a non-empty array with one type set per agent');
   let agentNames: string[];
   if (def.agents === undefined) agentNames = types.map((_, i) => `agent ${i}`);
@@ -300,6 +301,7 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
   } else throw new InputError('agents', 'must be a number or a list of names');
   const n = agentNames.length;
   types.forEach((ti, i) => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- run-time check of a caller's value: `as unknown` keeps the guard from narrowing the declared type
     if (!Array.isArray(ti as unknown) || ti.length === 0) throw new InputError(`types[${i}]`, `must be a non-empty array of ${agentNames[i]}'s types`);
   });
   const typeCounts = types.map((t) => t.length);
@@ -371,7 +373,7 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
     const joint = priorDef.joint;
     let table: number[];
     if (typeof joint === 'function') {
-      const cell = (j: number) => `prior.joint(${profileText(j % S)}${m > 1 ? `, state ${stateLabels![Math.floor(j / S)]}` : ''})`;
+      const cell = (j: number) => `prior.joint(${profileText(j % S)}${m > 1 ? `, state ${stateLabels[Math.floor(j / S)]}` : ''})`;
       const lit = new Array<NumberLiteral>(m * S);
       for (let th = 0; th < m; th++) for (let k = 0; k < S; k++) lit[th * S + k] = call(cell(th * S + k), () => joint(profileValues(k), th));
       table = readProbabilities(lit, 'prior.joint', { entryField: cell });
@@ -438,6 +440,7 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
 export function asFiniteEnvironment(env: Environment, limits?: Partial<CheckLimits>): FiniteEnvironment<unknown, unknown> {
   if (env instanceof FiniteEnvironment) return env;
   const prior = env.prior;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- run-time check of a caller's value: `as unknown` keeps the guard from narrowing the declared type
   if (typeof prior !== 'object' || prior === null || !Array.isArray(prior.typeCounts as unknown)) throw new InputError('environment.prior', 'must be a JointPrior');
   const typeCounts = [...prior.typeCounts];
   const n = typeCounts.length;

@@ -124,8 +124,8 @@ async function main(): Promise<number> {
   });
   const runs = Number(values.runs);
   if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`--runs: '${values.runs}' is not a positive integer`);
-  const seeds = parseSeeds(values.seeds!);
-  const out = resolve(process.cwd(), values.out!);
+  const seeds = parseSeeds(values.seeds);
+  const out = resolve(process.cwd(), values.out);
   mkdirSync(out, { recursive: true });
   const entries = values.only ? selectEntries(catalogue, values.only) : catalogue;
   if (!values['summary-only']) {

@@ -105,7 +105,7 @@ export function stoppedRecord(entry: EntryDescriptor, options: RunOptions, error
     asExpected: false,
     seed: entrySeed(options.seed ?? DEFAULT_SEED, seedName(entry)),
     durationMs: Math.round(durationMs),
-  } as ResultRecord);
+  });
 }
 
 type ToWorker = { type: 'run'; position: number; options: RunOptions };
@@ -280,11 +280,15 @@ export function workerExecutor(jobs: number, opts: { catalogueUrl?: string; time
 async function workerMain(data: { catalogueUrl: string }): Promise<void> {
   const catalogue = await importCatalogue(data.catalogueUrl);
   const port = parentPort!;
-  port.on('message', async (m: ToWorker) => {
+  const answer = async (m: ToWorker) => {
     if (m.type !== 'run') return;
     const record = await runEntry(catalogue[m.position], m.options);
     port.postMessage({ type: 'result', position: m.position, json: JSON.stringify(record) } satisfies FromWorker);
-  });
+  };
+  // runEntry turns a failing entry into an error record; anything else it
+  // rejects with is an unhandled rejection, which ends the worker with an
+  // 'error' event that the pool reports.
+  port.on('message', (m: ToWorker) => void answer(m));
   port.postMessage({ type: 'ready', entries: catalogue.map(describeEntry) } satisfies FromWorker);
 }
 

@@ -232,7 +232,7 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
     const error = tooMany ? (healthFailure(evidence, ctx.runs, opts.health) ?? '') + ` (fast-check gave up after ${details.numSkips} discarded instances)` : String(details.errorInstance ?? 'fast-check failed without a counterexample');
     return { outcome: 'error', runs: details.numRuns, metrics: metrics(), evidence, error: error.trim() };
   }
-  return conclude(details.counterexample[0] as T, { type: 'property', origin: 'generated', shrinks: details.numShrinks }, replay, details.numRuns);
+  return conclude(details.counterexample[0], { type: 'property', origin: 'generated', shrinks: details.numShrinks }, replay, details.numRuns);
 }
 
 export function propertyEntry<T>(spec: PropertySpec<T>): CatalogueEntry {

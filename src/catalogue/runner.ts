@@ -7,7 +7,7 @@ import { certificateLogSince, markCertificateLog, type CertificateLog } from '..
 import { DEFAULT_TOLERANCE } from '../core/tolerance.ts';
 import { seedName } from './manifest.ts';
 import { counterexampleDirs } from './paths.ts';
-import { entryMeta, type CatalogueEntry, type EntryMeta, type EntryResult, type Outcome, type RunContext } from './types.ts';
+import { entryMeta, type CatalogueEntry, type EntryMeta, type EntryResult, type RunContext } from './types.ts';
 
 /** The embedded default seed of `mechcheck verify`. */
 export const DEFAULT_SEED = 20261124;

@@ -123,3 +123,23 @@ describe('JSON and code agree', () => {
     },
   );
 });
+
+describe('a broken mechanism file is refused, naming the field', () => {
+  const transfers = secondPrice.transfers as number[][];
+  const outcome = secondPrice.outcome as number[];
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an outcome index past the outcomes', { outcome: outcome.map((o, k) => (k === 4 ? 2 : o)) }, 'outcome[4]: is 2, but outcomes are numbered 0..1'],
+    ['one outcome missing', { outcome: outcome.slice(0, 8) }, 'outcome: has 8 entries, expected 9'],
+    ['a transfer row with one agent missing', { transfers: transfers.map((t, k) => (k === 2 ? [t[0]] : t)) }, 'transfers[2]: has 1 entries, expected 2'],
+    ['a transfer that is a string', { transfers: transfers.map((t, k) => (k === 3 ? ['one', t[1]] : t)) }, 'transfers[3][0]: must be a number'],
+    ['a transfer beyond the payoff bound', { transfers: transfers.map((t, k) => (k === 0 ? [1e13, t[1]] : t)) }, 'transfers[0][0]: must be <= 1000000000000'],
+    ['a negative probability', { prior: { independent: [[0.5, 0.6, -0.1], [1 / 3, 1 / 3, 1 / 3]] } }, 'prior.independent[0][2]: is a negative probability'],
+    ['a field of no meaning', { colour: 'red' }, 'colour: is not a known field'],
+    ['no valuations', { valuations: undefined }, 'valuations: is required'],
+  ])('%s', (_what, patch, message) => {
+    expect(refusal(variant(patch)).message.slice(0, message.length)).toBe(message);
+  });
+  it('the unbroken fixture parses (so each refusal above is the patch)', () => {
+    expect(() => parseMechanism(variant({}))).not.toThrow();
+  });
+});

@@ -130,7 +130,7 @@ export async function loadMechanismModule(path: string, file: string, cwd: strin
   let require: ConceptName[] | undefined;
   if (exp.require !== undefined) {
     if (!Array.isArray(exp.require) || !exp.require.every((c) => typeof c === 'string')) throw new InputError(`${file}: require`, 'must be an array of concept names');
-    require = parseConcepts(exp.require as string[], `${file}: require`);
+    require = parseConcepts(exp.require, `${file}: require`);
   }
   const tolerance = exp.tolerance === undefined ? undefined : readNumber(exp.tolerance, `${file}: tolerance`, { min: Number.MIN_VALUE, max: 1 });
   try {

@@ -43,7 +43,7 @@ export function processIO(): CliIO {
       new Promise<string>((res, rej) => {
         let text = '';
         process.stdin.setEncoding('utf8');
-        process.stdin.on('data', (d) => (text += d));
+        process.stdin.on('data', (d: string) => (text += d));
         process.stdin.on('end', () => res(text));
         process.stdin.on('error', rej);
       }),

@@ -21,12 +21,12 @@ const safe = (s: unknown) => sanitizeForTerminal(String(s ?? ''), { singleLine: 
 export function resultLines(r: ReportedResult | ResultRecord, k: number, total: number, rep: Pick<Report, 'seed' | 'runsOverride'>, style: Style): string {
   const width = String(total).length;
   const mark = r.asExpected ? style.green('ok ') : r.outcome === 'error' ? style.red(style.bold('ERR')) : style.red(style.bold('BAD'));
-  const metric = keyMetrics(r as ReportedResult, 1)[0];
+  const metric = keyMetrics(r, 1)[0];
   const outcome = r.asExpected ? r.outcome : style.bold(`${r.outcome} (expected ${r.expected})`);
   let line = `[${String(k + 1).padStart(width)}/${total}] ${mark} ${safe(r.id)}: ${outcome}${metric ? style.dim(`  ${safe(metric[0])}=${safe(formatValue(metric[1]))}`) : ''}${style.dim(`  ${formatDuration(r.durationMs)}`)}\n`;
   const indent = ' '.repeat(width * 2 + 4);
   if (r.outcome === 'error') line += `${indent}${style.red('error:')} ${safe(r.error)}\n`;
-  if (!r.asExpected) line += `${indent}replay: ${style.cyan(safe(replayCommandFor(r as ReportedResult, rep)))}\n`;
+  if (!r.asExpected) line += `${indent}replay: ${style.cyan(safe(replayCommandFor(r, rep)))}\n`;
   return line;
 }
 

@@ -48,8 +48,9 @@ export function styleFor(io: Pick<CliIO, 'env' | 'stdoutIsTTY' | 'stderrIsTTY'>,
  * `singleLine` is set (then they are escaped too).
  */
 export function sanitizeForTerminal(text: string, opts: { singleLine?: boolean } = {}): string {
-  // eslint-disable-next-line no-control-regex
+  /* eslint-disable no-control-regex -- control characters are what these patterns find */
   const unsafe = opts.singleLine ? /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g : /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  /* eslint-enable no-control-regex */
   return text.replace(unsafe, (c) => {
     const code = c.charCodeAt(0);
     if (c === '\n') return '\\n';

@@ -231,5 +231,5 @@ export const referenceCheckers: { [C in ConceptName]: (env: Environment, mech: D
 
 /** The reference results of several concepts (each a separate walk). */
 export function referenceCheckAll(env: Environment, mech: DirectMechanism, opts: Options = {}, concepts: readonly ConceptName[]): ConceptResult[] {
-  return concepts.map((c) => referenceCheckers[c](env, mech, opts) as ConceptResult);
+  return concepts.map((c) => referenceCheckers[c](env, mech, opts));
 }

@@ -145,7 +145,7 @@ export class JointPrior {
 
   /** Product of independent marginals over types (a single state). */
   static independent(marginals: readonly (readonly number[])[], field = 'prior'): JointPrior {
-    marginals.forEach((m, i) => assertDistribution(m as number[], `${field}[${i}]`));
+    marginals.forEach((m, i) => assertDistribution(m, `${field}[${i}]`));
     const space = new ProfileSpace(marginals.map((m) => m.length));
     assertPriorSize(1, space.counts, field);
     const n = marginals.length;
@@ -165,11 +165,11 @@ export class JointPrior {
    * `likelihoods[i][theta]` is agent i's signal distribution in state theta.
    */
   static conditionallyIndependent(statePrior: readonly number[], likelihoods: readonly (readonly (readonly number[])[])[], field = 'prior'): JointPrior {
-    assertDistribution(statePrior as number[], `${field}.statePrior`);
+    assertDistribution(statePrior, `${field}.statePrior`);
     const m = statePrior.length;
     likelihoods.forEach((Li, i) => {
       if (Li.length !== m) throw new InputError(`${field}.likelihoods[${i}]`, `has ${Li.length} rows, expected one per state (${m})`);
-      Li.forEach((row, th) => assertDistribution(row as number[], `${field}.likelihoods[${i}][${th}]`, { length: Li[0].length }));
+      Li.forEach((row, th) => assertDistribution(row, `${field}.likelihoods[${i}][${th}]`, { length: Li[0].length }));
     });
     const space = new ProfileSpace(likelihoods.map((Li) => Li[0].length));
     assertPriorSize(m, space.counts, field);

@@ -10,7 +10,7 @@
  */
 import type { Fraction } from 'mathjs';
 import { checkAll } from '../concepts/checkAll.ts';
-import type { ConceptName, ConceptResult } from '../concepts/result.ts';
+import type { ConceptResult } from '../concepts/result.ts';
 import { LPCertificationError } from '../core/errors.ts';
 import { DEFAULT_TOLERANCE, TIE_TOLERANCE } from '../core/tolerance.ts';
 import { exactField, floatField, type Field } from '../mechanisms/bilateralTrade/field.ts';
@@ -114,7 +114,7 @@ export function asDirectMechanism(m: DesignedMechanism, name = 'designed mechani
 
 /** Check every imposed constraint on a mechanism: `check`'s concepts, and the two design-only ones. */
 export function checkImposed(env: Environment, mech: DirectMechanism, constraints: readonly DesignConstraint[], tolerance: number): ImposedCheck[] {
-  const concepts = constraints.filter(isCheckConcept) as ConceptName[];
+  const concepts = constraints.filter(isCheckConcept);
   const results = checkAll(env, mech, { tolerance }, concepts);
   const out: ImposedCheck[] = results.map((r) => ({ constraint: r.concept, holds: r.holds, violation: r.violation, result: r }));
   if (constraints.includes('exPostBudgetBalance')) {
@@ -161,7 +161,7 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
     data = floatDesignData(env);
     F = floatField;
   }
-  const program = buildDesignProgram(data as DesignData<unknown>, problem.spec, { maxNonzeros: opts.maxNonzeros ?? DESIGN_LIMITS.nonzeros }) as DesignProgram<unknown>;
+  const program = buildDesignProgram<unknown>(data, problem.spec, { maxNonzeros: opts.maxNonzeros ?? DESIGN_LIMITS.nonzeros });
   const lp = toFloatLP(program.lp, F as Field<unknown>);
   const size = designSize(lp);
   // HiGHS answers, certified by its own certificates (point, dual bound, Farkas ray, exact ray): its point is

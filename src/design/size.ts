@@ -58,14 +58,35 @@ export function estimateDesignSize(counts: readonly number[], outcomes: number, 
   let rows = S;
   let nonzeros = S * C;
   const lies = counts.reduce((s, t) => s + (t - 1), 0);
-  if (has('noPositiveTransfers')) (rows += S * n), (nonzeros += S * n);
-  if (has('exPostBudget')) (rows += S), (nonzeros += S * n);
-  if (has('exPostBudgetBalance')) (rows += S), (nonzeros += S * n);
-  if (has('exAnteBudget')) (rows += 1), (nonzeros += S * n);
-  if (has('exPostIR')) (rows += S * n), (nonzeros += S * n * (C + 1));
-  if (has('exPostIC')) (rows += S * lies), (nonzeros += S * lies * 2 * (C + 1));
+  if (has('noPositiveTransfers')) {
+    rows += S * n;
+    nonzeros += S * n;
+  }
+  if (has('exPostBudget')) {
+    rows += S;
+    nonzeros += S * n;
+  }
+  if (has('exPostBudgetBalance')) {
+    rows += S;
+    nonzeros += S * n;
+  }
+  if (has('exAnteBudget')) {
+    rows += 1;
+    nonzeros += S * n;
+  }
+  if (has('exPostIR')) {
+    rows += S * n;
+    nonzeros += S * n * (C + 1);
+  }
+  if (has('exPostIC')) {
+    rows += S * lies;
+    nonzeros += S * lies * 2 * (C + 1);
+  }
   if (has('dominantStrategyIC')) {
-    if (opts.privateValues) (rows += S * lies), (nonzeros += S * lies * 2 * (C + 1));
+    if (opts.privateValues) {
+      rows += S * lies;
+      nonzeros += S * lies * 2 * (C + 1);
+    }
     else
       counts.forEach((t) => {
         rows += S * (S / t) * (t - 1);
@@ -79,11 +100,23 @@ export function estimateDesignSize(counts: readonly number[], outcomes: number, 
         variables += t * (C + 1);
         rows += t * (C + 1);
         nonzeros += t * (C + 1) * (others + 1);
-        if (has('interimIC')) (rows += t * (t - 1)), (nonzeros += t * (t - 1) * 2 * (C + 1));
-        if (has('interimIR')) (rows += t), (nonzeros += t * (C + 1));
+        if (has('interimIC')) {
+          rows += t * (t - 1);
+          nonzeros += t * (t - 1) * 2 * (C + 1);
+        }
+        if (has('interimIR')) {
+          rows += t;
+          nonzeros += t * (C + 1);
+        }
       } else {
-        if (has('interimIC')) (rows += t * (t - 1)), (nonzeros += t * (t - 1) * 2 * others * (C + 1));
-        if (has('interimIR')) (rows += t), (nonzeros += t * others * (C + 1));
+        if (has('interimIC')) {
+          rows += t * (t - 1);
+          nonzeros += t * (t - 1) * 2 * others * (C + 1);
+        }
+        if (has('interimIR')) {
+          rows += t;
+          nonzeros += t * others * (C + 1);
+        }
       }
     });
   }

@@ -49,8 +49,8 @@ export function logSumExp(xs: readonly number[]): number {
 /** log multinomial coefficient (sum c)! / prod c_s!. */
 export function logMultinomial(counts: readonly number[]): number {
   const n = counts.reduce((a, b) => a + b, 0);
-  let r = lgamma(n + 1) as number;
-  for (const c of counts) r -= lgamma(c + 1) as number;
+  let r = lgamma<number>(n + 1);
+  for (const c of counts) r -= lgamma<number>(c + 1);
   return r;
 }
 

@@ -80,7 +80,7 @@ export function valueHtml(v: unknown, depth = 0): string {
     if (v.every(isPlainObject)) {
       const keys = [...new Set(v.flatMap((o) => Object.keys(o as object)))];
       if (keys.length <= 12) {
-        const rows = v.slice(0, MAX_ROWS) as Record<string, unknown>[];
+        const rows = v.slice(0, MAX_ROWS);
         return `<table class="grid records"><tr><th class="ix">#</th>${keys.map((k) => `<th>${escapeHtml(k)}</th>`).join('')}</tr>${rows
           .map((o, i) => `<tr><th class="ix">${i}</th>${keys.map((k) => `<td>${k in o ? valueHtml(o[k], depth + 1) : ''}</td>`).join('')}</tr>`)
           .join('')}</table>${more(v.length - rows.length, 'rows')}`;

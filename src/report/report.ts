@@ -114,7 +114,7 @@ function groupCounts(results: ReportedResult[], key: (r: ReportedResult) => stri
 
 /** A result without its artifacts' content (report.json keeps their file names). */
 export function toReported(r: ResultRecord | ReportedResult): ReportedResult {
-  return { ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, ...(a.description !== undefined ? { description: a.description } : {}) })) } as ReportedResult;
+  return { ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, ...(a.description !== undefined ? { description: a.description } : {}) })) };
 }
 
 /** Build the report of a run from its results, in catalogue order. */

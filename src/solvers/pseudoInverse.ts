@@ -52,7 +52,7 @@ export function spectralPseudoInverse(A: number[][], tol = TIE_TOLERANCE): numbe
 export function pseudoInverse(A: number[][]): { inverse: number[][]; method: 'mathjs.pinv' | 'spectral' } {
   const scale = Math.max(1, ...A.flat().map(Math.abs));
   try {
-    const X = pinv(A) as number[][];
+    const X = pinv<number[][]>(A);
     if (penroseError(A, X) <= DEFAULT_TOLERANCE * scale) return { inverse: X, method: 'mathjs.pinv' };
   } catch {
     // fall through to the spectral formula

@@ -71,7 +71,7 @@ function isConceptResult(x: unknown): x is ConceptResult | CheckedConcept {
 }
 
 function conceptLine(r: ConceptResult | CheckedConcept): string {
-  const why = 'explanation' in r ? r.explanation : explainViolation(indexLabels, r as ConceptResult);
+  const why = 'explanation' in r ? r.explanation : explainViolation(indexLabels, r);
   return `${r.concept} is violated by ${formatNumber(r.violation)} (tolerance ${r.tolerance})${why ? `: ${why}` : ''}`;
 }
 

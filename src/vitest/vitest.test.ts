@@ -93,8 +93,8 @@ describe('property builders', () => {
     }
     expect(err).toBeInstanceOf(MechanismPropertyFailure);
     const message = err!.message;
-    expect(message).toMatch(/^first price fails after \d+ environment\(s\), shrunk \d+ time\(s\):\n  dominantStrategyIC violated by 1 \(tolerance 1e-9\): B with type 2 gains 1 by reporting 1 when the reports are \[0, 2\]\n/);
-    expect(message).toMatch(/\nenvironment:\n  environment single-object auction\n  agents: A, B/);
+    expect(message).toMatch(/^first price fails after \d+ environment\(s\), shrunk \d+ time\(s\):\n {2}dominantStrategyIC violated by 1 \(tolerance 1e-9\): B with type 2 gains 1 by reporting 1 when the reports are \[0, 2\]\n/);
+    expect(message).toMatch(/\nenvironment:\n {2}environment single-object auction\n {2}agents: A, B/);
     expect(message).toMatch(/\nreplay with \{ seed: 42, path: "[\d:]+" \} as fast-check parameters$/);
     // shrunk to two bidders: A with the single value 0, B with values 1 and 2 (B at 2 shades to 1 and still wins)
     expect(message).toMatch(/types: A in \{0\}; B in \{1, 2\}\n/);

@@ -68,9 +68,9 @@ describe('mechcheck assignment', () => {
     [good, ['--posterior', '1'], /--posterior: has 1 entries, expected one per state \(2\)/],
     [bad((x) => (x.colour = 1)), [], /colour: is not a known field/],
   ])('bad input %# gets a message naming the field and exit 2', async (obj, extra, message) => {
-    const r = await run('--instance', withFile(obj), ...(extra as string[]));
+    const r = await run('--instance', withFile(obj), ...(extra));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
   it('missing --instance is a usage error', async () => {

@@ -129,7 +129,7 @@ describe('mechcheck design', () => {
     expect(a.gap).toBeCloseTo(1 / 3, 9);
     const text = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--against-optimum'], { cwd });
     expect(text.status).toBe(1); // the check's verdict is unchanged: the first-price auction is not IC
-    expect(text.stdout).toMatch(/against the optimum \(welfare; constraints it satisfies: exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers, efficient\):\n  value 2\.4444444, certified optimum 2\.4444444, gap 0/);
+    expect(text.stdout).toMatch(/against the optimum \(welfare; constraints it satisfies: exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers, efficient\):\n {2}value 2\.4444444, certified optimum 2\.4444444, gap 0/);
     const bad = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--objective', 'revenue'], { cwd });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--objective: is used with --against-optimum/);

@@ -55,6 +55,7 @@ describe('mechcheck dynamic', { timeout: 60_000 }, () => {
     return f;
   };
   // in-process: the command throws an InputError naming the field (main prints it and exits 2)
+  /* eslint-disable @typescript-eslint/no-explicit-any -- the cases below mutate parsed JSON into malformed shapes on purpose */
   it.each([
     [(o: any) => (o.transition[0][1] = [0.5, 0.5, 0.5, 0.5]), /transition\[0\]\[1\]: sums to 2/],
     [(o: any) => (o.transition[1] = o.transition[1].slice(0, 3)), /transition\[1\]: has 3 entries, expected 4/],
@@ -105,6 +106,7 @@ describe('mechcheck dynamic: hostile sizes and numbers (issue 15)', () => {
     ['a negative probability', (o: any) => (o.transition[0][0] = [0.5, 0.5 + 1e-10, -1e-10, 0]), /transition\[0\]\[0\]\[2\]: is negative/],
     ['1e8 agents', (o: any) => (o.agents = 1e8), /signals: has 2 entries, expected 100000000/],
     ['1e9 signals', (o: any) => (o.signals = [1e9, 1]), /transition\[0\]: has 4 entries, expected 1000000000/],
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   ])('%s: exit 2 naming the field, no internal error', async (_name, mutate, message) => {
     const o = fixture();
     mutate(o);
@@ -124,7 +126,7 @@ describe('mechcheck dynamic: hostile sizes and numbers (issue 15)', () => {
     [['--tolerance', ''], /--tolerance: must be a decimal number, got ''/],
     [['--max-work', '1e3'], /the work asked for .* above the limit of 1000 units \(raise it with --max-work\)/],
   ])('option %# is refused naming it', async (args, message) => {
-    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...(args as string[]));
+    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...(args));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });

@@ -1,7 +1,7 @@
 /** `mechcheck ep` as a user runs it (seed 002): outputs, exit codes, errors naming the option, no stack traces. */
 import { runCli } from '../runCli.ts';
 import { captureIO } from '../io.ts';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { command } from './ep.ts';
@@ -60,7 +60,7 @@ describe('mechcheck ep', () => {
     [['frontier', ...EX.map((x) => (x === '3' ? '200' : x)), '--exact'], /--objects: the work asked for \(the Pareto frontier for N = 200 objects: \d+ x \d+ breakpoints x N, exact numbers of about \d+ bits\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/],
     [['optimal', ...EX, '--alpha-seller', '0.5', '--max-work', '0x10'], /--max-work: must be a decimal number, got '0x10'/],
   ])('bad input %# exits 2 with a message naming the option, no stack trace', async (args, message) => {
-    const r = await run(...(args as string[]));
+    const r = await run(...(args));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -78,7 +78,7 @@ describe('mechcheck ep', () => {
     [['bogus'], /subcommand: unknown 'bogus'/],
     [['amd', ...EX.map((x) => (x === '3' ? '5' : x)), '--alpha-seller', '0.5'], /--objects: must be <= 4, got 5/],
   ])('bad input %# is an InputError naming the option (in process)', async (args, message) => {
-    await expect(command.run(args as string[], captureIO({ cwd: root }))).rejects.toThrow(InputError);
-    await expect(command.run(args as string[], captureIO({ cwd: root }))).rejects.toThrow(message);
+    await expect(command.run(args, captureIO({ cwd: root }))).rejects.toThrow(InputError);
+    await expect(command.run(args, captureIO({ cwd: root }))).rejects.toThrow(message);
   });
 });

@@ -83,7 +83,7 @@ describe('mechcheck info: hostile sizes and numbers (issue 15)', () => {
     [['--M', '1e13'], /--M: must be <= 1000000000000/],
     [['--M', 'Infinity'], /--M: must be a decimal number, got 'Infinity'/],
   ])('option %# is refused naming it', async (args, message) => {
-    const r = await run('info', '--decomposition', 'fixtures/seed001/section2-rho0.8.json', ...(args as string[]));
+    const r = await run('info', '--decomposition', 'fixtures/seed001/section2-rho0.8.json', ...(args));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });

@@ -111,7 +111,7 @@ describe('mechcheck prices: hostile specs and options (issue 15)', () => {
     [['--max-work=-1'], /--max-work: must be >= 1/],
     [['--max-work', '1e14'], /--max-work: must be <= 10000000000000/],
   ])('option %# is refused naming it', async (args, message) => {
-    const r = await inProcess('--spec', 'fixtures/seed003/example1.json', ...(args as string[]));
+    const r = await inProcess('--spec', 'fixtures/seed003/example1.json', ...(args));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   }, T);

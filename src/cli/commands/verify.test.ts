@@ -73,7 +73,7 @@ describe('verify output', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^mechcheck \d+\.\d+\.\d+ verify: 7 of \d+ entries, base seed 20261124, in process$/);
-    expect(lines[1]).toMatch(/^\[1\/7\] ok  foundation\.vcg\.dsic: holds  worstGain=0  \d+ ms$/);
+    expect(lines[1]).toMatch(/^\[1\/7\] ok {2}foundation\.vcg\.dsic: holds {2}worstGain=0 {2}\d+ ms$/);
     expect(r.stdout).toMatch(/\n7\/7 as expected \(5 hold, 2 refuted: 2 relaxations, 0 paper errata, 0 examples; 0 errors\) in /);
     expect(r.stdout).toMatch(/a PARTIAL run: 7 of \d+ entries \(--only foundation\.\)/);
     expect(r.stdout).toContain(`wrote ${join(dir, 'partial', 'report.json')}, ${join(dir, 'partial', 'report.md')}, ${join(dir, 'partial', 'report.html')}`);
@@ -87,6 +87,7 @@ describe('verify output', () => {
     const dir = tmp('tty');
     const tty = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, tty: true });
     expect(tty.stdout).toContain('\x1b[32mok \x1b[39m');
+    // eslint-disable-next-line no-control-regex -- the escape sequence is what is tested
     expect(tty.stderr).toMatch(/\r\x1b\[K.*1\/1 done/);
     const noColor = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, tty: true, env: { NO_COLOR: '1' } });
     expect(noColor.stdout).not.toContain('\x1b[');

@@ -79,7 +79,7 @@ export function mutationsArb(sizeFields: (string | number)[][] = [], opts: { max
   if (kinds.has('value')) one.push(fc.record({ kind: fc.constant('value' as const), path: pathArb, value: oddValue }));
   for (const k of ['drop', 'dup', 'wrap'] as const) if (kinds.has(k)) one.push(fc.record({ kind: fc.constant(k), path: pathArb }));
   if (kinds.has('key')) one.push(fc.record({ kind: fc.constant('key' as const), path: pathArb, key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'colour', ''), value: oddValue }));
-  if (kinds.has('field') && sizeFields.length > 0) one.push(fc.record({ kind: fc.constant('field' as const), field: fc.constantFrom(...sizeFields), value: hostileSize as fc.Arbitrary<unknown> }));
+  if (kinds.has('field') && sizeFields.length > 0) one.push(fc.record({ kind: fc.constant('field' as const), field: fc.constantFrom(...sizeFields), value: hostileSize }));
   return fc.array(fc.oneof(...one), { minLength: 1, maxLength: opts.maxMutations ?? 3 });
 }
 

@@ -148,7 +148,7 @@ export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?:
   if (o.posterior !== undefined) {
     const p = array(o.posterior, 'posterior', S);
     p.forEach((x, s) => probability(x, `posterior[${s}]`));
-    posterior = assertDistribution(p as number[], 'posterior', { length: S }) as number[];
+    posterior = assertDistribution(p, 'posterior', { length: S }) as number[];
   }
-  return { instance: { n: N, M: M as number, states: S, u, v, c }, posterior };
+  return { instance: { n: N, M: M, states: S, u, v, c }, posterior };
 }

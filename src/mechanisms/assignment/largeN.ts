@@ -92,7 +92,7 @@ export function expectedPosteriorShifts(model: SymmetricSignalModel, variant: 'e
   const tmp = new Array<number>(m);
   const post = Array.from({ length: X }, () => new Float64Array(m));
   // log k! for k <= n - 1 (the multinomial coefficients of the count vectors)
-  const logFact = Array.from({ length: model.agents }, (_, k) => lgamma(k + 1) as number);
+  const logFact = Array.from({ length: model.agents }, (_, k) => lgamma<number>(k + 1));
   forEachCountVector(model.agents - 1, X, (c) => {
     for (let th = 0; th < m; th++) {
       let v = 0;

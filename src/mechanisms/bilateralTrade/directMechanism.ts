@@ -253,7 +253,7 @@ export function interimClassStatistics(m: TradeMechanism, j: Agent): { xi: numbe
   let spread = 0;
   const put = (arr: (number | null)[], g: number, v: number) => {
     if (arr[g] === null) arr[g] = v;
-    else spread = Math.max(spread, Math.abs(arr[g]! - v));
+    else spread = Math.max(spread, Math.abs(arr[g] - v));
   };
   for (let w = 0; w < T; w++) {
     const g = goodCount(w);

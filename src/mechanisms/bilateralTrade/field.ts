@@ -40,7 +40,7 @@ export const exactField: Field<Fraction> = {
   name: 'exact',
   zero: fraction(0),
   one: fraction(1),
-  of: (x) => fraction(typeof x === 'number' ? String(x) : x) as Fraction,
+  of: (x) => fraction(typeof x === 'number' ? String(x) : x),
   add: (a, b) => a.add(b),
   sub: (a, b) => a.sub(b),
   mul: (a, b) => a.mul(b),

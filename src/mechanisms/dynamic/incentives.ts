@@ -157,7 +157,7 @@ export function periodicExPostICByPaths(env: DynamicEnvironment, plan: Efficient
   const d = env.discount;
   const pathValue = (t: number, s: number, i: number, r: number): number => {
     const a = ruleAt(plan, t)[env.space.replace(s, i, r)];
-    let v = env.utility[i][a][s];
+    const v = env.utility[i][a][s];
     if (t === T) return v;
     const row = env.transition[a][s];
     const table = tr ? transferAt(tr, t) : null;

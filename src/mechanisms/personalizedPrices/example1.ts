@@ -27,7 +27,7 @@ export function example1Prices(scale = 1, epsilon: (i: number, sj: readonly numb
 /** Polynomial in (c_i, c_j) with exact coefficients: key "a,b" for c_i^a c_j^b. */
 type Poly = Map<string, Fraction>;
 
-const F = (x: number | string) => fraction(x as never) as Fraction;
+const F = (x: number | string) => fraction(x as never);
 
 function poly(terms: [number, number, number | string][]): Poly {
   const p: Poly = new Map();
@@ -37,21 +37,21 @@ function poly(terms: [number, number, number | string][]): Poly {
 function add(p: Poly, a: number, b: number, c: Fraction) {
   const k = `${a},${b}`;
   const prev = p.get(k);
-  p.set(k, prev ? (prev.add(c) as Fraction) : c);
+  p.set(k, prev ? (prev.add(c)) : c);
 }
 function mul(p: Poly, q: Poly): Poly {
   const out: Poly = new Map();
   for (const [k1, c1] of p) for (const [k2, c2] of q) {
     const [a1, b1] = k1.split(',').map(Number);
     const [a2, b2] = k2.split(',').map(Number);
-    add(out, a1 + a2, b1 + b2, c1.mul(c2) as Fraction);
+    add(out, a1 + a2, b1 + b2, c1.mul(c2));
   }
   return out;
 }
 function lin(p: Poly, alpha: Fraction, q: Poly, beta: Fraction): Poly {
   const out: Poly = new Map();
-  for (const [k, c] of p) { const [a, b] = k.split(',').map(Number); add(out, a, b, c.mul(alpha) as Fraction); }
-  for (const [k, c] of q) { const [a, b] = k.split(',').map(Number); add(out, a, b, c.mul(beta) as Fraction); }
+  for (const [k, c] of p) { const [a, b] = k.split(',').map(Number); add(out, a, b, c.mul(alpha)); }
+  for (const [k, c] of q) { const [a, b] = k.split(',').map(Number); add(out, a, b, c.mul(beta)); }
   return out;
 }
 /** integral over {0 <= c_i <= c_j <= 1} (upper = true) or {0 <= c_j < c_i <= 1}. */
@@ -60,7 +60,7 @@ function integrateTriangle(p: Poly, upper: boolean): Fraction {
   for (const [k, c] of p) {
     const [a, b] = k.split(',').map(Number);
     const w = upper ? F(`1/${(a + 1) * (a + b + 2)}`) : F(`1/${(b + 1) * (a + b + 2)}`);
-    s = s.add(c.mul(w)) as Fraction;
+    s = s.add(c.mul(w));
   }
   return s;
 }
@@ -85,8 +85,8 @@ export function example1ExactMeasures(): Example1Measures {
   const onePlusD = lin(one, F(1), d, F(1));
   const upperPart = lin(mul(oneMinusD, oneMinusD), F('1/2'), new Map(), F(0)); // c_j >= c_i: d >= 0
   const lowerPart = lin(one, F(1), mul(onePlusD, onePlusD), F('-1/2')); // c_j < c_i: d < 0
-  const winI = integrateTriangle(upperPart, true).add(integrateTriangle(lowerPart, false)) as Fraction;
-  const noSale = F(1).sub(winI.mul(2)) as Fraction;
+  const winI = integrateTriangle(upperPart, true).add(integrateTriangle(lowerPart, false));
+  const noSale = F(1).sub(winI.mul(2));
   return { winI, noSale };
 }
 

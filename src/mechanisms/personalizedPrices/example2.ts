@@ -48,7 +48,7 @@ export function example2Prices(w = EXAMPLE2_WEIGHTS): ObjectPrices {
 /* ---------- exact (rational) computation of Tables 1 and 2 ---------- */
 
 type Q = Fraction;
-const q = (x: number | string) => fraction(x as never) as Q;
+const q = (x: number | string) => fraction(x as never);
 const qmax = (xs: Q[]) => xs.reduce((a, b) => (a.compare(b) >= 0 ? a : b));
 
 export interface ExactColumn {
@@ -66,10 +66,10 @@ export function example2ExactColumn(kind: BundleKind, signals: string[][]): Exac
   const buyers = s.map((si, i) => {
     const o = others(i, n);
     const cmax = qmax(o.map((j) => s[j][2]));
-    const V = [0, 1].map((k) => si[k].add(w[k].mul(si[2]).mul(cmax)) as Q);
-    const Vab = kind === 'unitDemand' ? qmax(V) : (si[0].add(si[1]).add(q(2).mul(si[2]).mul(cmax)) as Q);
-    const t = [0, 1].map((k) => qmax(o.map((j) => s[j][k].add(w[k].mul(s[j][2]).mul(s[j][2])) as Q)));
-    const surpluses = { a: V[0].sub(t[0]) as Q, b: V[1].sub(t[1]) as Q, ab: Vab.sub(t[0]).sub(t[1]) as Q };
+    const V = [0, 1].map((k) => si[k].add(w[k].mul(si[2]).mul(cmax)));
+    const Vab = kind === 'unitDemand' ? qmax(V) : (si[0].add(si[1]).add(q(2).mul(si[2]).mul(cmax)));
+    const t = [0, 1].map((k) => qmax(o.map((j) => s[j][k].add(w[k].mul(s[j][2]).mul(s[j][2])))));
+    const surpluses = { a: V[0].sub(t[0]), b: V[1].sub(t[1]), ab: Vab.sub(t[0]).sub(t[1]) };
     // minimal element of the demand set: the empty bundle (surplus 0) first, then singletons, then ab
     const cands: [string, Q][] = [['∅', q(0)], ['a', surpluses.a], ['b', surpluses.b], ['ab', surpluses.ab]];
     const best = qmax(cands.map((c) => c[1]));

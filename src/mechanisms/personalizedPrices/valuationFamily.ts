@@ -119,7 +119,7 @@ export function familySpecArb(opts: { n?: number; minN?: number; maxN?: number; 
       });
     })
     .map((raw) => {
-      const spec = raw as unknown as FamilySpec;
+      const spec = raw;
       const s: FamilySpec = { d: [...spec.d], W: spec.W.map((x) => x.map((y) => [...y])), E: spec.E.map((x) => x.map((y) => [...y])), gamma: spec.gamma, w: spec.w.map((x) => [...x]) };
       if (opts.assumption2 !== false) {
         const n = s.d.length;

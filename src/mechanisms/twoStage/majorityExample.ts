@@ -111,5 +111,5 @@ export function exactExampleQuantities(rho: Fraction, M: number): { majorityAdva
 
 /** The worst value profile of the closed form for the lie a_1 -> a_2 by agent `agent`: own (M, M), others (M, 0). */
 export function worstValueProfile(M: number, agent = 0): [number, number][] {
-  return Array.from({ length: EXAMPLE_AGENTS }, (_, j) => (j === agent ? [M, M] : [M, 0]) as [number, number]);
+  return Array.from({ length: EXAMPLE_AGENTS }, (_, j) => (j === agent ? [M, M] : [M, 0]));
 }

@@ -150,7 +150,12 @@ function lagrangian(lp: LinearProgram, c: readonly number[] | null, y: readonly 
   const d = new Float64Array(n);
   const dAbs = new Float64Array(n);
   const dCount = new Uint32Array(n);
-  if (c) for (let j = 0; j < n; j++) (d[j] = c[j]), (dAbs[j] = Math.abs(c[j])), (dCount[j] = 1);
+  if (c)
+    for (let j = 0; j < n; j++) {
+      d[j] = c[j];
+      dAbs[j] = Math.abs(c[j]);
+      dCount[j] = 1;
+    }
   const used = new Array<number>(lp.rows.length).fill(0);
   let rowPart = 0;
   let rowAbs = 0;

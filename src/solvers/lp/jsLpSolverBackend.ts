@@ -112,7 +112,7 @@ export function solveWithJsLpSolver(lp: LinearProgram, timeoutMs = JS_LP_TIMEOUT
   const res = answer.result;
   if (!res.feasible) return { backend: 'jsLpSolver', status: 'infeasible', ms };
   if (res.bounded === false) return { backend: 'jsLpSolver', status: 'unbounded', ms };
-  const get = (v: string) => (typeof res[v] === 'number' ? (res[v] as number) : 0);
+  const get = (v: string) => (typeof res[v] === 'number' ? (res[v]) : 0);
   const x = offset.map((o, j) => o + parts[j].reduce((s, [v, c]) => s + c * get(v), 0));
   let obj = 0;
   for (let j = 0; j < n; j++) obj += lp.objective[j] * x[j];
