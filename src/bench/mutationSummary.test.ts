@@ -27,11 +27,11 @@ describe('mutation summary', () => {
     };
     const md = summarizeMutation(report, '2026-12-01');
     expect(md).toContain('# Mutation testing summary (2026-12-01)');
-    expect(md).toContain('| src/concepts | 10 | 9 | 0 | 1 | 0 | 0 | 90.0% | 90% | yes |');
-    expect(md).toContain('| LP certification (src/solvers/lp/certify*.ts, solve.ts) | 20 | 18 | 0 | 2 | 0 | 0 | 90.0% | 90% | yes |');
-    expect(md).toContain('| src/solvers (the rest) | 5 | 4 | 0 | 0 | 1 | 0 | 80.0% | 80% | yes |');
-    expect(md).toContain('| src/core | 4 | 3 | 0 | 1 | 0 | 0 | 75.0% | 80% | no |');
-    expect(md).not.toContain('| src/check |');
+    expect(md).toContain('| src/concepts (1 file) | 10 | 9 | 0 | 1 | 0 | 0 | 90.0% | 90% | yes |');
+    expect(md).toContain('| LP certification (src/solvers/lp/certify*.ts, solve.ts) (2 files) | 20 | 18 | 0 | 2 | 0 | 0 | 90.0% | 90% | yes |');
+    expect(md).toContain('| src/solvers (the rest) (1 file) | 5 | 4 | 0 | 0 | 1 | 0 | 80.0% | 80% | yes |');
+    expect(md).toContain('| src/core (1 file) | 4 | 3 | 0 | 1 | 0 | 0 | 75.0% | 80% | no |');
+    expect(md).not.toContain('| src/check');
     expect(md).toContain('| src/solvers/lp/certify.ts | 10 | 8 | 0 | 2 | 0 | 0 | 80.0% |');
   });
 

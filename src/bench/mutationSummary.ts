@@ -86,7 +86,13 @@ export function summarizeMutation(report: MutationReport, date: string): string 
   const files = Object.keys(report.files).sort();
   const head = '| | valid | killed | timeout | survived | no coverage | not counted | score |';
   const rule = '|---|---:|---:|---:|---:|---:|---:|---:|';
-  const lines = [`# Mutation testing summary (${date})`, '', 'Produced by `npm run mutation` (Stryker, vitest runner; see stryker.config.json). Score = (killed + timeout) / valid.', ''];
+  const lines = [
+    `# Mutation testing summary (${date})`,
+    '',
+    'Produced by `npm run mutation` (Stryker, vitest runner; see stryker.config.json). Score = (killed + timeout) / valid.',
+    'A group counts only the files that were mutated in the report(s) read (listed per file below).',
+    '',
+  ];
   lines.push(head.replace('score |', 'score | goal | met |'), rule + '---:|---|');
   const taken = new Set<string>();
   for (const g of MUTATION_GROUPS) {
@@ -94,7 +100,7 @@ export function summarizeMutation(report: MutationReport, date: string): string 
     if (mine.length === 0) continue;
     mine.forEach((f) => taken.add(f));
     const c = countMutants(mine.flatMap((f) => report.files[f].mutants));
-    lines.push(row(g.name, c, [`${g.goal}%`, c.score !== null && c.score >= g.goal ? 'yes' : 'no']));
+    lines.push(row(`${g.name} (${mine.length} file${mine.length === 1 ? '' : 's'})`, c, [`${g.goal}%`, c.score !== null && c.score >= g.goal ? 'yes' : 'no']));
   }
   const rest = files.filter((f) => !taken.has(f));
   if (rest.length) lines.push(row('other files', countMutants(rest.flatMap((f) => report.files[f].mutants)), ['', '']));
