@@ -11,9 +11,10 @@ export default defineConfig({
     include: ['src/{concepts,solvers,core,check,catalogue}/**/*.test.ts'],
     // backendHang waits twice for javascript-lp-solver's timeout (3 s) per run
     exclude: ['**/node_modules/**', 'dist/**', '.stryker-tmp/**', 'src/solvers/lp/backendHang.test.ts'],
-    // modules stay loaded between Stryker's runs (it switches mutants at run
-    // time, not by reloading code): a run costs the tests, not the imports
+    // test files share their worker's modules (Stryker switches mutants at
+    // run time through a global, not by reloading code)
     isolate: false,
+    setupFiles: ['./vitest.mutation.setup.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
   },
