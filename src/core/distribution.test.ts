@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.ts';
-import { assertDistribution, distance1, distance2, dot, norm1, norm2, normalize, sum, validateDistribution } from './distribution.ts';
+import { assertDistribution, distance1, distance2, norm2, normalize, sum, validateDistribution } from './distribution.ts';
 
 describe('probability vectors', () => {
   it.each([
@@ -66,18 +66,15 @@ describe('normalize', () => {
 });
 
 describe('norms', () => {
-  it('sums, norms, distances and inner products', () => {
+  it('sums, norms and distances', () => {
     expect(sum([1, 2, 3.5])).toBe(6.5);
-    expect(norm1([3, -4])).toBe(7);
     expect(norm2([3, -4])).toBe(5);
     expect(distance1([1, 2], [4, -2])).toBe(7);
     expect(distance2([1, 2], [4, -2])).toBe(5);
-    expect(dot([1, 2], [3, -4])).toBe(-5);
   });
 
   it('vectors of different lengths are refused', () => {
     expect(() => distance1([1], [1, 2])).toThrow(/distance1: lengths 1 and 2 differ/);
     expect(() => distance2([1], [1, 2])).toThrow(/distance2: lengths 1 and 2 differ/);
-    expect(() => dot([1], [1, 2])).toThrow(/dot: lengths 1 and 2 differ/);
   });
 });
