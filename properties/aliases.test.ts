@@ -22,19 +22,39 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 const OLD = 'foundation.auction.firstPrice.dsic';
 const NEW = 'foundation.auction.firstPrice.dsic.withoutSecondPricePayment';
 const entry = catalogue.find((e) => e.id === NEW)!;
-const fixture = JSON.parse(readFileSync(join(packageCounterexampleDir(), `${NEW}.json`), 'utf8')) as StoredCounterexample & { provenance: { kind: 'generated'; baseSeed: number; path: string } };
+const fixture = JSON.parse(readFileSync(join(packageCounterexampleDir(), `${NEW}.json`), 'utf8')) as StoredCounterexample & {
+  provenance: { kind: 'generated'; baseSeed: number; path: string };
+};
 
 describe('old ids (aliases)', () => {
   it('select their entry exactly, one alias to one entry', () => {
     const renamed = catalogue.filter((e) => (e.aliases ?? []).length > 0);
     expect(renamed.length).toBeGreaterThan(40);
-    for (const e of renamed) for (const old of e.aliases!) expect(selectEntries(catalogue, old).map((x) => x.id), old).toEqual([e.id]);
+    for (const e of renamed)
+      for (const old of e.aliases!)
+        expect(
+          selectEntries(catalogue, old).map((x) => x.id),
+          old,
+        ).toEqual([e.id]);
   });
 
   it('replay a counterexample with the command printed before the rename (verify --only OLD --seed S --replay PATH)', async () => {
     expect(entry.aliases).toEqual([OLD]);
     expect(fixture.provenance.kind).toBe('generated');
-    const argv = ['verify', '--only', OLD, '--seed', String(fixture.provenance.baseSeed), '--replay', fixture.provenance.path, '--jobs', '1', '--out', join(cwd, 'replay'), '--json'];
+    const argv = [
+      'verify',
+      '--only',
+      OLD,
+      '--seed',
+      String(fixture.provenance.baseSeed),
+      '--replay',
+      fixture.provenance.path,
+      '--jobs',
+      '1',
+      '--out',
+      join(cwd, 'replay'),
+      '--json',
+    ];
     const run = await runCli(argv, { cwd });
     expect(run.status, run.stderr).toBe(0);
     const [r] = (JSON.parse(run.stdout) as Report).results;

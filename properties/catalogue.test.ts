@@ -25,7 +25,8 @@ describe('catalogue', () => {
       expect(e.source.ref.length, e.id).toBeGreaterThan(0);
       expect(e.hypotheses.length, e.id).toBeGreaterThan(0);
       if (e.kind === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();
-      if (e.expected === 'refuted') expect(e.refutation, `${e.id} says what its refutation means`).toMatch(/^(relaxation|erratum|example)$/);
+      if (e.expected === 'refuted')
+        expect(e.refutation, `${e.id} says what its refutation means`).toMatch(/^(relaxation|erratum|example)$/);
       else expect(e.refutation, e.id).toBeUndefined();
       if (e.refutation === 'relaxation') expect(e.relaxes, `${e.id} names the dropped hypothesis`).toBeTruthy();
       if (e.correctedBy !== undefined) expect(ids, `${e.id}: correctedBy names an entry`).toContain(e.correctedBy);
@@ -40,7 +41,8 @@ describe('catalogue', () => {
     const registrations = readFileSync(join(packageRoot(), 'properties', 'papers.ts'), 'utf8');
     for (const { manifest: m, entries } of papers) {
       expect(m.paper, 'a paper name is lower camelCase').toMatch(/^[a-z][A-Za-z0-9]*$/);
-      for (const f of ['manifest.ts', 'index.ts']) expect(existsSync(join(packageRoot(), 'properties', m.paper, f)), `properties/${m.paper}/${f}`).toBe(true);
+      for (const f of ['manifest.ts', 'index.ts'])
+        expect(existsSync(join(packageRoot(), 'properties', m.paper, f)), `properties/${m.paper}/${f}`).toBe(true);
       expect(registrations).toContain(`export { paper as ${m.paper} } from './${m.paper}/index.ts';`);
       expect(entries.length, m.paper).toBeGreaterThan(0);
       for (const e of entries) expect(paperOf(e.id), `${e.id} is registered under ${m.paper}`).toBe(m.paper);
@@ -48,7 +50,10 @@ describe('catalogue', () => {
       expect(Object.keys(m.hypotheses).length, `${m.paper} lists its hypotheses`).toBeGreaterThan(0);
     }
     expect(new Set(papers.map((p) => p.manifest.paper)).size).toBe(papers.length);
-    expect(catalogue.map((e) => paperOf(e.id)).filter((p, k, a) => a.indexOf(p) === k), 'the modules in catalogue order').toEqual(papers.map((p) => p.manifest.paper));
+    expect(
+      catalogue.map((e) => paperOf(e.id)).filter((p, k, a) => a.indexOf(p) === k),
+      'the modules in catalogue order',
+    ).toEqual(papers.map((p) => p.manifest.paper));
   });
 
   it('gives every reference in full (authors or why there are none, title, year, venue, the seed file by name)', () => {
@@ -64,11 +69,14 @@ describe('catalogue', () => {
     }
   });
 
-  it("cites, for every entry, a module or a seed file of a manifest, and a reference of the bibliography", () => {
+  it('cites, for every entry, a module or a seed file of a manifest, and a reference of the bibliography', () => {
     const seedFiles = new Set([...references.values()].flatMap((r) => r.seedFile ?? []));
     const paperNames = new Set(papers.map((p) => p.manifest.paper));
     for (const e of catalogue) {
-      expect(paperNames.has(e.source.seed) || seedFiles.has(e.source.seed), `${e.id}: source.seed '${e.source.seed}' is a module or a seed file named by a manifest`).toBe(true);
+      expect(
+        paperNames.has(e.source.seed) || seedFiles.has(e.source.seed),
+        `${e.id}: source.seed '${e.source.seed}' is a module or a seed file named by a manifest`,
+      ).toBe(true);
       expect(references.has(e.source.reference ?? ''), `${e.id} cites a reference of the bibliography`).toBe(true);
       expect(e.source.citation, e.id).toBe(citation(references.get(e.source.reference!)!));
     }
@@ -78,7 +86,8 @@ describe('catalogue', () => {
     for (const e of catalogue) {
       const known = papers.find((p) => p.manifest.paper === paperOf(e.id))!.manifest.hypotheses;
       for (const id of namedHypotheses(e.hypotheses)) expect(Object.keys(known), `${e.id} names hypothesis '${id}'`).toContain(id);
-      if (e.kind === 'relaxation' || e.refutation === 'relaxation') expect(e.drops, `${e.id} names the hypothesis it drops (drops)`).toBeDefined();
+      if (e.kind === 'relaxation' || e.refutation === 'relaxation')
+        expect(e.drops, `${e.id} names the hypothesis it drops (drops)`).toBeDefined();
       if (e.drops !== undefined) expect(Object.keys(known), `${e.id} drops '${e.drops}'`).toContain(e.drops);
     }
   });
@@ -90,12 +99,22 @@ describe('catalogue', () => {
   it('refuses hypotheses that name no declared id, and scope items that are hypotheses (the check can fail)', () => {
     const manifest = { hypotheses: { finiteTypes: 'finite type sets with a full-support prior' } };
     expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['2-3 agents'] }, manifest)).toEqual([]);
-    expect(hypothesisProblems({ hypotheses: ['full-support prior'] }, manifest)).toEqual(["hypothesis 'full-support prior' is not \"[id] text\""]);
+    expect(hypothesisProblems({ hypotheses: ['full-support prior'] }, manifest)).toEqual([
+      'hypothesis \'full-support prior\' is not "[id] text"',
+    ]);
     expect(hypothesisProblems({ hypotheses: ['[finiteTypes]'] }, manifest)).toHaveLength(1);
-    expect(hypothesisProblems({ hypotheses: ['[fullSupport] full-support prior'] }, manifest)).toEqual(["hypothesis '[fullSupport] full-support prior' names 'fullSupport', not a hypothesis of the manifest"]);
-    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['[finiteTypes] full-support prior'] }, manifest)).toEqual(["scope item '[finiteTypes] full-support prior' names a hypothesis: it belongs in hypotheses"]);
-    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['Full-support prior'] }, manifest)).toEqual(["scope item 'Full-support prior' is the text of a hypothesis"]);
-    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] x'], scope: ['finite type sets with a full-support prior'] }, manifest)).toHaveLength(1);
+    expect(hypothesisProblems({ hypotheses: ['[fullSupport] full-support prior'] }, manifest)).toEqual([
+      "hypothesis '[fullSupport] full-support prior' names 'fullSupport', not a hypothesis of the manifest",
+    ]);
+    expect(
+      hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['[finiteTypes] full-support prior'] }, manifest),
+    ).toEqual(["scope item '[finiteTypes] full-support prior' names a hypothesis: it belongs in hypotheses"]);
+    expect(hypothesisProblems({ hypotheses: ['[finiteTypes] full-support prior'], scope: ['Full-support prior'] }, manifest)).toEqual([
+      "scope item 'Full-support prior' is the text of a hypothesis",
+    ]);
+    expect(
+      hypothesisProblems({ hypotheses: ['[finiteTypes] x'], scope: ['finite type sets with a full-support prior'] }, manifest),
+    ).toHaveLength(1);
     // a broken catalogue entry: its first hypothesis loses its id
     const { manifest: m, entries } = papers[papers.length - 1];
     const broken = { ...entries[0], hypotheses: [entries[0].hypotheses[0].replace(/^\[[^\]]*\] /, ''), ...entries[0].hypotheses.slice(1)] };
@@ -103,21 +122,30 @@ describe('catalogue', () => {
   });
 
   it('has its generated bibliography and alias table up to date (npm run bibliography)', () => {
-    expect(readFileSync(join(packageRoot(), BIBLIOGRAPHY_FILE), 'utf8'), `${BIBLIOGRAPHY_FILE} is stale: run npm run bibliography`).toBe(bibliographyMarkdown(papers));
-    expect(readFileSync(join(packageRoot(), ALIASES_FILE), 'utf8'), `${ALIASES_FILE} is stale: run npm run bibliography`).toBe(aliasesMarkdown(papers));
+    expect(readFileSync(join(packageRoot(), BIBLIOGRAPHY_FILE), 'utf8'), `${BIBLIOGRAPHY_FILE} is stale: run npm run bibliography`).toBe(
+      bibliographyMarkdown(papers),
+    );
+    expect(readFileSync(join(packageRoot(), ALIASES_FILE), 'utf8'), `${ALIASES_FILE} is stale: run npm run bibliography`).toBe(
+      aliasesMarkdown(papers),
+    );
   });
 
   it('has a test file for every paper (properties/<paper>/catalogue.test.ts)', () => {
     for (const paper of new Set(catalogue.map((e) => paperOf(e.id)))) {
       const file = join(packageRoot(), 'properties', paper, 'catalogue.test.ts');
-      expect(existsSync(file) && readFileSync(file, 'utf8').includes(`catalogueTests('${paper}')`), `${file} runs catalogueTests('${paper}')`).toBe(true);
+      expect(
+        existsSync(file) && readFileSync(file, 'utf8').includes(`catalogueTests('${paper}')`),
+        `${file} runs catalogueTests('${paper}')`,
+      ).toBe(true);
     }
   });
 
   it('states why an entry expected to hold is checked on fewer instances than the health threshold', () => {
     for (const e of catalogue) {
       if (e.expected !== 'holds' || e.runs === undefined || e.runs === 1 || e.runs >= HEALTH.minChecked) continue;
-      expect(e.health?.minChecked, `${e.id} runs ${e.runs} instances by default: its health exception says why`).toBeLessThanOrEqual(e.runs);
+      expect(e.health?.minChecked, `${e.id} runs ${e.runs} instances by default: its health exception says why`).toBeLessThanOrEqual(
+        e.runs,
+      );
       expect(e.health?.why.length ?? 0, e.id).toBeGreaterThan(20);
     }
     for (const e of catalogue) if (e.health) expect(e.health.why.length, `${e.id}: a health exception says why`).toBeGreaterThan(20);

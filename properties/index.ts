@@ -30,7 +30,8 @@ export const references: Map<string, Reference> = new Map(papers.flatMap((p) => 
 /** The reference an entry cites: its `source.reference`, else the reference read from its seed file, else its paper's own. */
 function referenceOf(entry: CatalogueEntry, paper: Paper): Reference {
   const byKey = entry.source.reference !== undefined ? references.get(entry.source.reference) : undefined;
-  if (entry.source.reference !== undefined && byKey === undefined) throw new Error(`${entry.id}: source.reference '${entry.source.reference}' is in no manifest`);
+  if (entry.source.reference !== undefined && byKey === undefined)
+    throw new Error(`${entry.id}: source.reference '${entry.source.reference}' is in no manifest`);
   const bySeed = [...references.values()].find((r) => r.seedFile === entry.source.seed);
   return byKey ?? bySeed ?? paper.manifest.references[0];
 }

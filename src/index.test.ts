@@ -24,7 +24,12 @@ const work = mkdtempSync(join(tmpdir(), 'mechcheck-package-'));
 const project = join(work, 'project');
 
 function sh(cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: HANG_GUARD_MS, env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: HANG_GUARD_MS,
+    env: { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false' },
+  });
   if (r.error) throw new Error(`${cmd} ${args.join(' ')} in ${cwd}: ${r.error.message}`);
   return r;
 }
@@ -56,7 +61,10 @@ beforeAll(() => {
   const copy = join(work, 'source');
   cpSync(root, copy, { recursive: true, filter: (src) => !/[/\\](node_modules|dist|reports|\.git)$/.test(src) && !src.endsWith('.tgz') });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
-  const packed = JSON.parse(ok(sh('npm', ['pack', '--json', '--pack-destination', work], copy), 'npm pack')) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(ok(sh('npm', ['pack', '--json', '--pack-destination', work], copy), 'npm pack')) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   const tarball = join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path);
   expect(files).toContain('dist/src/index.js');
@@ -96,7 +104,15 @@ console.log(JSON.stringify({ ok: r.ok, why: r.results[0].explanation, vcg: typeo
 `,
     );
     const out = JSON.parse(ok(sh(process.execPath, ['plain.mjs'], project), 'node plain.mjs'));
-    expect(out).toEqual({ ok: false, why: 'Ann with type 3 gains 2 by reporting 1 when the reports are [3, 1]', vcg: 'function', lp: 'function', prior: 'function', parse: 'function', arbs: 'functionfunction' });
+    expect(out).toEqual({
+      ok: false,
+      why: 'Ann with type 3 gains 2 by reporting 1 when the reports are [3, 1]',
+      vcg: 'function',
+      lp: 'function',
+      prior: 'function',
+      parse: 'function',
+      arbs: 'functionfunction',
+    });
   });
   it('type-checks a strict NodeNext TypeScript project using ".", "./arbitraries" and "./vitest" (the miniature repository)', () => {
     writeFileSync(
@@ -115,13 +131,21 @@ export const assertion = () => expect(m).toBeExPostIR();
     );
     ok(sh('npx', ['--no-install', 'tsc', '--noEmit', '-p', 'tsconfig.json'], project), 'tsc --noEmit (strict, NodeNext)');
   });
-  it('runs `npx mechcheck check` from the project: TypeScript modules through the project\'s tsx, JSON from the package; writes nothing into the install folder', () => {
+  it("runs `npx mechcheck check` from the project: TypeScript modules through the project's tsx, JSON from the package; writes nothing into the install folder", () => {
     const before = snapshot(installed);
-    const good = sh('npx', ['--no-install', 'mechcheck', 'check', 'mechanisms/reserve-auction.ts', 'mechanisms/myerson.ts', 'mechanisms/combinatorial-vcg.ts'], project);
+    const good = sh(
+      'npx',
+      ['--no-install', 'mechcheck', 'check', 'mechanisms/reserve-auction.ts', 'mechanisms/myerson.ts', 'mechanisms/combinatorial-vcg.ts'],
+      project,
+    );
     expect(good.stderr).toBe('');
     expect(good.stdout.match(/all required properties hold/g)).toHaveLength(3);
     expect(good.status).toBe(0);
-    const bad = sh('npx', ['--no-install', 'mechcheck', 'check', join(installed, 'fixtures', 'mechanisms', 'first-price-auction.json')], project);
+    const bad = sh(
+      'npx',
+      ['--no-install', 'mechcheck', 'check', join(installed, 'fixtures', 'mechanisms', 'first-price-auction.json')],
+      project,
+    );
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(/witness: Ann with type v=3 gains 2 by reporting v=1 when the reports are \[v=3, v=1\]/);
     const malformed = sh('npx', ['--no-install', 'mechcheck', 'check', '-'], project);
@@ -132,7 +156,11 @@ export const assertion = () => expect(m).toBeExPostIR();
   });
   it('`mechcheck verify` from the project writes its report under ./reports there, nothing into the install folder', () => {
     const before = snapshot(installed);
-    const r = sh('npx', ['--no-install', 'mechcheck', 'verify', '--only', 'foundation.auction.firstPrice.dsic.withoutSecondPricePayment'], project);
+    const r = sh(
+      'npx',
+      ['--no-install', 'mechcheck', 'verify', '--only', 'foundation.auction.firstPrice.dsic.withoutSecondPricePayment'],
+      project,
+    );
     expect(r.status).toBe(0);
     // a subset of the catalogue may be reported apart from the full run (reports/partial/)
     const report = ['report.json', join('partial', 'report.json')].map((f) => join(project, 'reports', f)).find((f) => existsSync(f));
@@ -152,4 +180,3 @@ export const assertion = () => expect(m).toBeExPostIR();
     expect(r.stdout).not.toMatch(/failed/);
   });
 });
-

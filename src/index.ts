@@ -58,7 +58,15 @@ export {
   type ValuationDefinition,
   type ValuationKind,
 } from './api/environment.ts';
-export { asFiniteMechanism, defineMechanism, FiniteMechanism, isLottery, lottery, type Lottery, type MechanismRules } from './api/mechanism.ts';
+export {
+  asFiniteMechanism,
+  defineMechanism,
+  FiniteMechanism,
+  isLottery,
+  lottery,
+  type Lottery,
+  type MechanismRules,
+} from './api/mechanism.ts';
 export { parseExact, type NumberLiteral, type Rational } from './check/literals.ts';
 
 // mechanisms
@@ -91,7 +99,13 @@ export { mechanismSchema, parseMechanism, type LoadedMechanism, type MechanismFi
 export { toMechanismFile } from './check/toMechanismFile.ts';
 
 // properties over random environments (fast-check)
-export { assertMechanism, mechanismProperty, MechanismPropertyFailure, MechanismViolation, type MechanismPropertyOptions } from './api/property.ts';
+export {
+  assertMechanism,
+  mechanismProperty,
+  MechanismPropertyFailure,
+  MechanismViolation,
+  type MechanismPropertyOptions,
+} from './api/property.ts';
 
 // the certified LP layer
 export * from './solvers/lp/index.ts';

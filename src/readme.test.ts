@@ -135,7 +135,10 @@ const reserveBlock = tsBlock('export const require');
 const vitestBlock = tsBlock("from 'mechcheck/vitest'");
 const modelBlock = tsBlock('privateValuesEnvironment(');
 write('src/auctions.ts', pointAtSources(auctionsBlock.text));
-write('mechanisms/reserve-auction.ts', `import { auctionEnvironment, secondPriceWithReserve } from '../src/auctions.ts';\n${reserveBlock.text}\n`);
+write(
+  'mechanisms/reserve-auction.ts',
+  `import { auctionEnvironment, secondPriceWithReserve } from '../src/auctions.ts';\n${reserveBlock.text}\n`,
+);
 
 describe('README.md', () => {
   it('has the transcripts and examples this test runs', () => {
@@ -156,10 +159,15 @@ describe('README.md', () => {
   });
 
   it('the checker called on the model types gives what its comment states', async () => {
-    const mod = (await import(write('model.ts', `${pointAtSources(modelBlock.text)}\nexport { result };\n`))) as { result: Record<string, unknown> };
+    const mod = (await import(write('model.ts', `${pointAtSources(modelBlock.text)}\nexport { result };\n`))) as {
+      result: Record<string, unknown>;
+    };
     const comment = /^\/\/ \{(.*)\}\s*$/m.exec(modelBlock.text);
     expect(comment, 'the block states its result in a // { ... } comment').not.toBeNull();
-    const stated = [...comment![1].matchAll(/(\w+): ('[^']*'|-?\d+(?:\.\d+)?|true|false)/g)].map(([, k, v]) => [k, v.startsWith("'") ? v.slice(1, -1) : JSON.parse(v)]);
+    const stated = [...comment![1].matchAll(/(\w+): ('[^']*'|-?\d+(?:\.\d+)?|true|false)/g)].map(([, k, v]) => [
+      k,
+      v.startsWith("'") ? v.slice(1, -1) : JSON.parse(v),
+    ]);
     expect(stated.length).toBeGreaterThan(0);
     for (const [k, v] of stated) expect(mod.result[k as string], k as string).toEqual(v);
   });
@@ -172,7 +180,12 @@ write('src/fixture-auctions.ts', pointAtSources(readFileSync(join(root, 'fixture
 write(
   'test/auctions.test.ts',
   [
-    pointAtSources(vitestBlock.text.split('\n').filter((l) => l.startsWith('import ')).join('\n')),
+    pointAtSources(
+      vitestBlock.text
+        .split('\n')
+        .filter((l) => l.startsWith('import '))
+        .join('\n'),
+    ),
     `import { describe as describeReadme } from 'vitest';`,
     `import { auctionEnvironment, secondPriceWithReserve } from '../src/auctions.ts';`,
     `import { brokenReserveAuction } from '../src/fixture-auctions.ts';`,

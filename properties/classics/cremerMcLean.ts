@@ -53,13 +53,22 @@ function extractionCheck({ values, weights }: CorrelatedInstance) {
   for (const c of r.checks!) if (!c.holds) throw new Error(`the designed auction fails check's ${c.constraint} (${c.violation})`);
   const s = surplus(values, joint);
   const shortfall = (s - r.value!) / (1 + s);
-  return { ok: shortfall <= 1e-7, metrics: { relativeShortfall: shortfall, largestTransfer: Math.max(...r.mechanism!.transfers.flat().map(Math.abs)) }, detail: { revenue: r.value, surplus: s, fullRank: fullRank(values, weights) } };
+  return {
+    ok: shortfall <= 1e-7,
+    metrics: { relativeShortfall: shortfall, largestTransfer: Math.max(...r.mechanism!.transfers.flat().map(Math.abs)) },
+    detail: { revenue: r.value, surplus: s, fullRank: fullRank(values, weights) },
+  };
 }
 
 const correlatedArb = () =>
   fc
     .integer({ min: 2, max: 3 })
-    .chain((k) => fc.record({ values: fc.tuple(gridArb(1, 9, k, k), gridArb(1, 9, k, k)).map(([a, b]) => [a, b]), weights: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: k * k, maxLength: k * k }) }))
+    .chain((k) =>
+      fc.record({
+        values: fc.tuple(gridArb(1, 9, k, k), gridArb(1, 9, k, k)).map(([a, b]) => [a, b]),
+        weights: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: k * k, maxLength: k * k }),
+      }),
+    )
     .filter(({ values, weights }) => fullRank(values, weights));
 
 const independentArb = () =>
@@ -68,7 +77,10 @@ const independentArb = () =>
     .chain((k) =>
       fc.record({
         values: fc.tuple(gridArb(1, 9, k, k), gridArb(1, 9, k, k)).map(([a, b]) => [a, b]),
-        marginals: fc.tuple(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }), fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k })),
+        marginals: fc.tuple(
+          fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }),
+          fc.array(fc.integer({ min: 1, max: 5 }), { minLength: k, maxLength: k }),
+        ),
       }),
     )
     .map(({ values, marginals: [p, q] }) => ({ values, weights: p.flatMap((x) => q.map((y) => x * y)) }));
@@ -79,16 +91,37 @@ export const cmFullExtraction = propertyEntry<CorrelatedInstance>({
   title: 'Cremer-McLean: with full-rank correlated beliefs a Bayesian IC, interim IR auction extracts the full surplus',
   source: source('CM88', 'Theorem 2 (Bayesian implementation)'),
   kind: 'theorem',
-  hypotheses: hypotheses('auction.singleItem', 'auction.correlated', 'auction.fullRank', 'auction.interimIC', 'auction.interimIR', 'design.randomized'),
+  hypotheses: hypotheses(
+    'auction.singleItem',
+    'auction.correlated',
+    'auction.fullRank',
+    'auction.interimIC',
+    'auction.interimIR',
+    'design.randomized',
+  ),
   conclusion: 'the certified LP revenue equals E[max(v_1, v_2)] (relative 1e-7)',
   expected: 'holds',
   runs: 30,
   arbitrary: correlatedArb,
-  examples: [{ values: [[1, 2], [1, 2]], weights: [2, 1, 1, 2] }],
+  examples: [
+    {
+      values: [
+        [1, 2],
+        [1, 2],
+      ],
+      weights: [2, 1, 1, 2],
+    },
+  ],
   check: extractionCheck,
   metrics: { relativeShortfall: 'max', largestTransfer: 'max' },
-  notes: ['Full extraction uses side bets on the other bidder\'s report; the largest transfer grows as the belief matrix approaches singularity (metric largestTransfer).'],
-  mutant: { description: 'independent types (the product of two marginals, beliefs of rank one)', check: extractionCheck, arbitrary: independentArb },
+  notes: [
+    "Full extraction uses side bets on the other bidder's report; the largest transfer grows as the belief matrix approaches singularity (metric largestTransfer).",
+  ],
+  mutant: {
+    description: 'independent types (the product of two marginals, beliefs of rank one)',
+    check: extractionCheck,
+    arbitrary: independentArb,
+  },
 });
 
 /** Catalogue entry (its id below); see the file header for what it checks. */

@@ -18,7 +18,14 @@ import type { TradeParameters } from '../../src/mechanisms/bilateralTrade/model.
 export type DesignFile = Record<string, unknown> & { design: { objective: DesignObjective; constraints: DesignConstraint[] } };
 
 /** Bilateral trade: seller costs and buyer values (each with probabilities). The seller's value of trading is -c. */
-export function tradeFile(costs: number[], values: number[], pc: number[], pv: number[], objective: DesignObjective, constraints: DesignConstraint[]): DesignFile {
+export function tradeFile(
+  costs: number[],
+  values: number[],
+  pc: number[],
+  pv: number[],
+  objective: DesignObjective,
+  constraints: DesignConstraint[],
+): DesignFile {
   return {
     name: `bilateral trade, costs {${costs.join(', ')}}, values {${values.join(', ')}}`,
     agents: ['seller', 'buyer'],
@@ -38,7 +45,12 @@ export function tradeGrid(k: number, step: number, objective: DesignObjective, c
 }
 
 /** A public project: agent i's net value of building is its type. */
-export function publicProjectFile(grids: number[][], probs: number[][], objective: DesignObjective, constraints: DesignConstraint[]): DesignFile {
+export function publicProjectFile(
+  grids: number[][],
+  probs: number[][],
+  objective: DesignObjective,
+  constraints: DesignConstraint[],
+): DesignFile {
   return {
     name: `public project, types ${grids.map((g) => `{${g.join(', ')}}`).join(' x ')}`,
     agents: grids.length,
@@ -51,7 +63,12 @@ export function publicProjectFile(grids: number[][], probs: number[][], objectiv
 }
 
 /** A single-item auction with independent values (outcome 0: no sale; i + 1: bidder i wins). */
-export function auctionFile(values: number[][], probs: number[][], objective: DesignObjective, constraints: DesignConstraint[]): DesignFile {
+export function auctionFile(
+  values: number[][],
+  probs: number[][],
+  objective: DesignObjective,
+  constraints: DesignConstraint[],
+): DesignFile {
   const n = values.length;
   return {
     name: `single-item auction, values ${values.map((v) => `{${v.join(', ')}}`).join(' x ')}`,
@@ -65,8 +82,18 @@ export function auctionFile(values: number[][], probs: number[][], objective: De
 }
 
 /** A two-bidder single-item auction with a joint prior over the value profiles (row-major: bidder 0 slowest). */
-export function correlatedAuctionFile(values: number[][], joint: number[], objective: DesignObjective, constraints: DesignConstraint[]): DesignFile {
-  const f = auctionFile(values, values.map((v) => v.map(() => 1 / v.length)), objective, constraints);
+export function correlatedAuctionFile(
+  values: number[][],
+  joint: number[],
+  objective: DesignObjective,
+  constraints: DesignConstraint[],
+): DesignFile {
+  const f = auctionFile(
+    values,
+    values.map((v) => v.map(() => 1 / v.length)),
+    objective,
+    constraints,
+  );
   return { ...f, name: `${String(f.name)} (correlated)`, prior: { joint } };
 }
 
@@ -91,8 +118,15 @@ export function seed002File(p: TradeParameters<number>, alphaSeller: number, con
     agents: ['seller', 'buyer'],
     types: [sets.map((w) => `s${w.toString(2).padStart(N, '0')}`), sets.map((w) => `b${w.toString(2).padStart(N, '0')}`)],
     prior: { independent: [Array.from(typeProbabilities(p, 'seller')), Array.from(typeProbabilities(p, 'buyer'))] },
-    outcomes: sets.map((s) => `trade {${Array.from({ length: N }, (_, i) => i).filter((i) => (s >> i) & 1).join(',')}}`),
-    valuations: { private: [sets.map((w) => sets.map((s) => value('seller', w, s))), sets.map((w) => sets.map((s) => value('buyer', w, s)))] },
+    outcomes: sets.map(
+      (s) =>
+        `trade {${Array.from({ length: N }, (_, i) => i)
+          .filter((i) => (s >> i) & 1)
+          .join(',')}}`,
+    ),
+    valuations: {
+      private: [sets.map((w) => sets.map((s) => value('seller', w, s))), sets.map((w) => sets.map((s) => value('buyer', w, s)))],
+    },
     design: { objective: { agentWeights: [alphaSeller, 1 - alphaSeller], revenueWeight: 0 }, constraints },
   };
 }
@@ -113,7 +147,10 @@ export function designAndCheck(file: DesignFile, opts: { exact?: boolean } = {})
   if (result.status !== 'optimal') return { result };
   const loaded = parseMechanism(mechanismFile(problem, result));
   const viaCheck = checkAll(loaded.env, loaded.mech, { tolerance: problem.tolerance }, loaded.require);
-  const failures = [...viaCheck.filter((c) => !c.holds).map((c) => `${c.concept} (${c.violation})`), ...result.checks!.filter((c) => !c.holds).map((c) => `${c.constraint} (${c.violation})`)];
+  const failures = [
+    ...viaCheck.filter((c) => !c.holds).map((c) => `${c.concept} (${c.violation})`),
+    ...result.checks!.filter((c) => !c.holds).map((c) => `${c.constraint} (${c.violation})`),
+  ];
   return { result, mechanismPasses: failures.length === 0, failures };
 }
 
@@ -128,11 +165,24 @@ export function impossibilityCheck(file: DesignFile): { ok: boolean; metrics: Re
   if (r.status === 'optimal' && !d.mechanismPasses) throw new Error(`the designed mechanism fails check: ${d.failures!.join(', ')}`);
   return {
     ok: r.status === 'infeasible',
-    metrics: { infeasible: r.status === 'infeasible' ? 1 : 0, ...(r.lp.certificate.farkasMargin !== undefined ? { farkasMargin: r.lp.certificate.farkasMargin } : {}) },
+    metrics: {
+      infeasible: r.status === 'infeasible' ? 1 : 0,
+      ...(r.lp.certificate.farkasMargin !== undefined ? { farkasMargin: r.lp.certificate.farkasMargin } : {}),
+    },
     detail:
       r.status === 'infeasible'
-        ? { status: r.status, certificate: r.infeasibility!.summary, families: r.infeasibility!.families.map((f) => `${f.family} ${(100 * f.share).toFixed(1)}%`) }
-        : { status: r.status, value: r.value, mechanism: r.mechanism, checkedWith: 'check\'s concepts (read back from the check file): every imposed constraint holds', constraints: r.constraints },
+        ? {
+            status: r.status,
+            certificate: r.infeasibility!.summary,
+            families: r.infeasibility!.families.map((f) => `${f.family} ${(100 * f.share).toFixed(1)}%`),
+          }
+        : {
+            status: r.status,
+            value: r.value,
+            mechanism: r.mechanism,
+            checkedWith: "check's concepts (read back from the check file): every imposed constraint holds",
+            constraints: r.constraints,
+          },
   };
 }
 

@@ -32,7 +32,8 @@ interface SymmetricInstance {
   m: number;
   step: number;
 }
-const symmetricArb = () => fc.record({ agents: fc.integer({ min: 2, max: 3 }), m: fc.integer({ min: 2, max: 3 }), step: fc.integer({ min: 1, max: 3 }) });
+const symmetricArb = () =>
+  fc.record({ agents: fc.integer({ min: 2, max: 3 }), m: fc.integer({ min: 2, max: 3 }), step: fc.integer({ min: 1, max: 3 }) });
 const symmetricFile = ({ agents, m, step }: SymmetricInstance, constraints: DesignConstraint[]) => {
   const grid = Array.from({ length: 2 * m + 1 }, (_, j) => (j - m) * step);
   return publicProjectFile(
@@ -53,7 +54,10 @@ export const glImpossibility = propertyEntry<SymmetricInstance>({
   conclusion: 'the design LP is infeasible, with a verified Farkas certificate',
   expected: 'holds',
   runs: 12,
-  health: { minChecked: 12, why: 'the arbitrary has 12 distinct instances (2 or 3 agents, symmetric grids s{-m..m} with m = 2 or 3, steps 1..3); each solves and certifies a design LP' },
+  health: {
+    minChecked: 12,
+    why: 'the arbitrary has 12 distinct instances (2 or 3 agents, symmetric grids s{-m..m} with m = 2 or 3, steps 1..3); each solves and certifies a design LP',
+  },
   arbitrary: symmetricArb,
   check: (x) => impossibilityCheck(symmetricFile(x, GL_CONSTRAINTS)),
   metrics: { farkasMargin: 'min' },
@@ -95,7 +99,8 @@ export const glTwoTypes = propertyEntry<TwoTypeInstance>({
 /** All integer grids of a size within [-3, 3]; which admit no efficient, DSIC, balanced mechanism. */
 function search(agents: number, size: number): { total: number; infeasible: number[][]; exact: boolean } {
   const vals = [-3, -2, -1, 0, 1, 2, 3];
-  const combos = (start: number, k: number): number[][] => (k === 0 ? [[]] : vals.slice(start).flatMap((v, j) => combos(start + j + 1, k - 1).map((c) => [v, ...c])));
+  const combos = (start: number, k: number): number[][] =>
+    k === 0 ? [[]] : vals.slice(start).flatMap((v, j) => combos(start + j + 1, k - 1).map((c) => [v, ...c]));
   const infeasible: number[][] = [];
   let exact = true;
   const all = combos(0, size);
@@ -125,12 +130,35 @@ function smallestOutput(expectedTwoAgents: string[]) {
     for (const size of [2, 3]) {
       const s = search(agents, size);
       rows.push([agents, size, `${s.infeasible.length} of ${s.total}`, s.infeasible.map((g) => `{${g.join(', ')}}`).join(' ')]);
-      if (size === 2) comparisons.push(claim(`${agents} agents, two types: every grid admits a mechanism`, s.infeasible.length === 0, `${s.infeasible.length} infeasible`));
-      else if (agents === 2) comparisons.push({ name: '2 agents, three types: the grids with no mechanism', expected: expectedTwoAgents.join(' '), actual: s.infeasible.map((g) => `{${g.join(', ')}}`).join(' '), ok: s.infeasible.map((g) => `{${g.join(', ')}}`).join(' ') === expectedTwoAgents.join(' ') });
-      if (s.infeasible.length > 0) comparisons.push(claim(`${agents} agents, ${size} types: every impossibility certified exactly`, s.exact));
+      if (size === 2)
+        comparisons.push(
+          claim(
+            `${agents} agents, two types: every grid admits a mechanism`,
+            s.infeasible.length === 0,
+            `${s.infeasible.length} infeasible`,
+          ),
+        );
+      else if (agents === 2)
+        comparisons.push({
+          name: '2 agents, three types: the grids with no mechanism',
+          expected: expectedTwoAgents.join(' '),
+          actual: s.infeasible.map((g) => `{${g.join(', ')}}`).join(' '),
+          ok: s.infeasible.map((g) => `{${g.join(', ')}}`).join(' ') === expectedTwoAgents.join(' '),
+        });
+      if (s.infeasible.length > 0)
+        comparisons.push(claim(`${agents} agents, ${size} types: every impossibility certified exactly`, s.exact));
     }
   }
-  return { comparisons, tables: [{ title: 'Efficient, DSIC, ex post budget-balanced public project: integer type grids in [-3, 3], the same grid for every agent', columns: ['agents', 'types', 'grids with no mechanism', 'which'], rows }] };
+  return {
+    comparisons,
+    tables: [
+      {
+        title: 'Efficient, DSIC, ex post budget-balanced public project: integer type grids in [-3, 3], the same grid for every agent',
+        columns: ['agents', 'types', 'grids with no mechanism', 'which'],
+        rows,
+      },
+    ],
+  };
 }
 
 /** Catalogue entry (its id below); see the file header for what it checks. */
@@ -140,10 +168,14 @@ export const glSmallest = exampleEntry({
   source: source('GL77', 'the impossibility on discrete types'),
   kind: 'example',
   hypotheses: [...GL_HYPOTHESES, ...hypotheses('public.smallGrids')],
-  conclusion: 'no two-type grid is infeasible; for two agents exactly {-3, -1, 2} and {-2, 1, 3} among the 35 three-type grids (exact certificates)',
+  conclusion:
+    'no two-type grid is infeasible; for two agents exactly {-3, -1, 2} and {-2, 1, 3} among the 35 three-type grids (exact certificates)',
   expected: 'holds',
   evaluate: () => smallestOutput(['{-3, -1, 2}', '{-2, 1, 3}']),
-  mutant: { description: 'the symmetric grid {-1, 0, 1} claimed infeasible too', evaluate: () => smallestOutput(['{-3, -1, 2}', '{-2, 1, 3}', '{-1, 0, 1}']) },
+  mutant: {
+    description: 'the symmetric grid {-1, 0, 1} claimed infeasible too',
+    evaluate: () => smallestOutput(['{-3, -1, 2}', '{-2, 1, 3}', '{-1, 0, 1}']),
+  },
 });
 
 interface AgvInstance {
@@ -151,9 +183,12 @@ interface AgvInstance {
   weights: number[][];
 }
 const agvArb = () =>
-  fc
-    .array(gridArb(-4, 4, 2, 4), { minLength: 2, maxLength: 3 })
-    .chain((grids) => fc.record({ grids: fc.constant(grids), weights: fc.tuple(...grids.map((g) => fc.array(fc.integer({ min: 1, max: 5 }), { minLength: g.length, maxLength: g.length }))) }));
+  fc.array(gridArb(-4, 4, 2, 4), { minLength: 2, maxLength: 3 }).chain((grids) =>
+    fc.record({
+      grids: fc.constant(grids),
+      weights: fc.tuple(...grids.map((g) => fc.array(fc.integer({ min: 1, max: 5 }), { minLength: g.length, maxLength: g.length }))),
+    }),
+  );
 
 function agvCheck({ grids, weights }: AgvInstance, constraints: DesignConstraint[]) {
   const d = designAndCheck(publicProjectFile(grids, weights.map(normalise), 'welfare', constraints));
@@ -162,7 +197,14 @@ function agvCheck({ grids, weights }: AgvInstance, constraints: DesignConstraint
   return {
     ok: r.status === 'optimal',
     metrics: { found: r.status === 'optimal' ? 1 : 0 },
-    detail: r.status === 'optimal' ? { status: r.status, welfare: r.value, checks: r.checks!.map((c) => `${c.constraint}: ${c.holds ? 'holds' : 'VIOLATED'} (${c.violation})`) } : { status: r.status, certificate: r.infeasibility?.summary },
+    detail:
+      r.status === 'optimal'
+        ? {
+            status: r.status,
+            welfare: r.value,
+            checks: r.checks!.map((c) => `${c.constraint}: ${c.holds ? 'holds' : 'VIOLATED'} (${c.violation})`),
+          }
+        : { status: r.status, certificate: r.infeasibility?.summary },
   };
 }
 
@@ -172,7 +214,14 @@ export const agvBudgetBalanced = propertyEntry<AgvInstance>({
   title: "d'Aspremont-Gerard-Varet: with independent types an efficient, Bayesian IC, ex post budget-balanced mechanism exists",
   source: source('AGV79', 'the expected-externality mechanism'),
   kind: 'theorem',
-  hypotheses: hypotheses('public.project', 'public.independent', 'public.efficiency', 'public.interimIC', 'public.exPostBudgetBalance', 'design.randomized'),
+  hypotheses: hypotheses(
+    'public.project',
+    'public.independent',
+    'public.efficiency',
+    'public.interimIC',
+    'public.exPostBudgetBalance',
+    'design.randomized',
+  ),
   conclusion: "the design LP finds a mechanism, and check's concepts confirm interim IC and budget balance on it",
   expected: 'holds',
   runs: 30,
@@ -181,7 +230,11 @@ export const agvBudgetBalanced = propertyEntry<AgvInstance>({
   mutant: {
     description: 'Bayesian IC strengthened to dominant-strategy IC (Green-Laffont) on the symmetric grid {-2..2}',
     check: (x) => agvCheck(x, GL_CONSTRAINTS),
-    arbitrary: () => fc.integer({ min: 2, max: 3 }).map((n) => ({ grids: Array.from({ length: n }, () => [-2, -1, 0, 1, 2]), weights: Array.from({ length: n }, () => [1, 1, 1, 1, 1]) })),
+    arbitrary: () =>
+      fc.integer({ min: 2, max: 3 }).map((n) => ({
+        grids: Array.from({ length: n }, () => [-2, -1, 0, 1, 2]),
+        weights: Array.from({ length: n }, () => [1, 1, 1, 1, 1]),
+      })),
   },
 });
 
@@ -207,7 +260,10 @@ function glRelaxation(oldName: string, title: string, dropped: Parameters<typeof
 
 /** Catalogue entries (ids below); see the file header. */
 export const glRelaxations = [
-  glRelaxation('noBudgetBalance', 'budget balance (the pivot mechanism runs a deficit or surplus)', 'public.exPostBudgetBalance', ['efficient', 'dominantStrategyIC']),
+  glRelaxation('noBudgetBalance', 'budget balance (the pivot mechanism runs a deficit or surplus)', 'public.exPostBudgetBalance', [
+    'efficient',
+    'dominantStrategyIC',
+  ]),
   glRelaxation('noEfficiency', 'efficiency', 'public.efficiency', ['dominantStrategyIC', 'exPostBudgetBalance']),
   glRelaxation('bayesianIC', 'dominant-strategy IC (Bayesian IC instead, independent uniform types)', 'public.dsic', AGV_CONSTRAINTS),
 ];

@@ -74,7 +74,7 @@ export const HYPOTHESES = {
   'trade.interimIR': 'interim IR for both',
   'trade.exPostBudgetBalance': 'ex post budget balance (transfers sum to 0 at every profile)',
   'public.project': 'a public project: build or not; agent i values building at its type theta_i (positive or negative), not building at 0',
-  'public.richGrid': 'each agent\'s types: the symmetric grid s {-m, ..., m} with m >= 2',
+  'public.richGrid': "each agent's types: the symmetric grid s {-m, ..., m} with m >= 2",
   'public.smallGrids': 'every integer grid of 2 or 3 types in [-3, 3], the same for each of 2 or 3 agents',
   'public.twoTypes': 'two types per agent',
   'public.efficiency': 'efficient: build iff sum_i theta_i >= 0 (either at 0)',
@@ -84,7 +84,7 @@ export const HYPOTHESES = {
   'public.exPostBudgetBalance': 'ex post budget balance',
   'auction.singleItem': 'one object, outcomes: no sale or bidder i wins',
   'auction.independentPrivate': 'independent private values on finite grids (positive probabilities)',
-  'auction.correlated': 'a joint prior over the bidders\' values',
+  'auction.correlated': "a joint prior over the bidders' values",
   'auction.fullRank': "each bidder's conditional beliefs P(t_-i | t_i) have full row rank (the joint matrix of two bidders is nonsingular)",
   'auction.interimIC': 'Bayesian (interim) IC',
   'auction.interimIR': 'interim IR',
@@ -99,7 +99,8 @@ export type HypothesisId = keyof typeof HYPOTHESES;
 /** The classics module's manifest. */
 export const manifest: PaperManifest = {
   paper: 'classics',
-  title: 'Classics of mechanism design (Myerson-Satterthwaite, Green-Laffont, Myerson, Cremer-McLean) on discrete instances, with the automated-mechanism-design engine',
+  title:
+    'Classics of mechanism design (Myerson-Satterthwaite, Green-Laffont, Myerson, Cremer-McLean) on discrete instances, with the automated-mechanism-design engine',
   references: Object.values(REFERENCES),
   hypotheses: HYPOTHESES,
 };

@@ -26,11 +26,18 @@ interface AuctionInstance {
 
 /** Bidders with 2-4 distinct values in [1, 12] and integer weights (irregular distributions are frequent). */
 const auctionArb = (maxBidders = 3) =>
-  fc
-    .array(gridArb(1, 12, 2, 4), { minLength: 1, maxLength: maxBidders })
-    .chain((values) => fc.record({ values: fc.constant(values), weights: fc.tuple(...values.map((v) => fc.array(fc.integer({ min: 1, max: 8 }), { minLength: v.length, maxLength: v.length }))) }));
+  fc.array(gridArb(1, 12, 2, 4), { minLength: 1, maxLength: maxBidders }).chain((values) =>
+    fc.record({
+      values: fc.constant(values),
+      weights: fc.tuple(...values.map((v) => fc.array(fc.integer({ min: 1, max: 8 }), { minLength: v.length, maxLength: v.length }))),
+    }),
+  );
 
-function revenue(values: number[][], probs: number[][], constraints: ('interimIC' | 'interimIR' | 'dominantStrategyIC' | 'exPostIR')[]): number {
+function revenue(
+  values: number[][],
+  probs: number[][],
+  constraints: ('interimIC' | 'interimIR' | 'dominantStrategyIC' | 'exPostIR')[],
+): number {
   const r = designMechanism(parseDesignFile(auctionFile(values, probs, 'revenue', constraints)));
   if (r.status !== 'optimal') throw new Error(`the revenue LP is ${r.status}`);
   for (const c of r.checks!) if (!c.holds) throw new Error(`the designed auction fails check's ${c.constraint} (${c.violation})`);
@@ -69,7 +76,17 @@ export const myersonVirtualValues = propertyEntry<AuctionInstance>({
   mutant: {
     description: 'the formula without ironing (raw discrete virtual values), on two bidders with an irregular distribution',
     check: (x) => virtualValueCheck(x, false),
-    arbitrary: () => fc.constant({ values: [[30, 31, 50], [30, 31, 50]], weights: [[1, 3, 1], [1, 3, 1]] }),
+    arbitrary: () =>
+      fc.constant({
+        values: [
+          [30, 31, 50],
+          [30, 31, 50],
+        ],
+        weights: [
+          [1, 3, 1],
+          [1, 3, 1],
+        ],
+      }),
   },
 });
 
@@ -102,7 +119,14 @@ export const myersonDsicEqualsBic = propertyEntry<AuctionInstance>({
   title: 'With independent private values the optimal dominant-strategy auction earns as much as the optimal Bayesian one',
   source: source('M81', 'the optimal auction is implementable in dominant strategies'),
   kind: 'theorem',
-  hypotheses: hypotheses('auction.singleItem', 'auction.independentPrivate', 'auction.dsic', 'auction.interimIC', 'auction.interimIR', 'design.randomized'),
+  hypotheses: hypotheses(
+    'auction.singleItem',
+    'auction.independentPrivate',
+    'auction.dsic',
+    'auction.interimIC',
+    'auction.interimIR',
+    'design.randomized',
+  ),
   conclusion: 'the LP optimum under DSIC and ex post IR equals the LP optimum under Bayesian IC and interim IR (relative 1e-7)',
   expected: 'holds',
   runs: 30,
@@ -122,12 +146,48 @@ function ironingOutput(claimIronedValue: string) {
   const bidders = [0, 1].map(() => ({ values: v.map((x) => E.of(x)), probs: p.map((x) => E.of(x)) }));
   const ironed = E.show(optimalAuctionRevenue(E, bidders));
   const raw = E.show(optimalAuctionRevenue(E, bidders, { ironed: false }));
-  const lp = designMechanism(parseDesignFile(auctionFile([v, v], [[0.2, 0.6, 0.2], [0.2, 0.6, 0.2]], 'revenue', ['interimIC', 'interimIR'])), { exact: true });
-  const dsic = designMechanism(parseDesignFile(auctionFile([v, v], [[0.2, 0.6, 0.2], [0.2, 0.6, 0.2]], 'revenue', ['dominantStrategyIC', 'exPostIR'])), { exact: true });
+  const lp = designMechanism(
+    parseDesignFile(
+      auctionFile(
+        [v, v],
+        [
+          [0.2, 0.6, 0.2],
+          [0.2, 0.6, 0.2],
+        ],
+        'revenue',
+        ['interimIC', 'interimIR'],
+      ),
+    ),
+    { exact: true },
+  );
+  const dsic = designMechanism(
+    parseDesignFile(
+      auctionFile(
+        [v, v],
+        [
+          [0.2, 0.6, 0.2],
+          [0.2, 0.6, 0.2],
+        ],
+        'revenue',
+        ['dominantStrategyIC', 'exPostIR'],
+      ),
+    ),
+    { exact: true },
+  );
   return {
     comparisons: [
-      { name: 'LP optimum, Bayesian IC and interim IR (exact)', expected: claimIronedValue, actual: lp.exact?.value, ok: lp.exact?.value === claimIronedValue },
-      { name: 'LP optimum, DSIC and ex post IR (exact)', expected: claimIronedValue, actual: dsic.exact?.value, ok: dsic.exact?.value === claimIronedValue },
+      {
+        name: 'LP optimum, Bayesian IC and interim IR (exact)',
+        expected: claimIronedValue,
+        actual: lp.exact?.value,
+        ok: lp.exact?.value === claimIronedValue,
+      },
+      {
+        name: 'LP optimum, DSIC and ex post IR (exact)',
+        expected: claimIronedValue,
+        actual: dsic.exact?.value,
+        ok: dsic.exact?.value === claimIronedValue,
+      },
       { name: 'ironed virtual-value formula', expected: claimIronedValue, actual: ironed, ok: ironed === claimIronedValue },
       claim('the unironed formula overstates the optimum (854/25)', raw === '854/25' && E.cmp(E.of(raw), E.of(ironed)) > 0, raw),
     ],

@@ -24,7 +24,17 @@ import { designAndCheck, impossibilityCheck, tradeFile, tradeGrid } from './envi
 import { hypotheses, relaxes, source } from './manifest.ts';
 
 const MS_CONSTRAINTS: DesignConstraint[] = ['efficient', 'interimIC', 'interimIR', 'exPostBudgetBalance'];
-const MS_HYPOTHESES = hypotheses('trade.bilateral', 'trade.independentPrivate', 'trade.overlap', 'trade.uniformGrid', 'trade.efficiency', 'trade.interimIC', 'trade.interimIR', 'trade.exPostBudgetBalance', 'design.randomized');
+const MS_HYPOTHESES = hypotheses(
+  'trade.bilateral',
+  'trade.independentPrivate',
+  'trade.overlap',
+  'trade.uniformGrid',
+  'trade.efficiency',
+  'trade.interimIC',
+  'trade.interimIR',
+  'trade.exPostBudgetBalance',
+  'design.randomized',
+);
 
 interface GridInstance {
   k: number;
@@ -42,13 +52,18 @@ export const msImpossibility = propertyEntry<GridInstance>({
   conclusion: 'the design LP over all randomized mechanisms is infeasible, with a verified Farkas certificate',
   expected: 'holds',
   runs: 12,
-  health: { minChecked: 12, why: 'the arbitrary has 12 distinct instances (k = 6..9 types, grid steps 1..3); each solves and certifies a design LP over all randomized mechanisms' },
+  health: {
+    minChecked: 12,
+    why: 'the arbitrary has 12 distinct instances (k = 6..9 types, grid steps 1..3); each solves and certifies a design LP over all randomized mechanisms',
+  },
   arbitrary: () => gridArb(6, 9),
   check: ({ k, step }) => impossibilityCheck(tradeGrid(k, step, 'welfare', MS_CONSTRAINTS)),
   metrics: { farkasMargin: 'min' },
-  notes: ['The certificate is a weighted sum of the interim IR constraints of the worst types (the seller with the highest cost, the buyer with the lowest value), interim IC, budget balance at the profiles and efficiency, reading 0 <= a negative number (mechcheck design prints it).'],
+  notes: [
+    'The certificate is a weighted sum of the interim IR constraints of the worst types (the seller with the highest cost, the buyer with the lowest value), interim IC, budget balance at the profiles and efficiency, reading 0 <= a negative number (mechcheck design prints it).',
+  ],
   mutant: {
-    description: 'interim IR dropped: a mechanism exists (the expected-externality mechanism of d\'Aspremont and Gerard-Varet)',
+    description: "interim IR dropped: a mechanism exists (the expected-externality mechanism of d'Aspremont and Gerard-Varet)",
     check: ({ k, step }) => impossibilityCheck(tradeGrid(k, step, 'welfare', ['efficient', 'interimIC', 'exPostBudgetBalance'])),
   },
 });
@@ -69,16 +84,24 @@ export const msFewTypes = propertyEntry<GridInstance>({
   runs: 10,
   arbitrary: () => gridArb(2, 9),
   check: ({ k, step }) => impossibilityCheck(tradeGrid(k, step, 'welfare', MS_CONSTRAINTS)),
-  notes: ['With k = 2 (types {0, s}) a posted price in [0, s] is efficient, DSIC, ex post IR and budget balanced; the counterexample shows the designed mechanism, which check accepts on every imposed concept.'],
+  notes: [
+    'With k = 2 (types {0, s}) a posted price in [0, s] is efficient, DSIC, ex post IR and budget balanced; the counterexample shows the designed mechanism, which check accepts on every imposed concept.',
+  ],
 });
 
 /** The exact design on the grid {0..k-1}: feasible or not, and the largest surplus under efficiency, BIC and interim IR. */
 function exactGrid(k: number): { feasible: boolean; exactCertificate: boolean; surplus: string } {
   const feas = designAndCheck(tradeGrid(k, 1, 'welfare', MS_CONSTRAINTS), { exact: true });
   const rev = designAndCheck(tradeGrid(k, 1, 'revenue', ['efficient', 'interimIC', 'interimIR']), { exact: true });
-  if (rev.result.status !== 'optimal' || !rev.result.exact?.verified) throw new Error(`k = ${k}: the surplus LP is not exactly certified (${rev.result.status})`);
-  if (feas.result.status === 'optimal' && !feas.mechanismPasses) throw new Error(`k = ${k}: the designed mechanism fails check: ${feas.failures!.join(', ')}`);
-  return { feasible: feas.result.status === 'optimal', exactCertificate: feas.result.exact?.verified === true, surplus: rev.result.exact.value! };
+  if (rev.result.status !== 'optimal' || !rev.result.exact?.verified)
+    throw new Error(`k = ${k}: the surplus LP is not exactly certified (${rev.result.status})`);
+  if (feas.result.status === 'optimal' && !feas.mechanismPasses)
+    throw new Error(`k = ${k}: the designed mechanism fails check: ${feas.failures!.join(', ')}`);
+  return {
+    feasible: feas.result.status === 'optimal',
+    exactCertificate: feas.result.exact?.verified === true,
+    surplus: rev.result.exact.value!,
+  };
 }
 
 /** (k-1)(5-k)/(6k): the largest expected surplus on {0..k-1} (found by the LP, exact); the discrete virtual values v_j - (k-1-j) and c_i + i give it. */
@@ -92,11 +115,30 @@ function thresholdOutput(claimedThreshold: number) {
   const comparisons = [];
   for (let k = 2; k <= 9; k++) {
     const g = exactGrid(k);
-    rows.push([k, g.feasible ? 'mechanism found (check accepts it)' : `infeasible${g.exactCertificate ? ' (exact certificate)' : ''}`, g.surplus]);
-    comparisons.push(claim(`k = ${k}: ${k >= claimedThreshold ? 'no mechanism' : 'a mechanism exists'}`, g.feasible === k < claimedThreshold, g.feasible ? 'feasible' : 'infeasible'));
+    rows.push([
+      k,
+      g.feasible ? 'mechanism found (check accepts it)' : `infeasible${g.exactCertificate ? ' (exact certificate)' : ''}`,
+      g.surplus,
+    ]);
+    comparisons.push(
+      claim(
+        `k = ${k}: ${k >= claimedThreshold ? 'no mechanism' : 'a mechanism exists'}`,
+        g.feasible === k < claimedThreshold,
+        g.feasible ? 'feasible' : 'infeasible',
+      ),
+    );
     if (!g.feasible) comparisons.push(claim(`k = ${k}: the Farkas certificate is exact in rationals`, g.exactCertificate));
   }
-  return { comparisons, tables: [{ title: 'Efficient, BIC, interim IR, ex post budget-balanced trade on the uniform grid {0..k-1}', columns: ['k', 'design LP', 'largest surplus (efficient, BIC, IIR)'], rows }] };
+  return {
+    comparisons,
+    tables: [
+      {
+        title: 'Efficient, BIC, interim IR, ex post budget-balanced trade on the uniform grid {0..k-1}',
+        columns: ['k', 'design LP', 'largest surplus (efficient, BIC, IIR)'],
+        rows,
+      },
+    ],
+  };
 }
 
 /** Catalogue entry (its id below); see the file header for what it checks. */
@@ -122,10 +164,20 @@ function surplusOutput(formula: (k: number) => string) {
     rows.push([k, got, unit, (+E.toNumber(E.of(unit))).toFixed(6)]);
     comparisons.push({ name: `k = ${k}: largest expected surplus`, expected: formula(k), actual: got, ok: got === formula(k) });
   }
-  return { comparisons, tables: [{ title: 'Largest expected budget surplus of an efficient, BIC, interim IR mechanism, uniform grid {0..k-1} (exact)', columns: ['k', 'surplus', 'on the unit scale', 'decimal'], rows }], notes: [
+  return {
+    comparisons,
+    tables: [
+      {
+        title: 'Largest expected budget surplus of an efficient, BIC, interim IR mechanism, uniform grid {0..k-1} (exact)',
+        columns: ['k', 'surplus', 'on the unit scale', 'decimal'],
+        rows,
+      },
+    ],
+    notes: [
       'On the unit scale (5 - k)/(6k) decreases to -1/6, the value for uniform [0, 1] types: E[(2v - 1 - 2c) 1{v > c}] = -1/6.',
-      "On uniform grids the discrete virtual values (v_j - (k-1-j) for the buyer, c_i + i for the seller) are the continuous ones (2v - 1, 2c) on the unit scale, so the continuous formula evaluated on the grid gives the discrete optimum exactly; what does not carry over is the sign: it is positive for k <= 4.",
-    ] };
+      'On uniform grids the discrete virtual values (v_j - (k-1-j) for the buyer, c_i + i for the seller) are the continuous ones (2v - 1, 2c) on the unit scale, so the continuous formula evaluated on the grid gives the discrete optimum exactly; what does not carry over is the sign: it is positive for k <= 4.',
+    ],
+  };
 }
 
 /** Catalogue entry (its id below); see the file header for what it checks. */
@@ -134,15 +186,33 @@ export const msLargestSurplus = exampleEntry({
   title: 'The largest expected surplus under efficiency, BIC and interim IR on {0..k-1} is (k-1)(5-k)/(6k)',
   source: source('MS83', 'Theorem 1 (the expected-surplus formula) on discrete types'),
   kind: 'example',
-  hypotheses: hypotheses('trade.bilateral', 'trade.independentPrivate', 'trade.uniformGrid', 'trade.efficiency', 'trade.interimIC', 'trade.interimIR', 'design.randomized'),
-  conclusion: 'the LP optimum (exact rationals) equals (k-1)(5-k)/(6k) for k = 2..12: positive for k <= 4, 0 at k = 5, negative from k = 6, tending to -1/6 on the unit scale',
+  hypotheses: hypotheses(
+    'trade.bilateral',
+    'trade.independentPrivate',
+    'trade.uniformGrid',
+    'trade.efficiency',
+    'trade.interimIC',
+    'trade.interimIR',
+    'design.randomized',
+  ),
+  conclusion:
+    'the LP optimum (exact rationals) equals (k-1)(5-k)/(6k) for k = 2..12: positive for k <= 4, 0 at k = 5, negative from k = 6, tending to -1/6 on the unit scale',
   expected: 'holds',
   evaluate: () => surplusOutput(surplusFormula),
-  mutant: { description: "the continuous theorem's value -1/6 per unit of range claimed for every grid", evaluate: () => surplusOutput(continuousValue) },
+  mutant: {
+    description: "the continuous theorem's value -1/6 per unit of range claimed for every grid",
+    evaluate: () => surplusOutput(continuousValue),
+  },
 });
 
 /** A relaxation of the impossibility: one hypothesis dropped, a mechanism is found (and check accepts it). */
-function msRelaxation(oldName: string, title: string, dropped: Parameters<typeof relaxes>[0], constraints: DesignConstraint[], file?: (k: number, step: number) => ReturnType<typeof tradeFile>) {
+function msRelaxation(
+  oldName: string,
+  title: string,
+  dropped: Parameters<typeof relaxes>[0],
+  constraints: DesignConstraint[],
+  file?: (k: number, step: number) => ReturnType<typeof tradeFile>,
+) {
   return propertyEntry<GridInstance>({
     id: `classics.myersonSatterthwaite.${withoutVariant(dropped)}`,
     aliases: [`classics.myersonSatterthwaite.relaxation.${oldName}`],

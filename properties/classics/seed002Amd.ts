@@ -59,7 +59,13 @@ function agreementCheck(x: Seed002Instance, constraints: DesignConstraint[]) {
   return {
     ok: gap <= 1e-7,
     metrics: { relativeGap: Number.isFinite(gap) ? gap : 1e308, engineVariables: r.lp.variables },
-    detail: { seed002Amd: amd.weightedWelfare, engine, engineStatus: r.status, engineLP: `${r.lp.variables} variables, ${r.lp.rows} rows`, seed002LP: `${amd.variables} variables, ${amd.rows} rows` },
+    detail: {
+      seed002Amd: amd.weightedWelfare,
+      engine,
+      engineStatus: r.status,
+      engineLP: `${r.lp.variables} variables, ${r.lp.rows} rows`,
+      seed002LP: `${amd.variables} variables, ${amd.rows} rows`,
+    },
   };
 }
 
@@ -70,13 +76,16 @@ export const seed002Agreement = propertyEntry<Seed002Instance>({
   source: source('CS02', "the automated-mechanism-design LP, applied to seed 002's model (Eilat and Paunzer 2008, section 3)"),
   kind: 'sanity',
   hypotheses: hypotheses('seed002.model', 'seed002.constraints', 'design.randomized'),
-  conclusion: 'the engine\'s certified optimum (lotteries over sets of objects) equals solveAmd\'s (per-object probabilities), relative 1e-7',
+  conclusion: "the engine's certified optimum (lotteries over sets of objects) equals solveAmd's (per-object probabilities), relative 1e-7",
   expected: 'holds',
   runs: 30,
   arbitrary: arb,
   examples: [{ objects: 2, low: 0, d1: 1, d2: 10, d3: 1, qs: 0.5, qb: 0.5, alpha: 5 }],
   check: (x) => agreementCheck(x, ['interimIC', 'interimIR', 'exAnteBudget']),
   metrics: { relativeGap: 'max' },
-  notes: ['The example is seed 002\'s worked example with two objects (seller 11/0, buyer 12/1, probabilities 1/2), alpha = 1/2.'],
-  mutant: { description: 'interim IR dropped from the engine\'s LP (the first best, or unbounded, instead of the second best)', check: (x) => agreementCheck(x, ['interimIC', 'exAnteBudget']) },
+  notes: ["The example is seed 002's worked example with two objects (seller 11/0, buyer 12/1, probabilities 1/2), alpha = 1/2."],
+  mutant: {
+    description: "interim IR dropped from the engine's LP (the first best, or unbounded, instead of the second best)",
+    check: (x) => agreementCheck(x, ['interimIC', 'exAnteBudget']),
+  },
 });

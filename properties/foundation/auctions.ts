@@ -11,14 +11,21 @@ import { FOUNDATION } from './common.ts';
 
 /** value grids: bidders x types, each a sorted list of distinct integers in [0, 6] */
 const gridsArb = () =>
-  fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }).map((v) => [...v].sort((a, b) => a - b)), { minLength: 1, maxLength: 3 });
+  fc.array(
+    fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }).map((v) => [...v].sort((a, b) => a - b)),
+    { minLength: 1, maxLength: 3 },
+  );
 
 export const secondPriceDSIC = propertyEntry({
   id: 'foundation.auction.secondPrice.dsic',
   title: 'The second-price auction is dominant-strategy IC',
   source: FOUNDATION('Vickrey (1961); VCG for one object'),
   kind: 'sanity',
-  hypotheses: ['[singleObject] one object', '[privateValues] private values', '[secondPricePayment] highest bid wins (ties: lowest index), pays the highest other bid'],
+  hypotheses: [
+    '[singleObject] one object',
+    '[privateValues] private values',
+    '[secondPricePayment] highest bid wins (ties: lowest index), pays the highest other bid',
+  ],
   scope: ['values and bids on a finite grid'],
   conclusion: 'no bidder gains by misreporting whatever the others bid',
   expected: 'holds',

@@ -14,13 +14,24 @@ import type { Environment } from '../../src/model/environment.ts';
 import type { DirectMechanism } from '../../src/model/mechanism.ts';
 import { GVCG_SOURCE } from './common.ts';
 
-const arb = () => environmentSpecArb({ agents: { min: 2, max: 3 }, types: { min: 1, max: 3 }, states: { min: 1, max: 3 }, outcomes: { min: 2, max: 3 }, M: 4 });
+const arb = () =>
+  environmentSpecArb({
+    agents: { min: 2, max: 3 },
+    types: { min: 1, max: 3 },
+    states: { min: 1, max: 3 },
+    outcomes: { min: 2, max: 3 },
+    M: 4,
+  });
 
 function both(env: Environment, mech: DirectMechanism, tolerance: number) {
   const ev = new Evaluation(env, mech);
   const ir = exPostIR(env, ev, { tolerance });
   const budget = exPostBudget(env, ev, { tolerance });
-  return { ok: ir.holds && budget.holds, metrics: { worstIRShortfall: ir.worst, worstDeficit: budget.worst }, detail: { exPostIR: ir, exPostBudget: budget } };
+  return {
+    ok: ir.holds && budget.holds,
+    metrics: { worstIRShortfall: ir.worst, worstDeficit: budget.worst },
+    detail: { exPostIR: ir, exPostBudget: budget },
+  };
 }
 
 export const gvcgIRFeasible = propertyEntry({
@@ -28,7 +39,11 @@ export const gvcgIRFeasible = propertyEntry({
   title: 'GVCG is ex post individually rational and feasible',
   source: GVCG_SOURCE,
   kind: 'claim',
-  hypotheses: ['[fullSupport] P has full support on Theta x T', '[boundedValues] v_i(c, theta, t_i) in [0, M]', '[gvcg] q outcome efficient for vhat, transfers alpha_i^q'],
+  hypotheses: [
+    '[fullSupport] P has full support on Theta x T',
+    '[boundedValues] v_i(c, theta, t_i) in [0, M]',
+    '[gvcg] q outcome efficient for vhat, transfers alpha_i^q',
+  ],
   conclusion: 'vhat_i(q(t); t) + alpha_i(t) >= 0 and sum_i alpha_i(t) <= 0 for every t',
   expected: 'holds',
   runs: 100,

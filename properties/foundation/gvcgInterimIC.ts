@@ -18,12 +18,24 @@ export const gvcgNotInterimIC = propertyEntry({
   source: GVCG_SOURCE,
   kind: 'relaxation',
   relaxes: 'rewards z_i (Theorem A) and informational smallness: the one-stage GVCG alone',
-  hypotheses: ['[fullSupport] P has full support', '[boundedValues] v_i(c, theta, t_i) in [0, M]', '[interdependentValues] interdependent values (several states)', '[gvcg] the generalized VCG'],
+  hypotheses: [
+    '[fullSupport] P has full support',
+    '[boundedValues] v_i(c, theta, t_i) in [0, M]',
+    '[interdependentValues] interdependent values (several states)',
+    '[gvcg] the generalized VCG',
+  ],
   conclusion: 'truthful reporting is a Bayes-Nash equilibrium of the GVCG mechanism',
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 200,
-  arbitrary: () => environmentSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
+  arbitrary: () =>
+    environmentSpecArb({
+      agents: { min: 2, max: 3 },
+      types: { min: 2, max: 2 },
+      states: { min: 2, max: 2 },
+      outcomes: { min: 2, max: 3 },
+      M: 4,
+    }),
   check: (spec, ctx) => {
     const env = environmentFromSpec(spec);
     const r = interimIC(env, generalizedVCG(env), { tolerance: ctx.tolerance });

@@ -9,14 +9,20 @@ export const manifest: PaperManifest = {
   paper: 'foundation',
   title: 'VCG, the generalized VCG and the second-price auction, checked on their own',
   references: [
-    { key: 'V61', authors: ['William Vickrey'], title: 'Counterspeculation, auctions, and competitive sealed tenders', year: 1961, venue: 'Journal of Finance 16(1), 8-37' },
+    {
+      key: 'V61',
+      authors: ['William Vickrey'],
+      title: 'Counterspeculation, auctions, and competitive sealed tenders',
+      year: 1961,
+      venue: 'Journal of Finance 16(1), 8-37',
+    },
     { key: 'C71', authors: ['Edward H. Clarke'], title: 'Multipart pricing of public goods', year: 1971, venue: 'Public Choice 11, 17-33' },
     { key: 'G73', authors: ['Theodore Groves'], title: 'Incentives in teams', year: 1973, venue: 'Econometrica 41(4), 617-631' },
   ],
   hypotheses: {
     quasilinear: 'quasilinear utilities: value of the outcome plus the transfer received',
     privateValues: "pure private values: an agent's value depends on its own type only",
-    rewards: "the rewards z_i that augment the GVCG (McLean and Postlewaite, Theorem A), with informationally small agents",
+    rewards: 'the rewards z_i that augment the GVCG (McLean and Postlewaite, Theorem A), with informationally small agents',
     finiteOutcomes: 'a finite set of outcomes',
     nonnegativeValues: 'values are nonnegative: v_i >= 0',
     efficientClarke: 'the efficient outcome rule with Clarke pivot transfers (Clarke 1971; Groves 1973)',

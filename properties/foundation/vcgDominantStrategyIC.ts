@@ -16,7 +16,11 @@ export const vcgDominantStrategyIC = propertyEntry({
   title: 'VCG is dominant-strategy IC (private values)',
   source: { ...GVCG_SOURCE, ref: 'VCG, section 5.1 (pure private values, |Theta| = 1)' },
   kind: 'theorem',
-  hypotheses: ['[privateValues] private values', '[finiteOutcomes] finite outcome set', '[efficientClarke] efficient outcome rule, Clarke pivot transfers'],
+  hypotheses: [
+    '[privateValues] private values',
+    '[finiteOutcomes] finite outcome set',
+    '[efficientClarke] efficient outcome rule, Clarke pivot transfers',
+  ],
   conclusion: 'no agent gains by misreporting, whatever the others report (largest gain <= tolerance)',
   expected: 'holds',
   runs: 100,
@@ -28,7 +32,8 @@ export const vcgDominantStrategyIC = propertyEntry({
   },
   metrics: { worstGain: 'max' },
   mutant: {
-    description: 'drop the externality term: x_i = -max_c sum_{j != i} v_j (a report-independent fee), so agents report their favourite outcome',
+    description:
+      'drop the externality term: x_i = -max_c sum_{j != i} v_j (a report-independent fee), so agents report their favourite outcome',
     check: (spec, ctx) => {
       const env = environmentFromSpec(spec);
       const values = new ValueTable(env);

@@ -17,7 +17,11 @@ export const vcgExPostIR = propertyEntry({
   title: 'VCG is ex post individually rational with nonnegative values',
   source: { ...GVCG_SOURCE, ref: 'VCG, section 5.1' },
   kind: 'theorem',
-  hypotheses: ['[privateValues] private values', '[nonnegativeValues] values v_i >= 0', '[efficientClarke] efficient outcome rule, Clarke pivot transfers'],
+  hypotheses: [
+    '[privateValues] private values',
+    '[nonnegativeValues] values v_i >= 0',
+    '[efficientClarke] efficient outcome rule, Clarke pivot transfers',
+  ],
   conclusion: 'v_i(q(t), t_i) + x_i(t) >= 0 for every agent and profile',
   expected: 'holds',
   runs: 100,
@@ -33,7 +37,11 @@ export const vcgExPostIR = propertyEntry({
     check: (spec, ctx) => {
       const env = environmentFromSpec(spec);
       const v = vcgMechanism(env);
-      const r = exPostIR(env, { outcome: v.outcome, transfer: (k: number) => v.transfer(k).map((x) => x - 1) }, { tolerance: ctx.tolerance });
+      const r = exPostIR(
+        env,
+        { outcome: v.outcome, transfer: (k: number) => v.transfer(k).map((x) => x - 1) },
+        { tolerance: ctx.tolerance },
+      );
       return { ok: r.holds, metrics: { worstShortfall: r.worst }, detail: r };
     },
   },
@@ -60,7 +68,11 @@ export const vcgNoPositiveTransfers = propertyEntry({
     check: (spec, ctx) => {
       const env = environmentFromSpec(spec);
       const v = vcgMechanism(env);
-      const r = noPositiveTransfers(env, { outcome: v.outcome, transfer: (k: number) => v.transfer(k).map((x) => x + 1) }, { tolerance: ctx.tolerance });
+      const r = noPositiveTransfers(
+        env,
+        { outcome: v.outcome, transfer: (k: number) => v.transfer(k).map((x) => x + 1) },
+        { tolerance: ctx.tolerance },
+      );
       return { ok: r.holds, metrics: { largestTransfer: r.worst }, detail: r };
     },
   },

@@ -31,7 +31,9 @@ const zeroInstance = (n: number): AssignmentInstance => ({
   states: 2,
   u: [0, 1].map(() => Array.from({ length: n }, () => new Array(n).fill(0))),
   v: [0, 1].map(() => Array.from({ length: n }, () => new Array(n).fill(0))),
-  c: [0, 1].map(() => Array.from({ length: n }, () => Array.from({ length: n }, () => Array.from({ length: n }, () => new Array(n).fill(0))))),
+  c: [0, 1].map(() =>
+    Array.from({ length: n }, () => Array.from({ length: n }, () => Array.from({ length: n }, () => new Array(n).fill(0)))),
+  ),
 });
 
 export const definition2OpponentsLie = propertyEntry<Input>({
@@ -40,7 +42,12 @@ export const definition2OpponentsLie = propertyEntry<Input>({
   title: 'Definition 2 (ii) against opponents who lie in stage 1: spherical rewards do not make truth dominant',
   source: src('Definition 2 (ii) and Theorem 1', '4.3, 6.2'),
   kind: 'claim',
-  hypotheses: ['[fullSupportPrior] full-support prior', '[informativeSignals] the assumption of section 3.2', '[twoStageGame] opponents report alpha_j(b_j) in stage 1 (any map)', '[sphericalRewards] spherical rewards, any delta > 0'],
+  hypotheses: [
+    '[fullSupportPrior] full-support prior',
+    '[informativeSignals] the assumption of section 3.2',
+    '[twoStageGame] opponents report alpha_j(b_j) in stage 1 (any map)',
+    '[sphericalRewards] spherical rewards, any delta > 0',
+  ],
   scope: ['n = 2-3, |B_i| = 2-3, two states', 'payoff data zero (stage 2 pays nothing)'],
   conclusion: 'truthful stage-1 reporting maximises E[xi_i(r_i, alpha(b_-i)) | b_i] for every buyer and signal',
   expected: 'refuted',
@@ -65,13 +72,19 @@ export const definition2OpponentsLie = propertyEntry<Input>({
       }
       if (gain > worst) {
         worst = gain;
-        detail = { buyer: i, signal: bi, betterReport: r, expectedUnitRewardGain: gain, opponentsStage1Maps: x.alpha.map((a, j) => (j === i ? null : a)) };
+        detail = {
+          buyer: i,
+          signal: bi,
+          betterReport: r,
+          expectedUnitRewardGain: gain,
+          opponentsStage1Maps: x.alpha.map((a, j) => (j === i ? null : a)),
+        };
       }
     }
     return { ok: worst <= ctx.tolerance, metrics: { largestUnitRewardGain: worst }, detail };
   },
   metrics: { largestUnitRewardGain: 'max' },
   notes: [
-    'The spherical rule rewards matching the distribution of the OTHERS\' REPORTS; when they report alpha(b_-i), truth is no longer the best match. With payoffs zero the gain is pure reward (times delta), so no choice of delta helps. Truthful play is a sequential best response to truthful stage-1 play (what the proof shows), not dominant in the sense of Definition 2 (ii) as written.',
+    "The spherical rule rewards matching the distribution of the OTHERS' REPORTS; when they report alpha(b_-i), truth is no longer the best match. With payoffs zero the gain is pure reward (times delta), so no choice of delta helps. Truthful play is a sequential best response to truthful stage-1 play (what the proof shows), not dominant in the sense of Definition 2 (ii) as written.",
   ],
 });

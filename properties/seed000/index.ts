@@ -11,10 +11,41 @@ import { theorem1ProofDelta, theorem1ProofDeltaAnyOpponents, theorem1RobustDelta
 import { part2PosteriorDependent, part2PosteriorIndependent } from './part2Bound.ts';
 import { lemmaAProof, lemmaAStated } from './lemmaA.ts';
 import { lemmaBFromStatedA, lemmaBStated } from './lemmaB.ts';
-import { negativeExternalitiesIrDsic, negativeExternalitiesTransfers, stage2Dsic, stage2Ir, stage2NoPositiveTransfers } from './stage2Vcg.ts';
+import {
+  negativeExternalitiesIrDsic,
+  negativeExternalitiesTransfers,
+  stage2Dsic,
+  stage2Ir,
+  stage2NoPositiveTransfers,
+} from './stage2Vcg.ts';
 
 /** Catalogue entries for seed 000 (000_8a10c4f2f12bc353.txt: two-stage assignment mechanism with externalities). */
-export const seed000Entries: CatalogueEntry[] = [payoffBound, stage2Dsic, stage2Ir, stage2NoPositiveTransfers, negativeExternalitiesTransfers, negativeExternalitiesIrDsic, perfectMatchingsIr, greedyDsic, lemmaAStated, lemmaAProof, lemmaBStated, lemmaBFromStatedA, part2PosteriorIndependent, part2PosteriorDependent, theorem1ProofDelta, theorem1ProofDeltaAnyOpponents, theorem1RobustDelta, theorem1UnboundedReports, theorem1Budget, definition2OpponentsLie, relaxationUninformativeSignal, theorem2Counts, theorem2RewardsVanish, theorem2NBar];
+export const seed000Entries: CatalogueEntry[] = [
+  payoffBound,
+  stage2Dsic,
+  stage2Ir,
+  stage2NoPositiveTransfers,
+  negativeExternalitiesTransfers,
+  negativeExternalitiesIrDsic,
+  perfectMatchingsIr,
+  greedyDsic,
+  lemmaAStated,
+  lemmaAProof,
+  lemmaBStated,
+  lemmaBFromStatedA,
+  part2PosteriorIndependent,
+  part2PosteriorDependent,
+  theorem1ProofDelta,
+  theorem1ProofDeltaAnyOpponents,
+  theorem1RobustDelta,
+  theorem1UnboundedReports,
+  theorem1Budget,
+  definition2OpponentsLie,
+  relaxationUninformativeSignal,
+  theorem2Counts,
+  theorem2RewardsVanish,
+  theorem2NBar,
+];
 
 /** The seed000 module, as registered in properties/papers.ts. */
 export const paper: Paper = { manifest, entries: seed000Entries };

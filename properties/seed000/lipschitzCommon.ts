@@ -6,16 +6,25 @@
  */
 import fc from 'fast-check';
 import type { PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
-import { describeInstanceSpec, fromWeights, instanceFromSpec, instanceSpecArb, posteriorWeightsArb, type InstanceSpec } from '../../src/mechanisms/assignment/arbitraries.ts';
+import {
+  describeInstanceSpec,
+  fromWeights,
+  instanceFromSpec,
+  instanceSpecArb,
+  posteriorWeightsArb,
+  type InstanceSpec,
+} from '../../src/mechanisms/assignment/arbitraries.ts';
 import type { AssignmentInstance } from '../../src/mechanisms/assignment/instance.ts';
 import { ratioToLipschitzBound, testPairs } from '../../src/mechanisms/assignment/lipschitz.ts';
 
 export type LipschitzInput = { spec: InstanceSpec; pi: number[]; pi2: number[] };
 
-export const lipschitzArb = (nMax = 4) => () =>
-  instanceSpecArb({ n: { min: 1, max: nMax }, states: { min: 2, max: 3 }, M: { min: 1, max: 2 } }).chain((spec) =>
-    fc.record({ spec: fc.constant(spec), pi: posteriorWeightsArb(spec.states), pi2: posteriorWeightsArb(spec.states) }),
-  );
+export const lipschitzArb =
+  (nMax = 4) =>
+  () =>
+    instanceSpecArb({ n: { min: 1, max: nMax }, states: { min: 2, max: 3 }, M: { min: 1, max: 2 } }).chain((spec) =>
+      fc.record({ spec: fc.constant(spec), pi: posteriorWeightsArb(spec.states), pi2: posteriorWeightsArb(spec.states) }),
+    );
 
 export const describeLipschitz = (x: LipschitzInput) => ({ instance: describeInstanceSpec(x.spec), piWeights: x.pi, pi2Weights: x.pi2 });
 
@@ -36,7 +45,15 @@ export function lipschitzCheck(
     const r = ratioToLipschitzBound(fa, fb, a, b, C);
     if (r > worst) {
       worst = r;
-      detail = { pi: a, piPrime: b, fPi: fa, fPiPrime: fb, distance1: a.reduce((s, v, k) => s + Math.abs(v - b[k]), 0), constant: C, ratio: r };
+      detail = {
+        pi: a,
+        piPrime: b,
+        fPi: fa,
+        fPiPrime: fb,
+        distance1: a.reduce((s, v, k) => s + Math.abs(v - b[k]), 0),
+        constant: C,
+        ratio: r,
+      };
     }
   }
   return { ok: worst <= 1 + tol, metrics: { worstRatioToBound: worst }, detail };

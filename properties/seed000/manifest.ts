@@ -31,9 +31,11 @@ export const manifest: PaperManifest = {
     knownSellerCosts: 'the seller cost profile kappa is known to all buyers and the mechanism (section 4.1)',
     stage2Vcg: 'the stage-2 VCG: the efficient assignment phi with the pivot transfers of section 4.1',
     fullSupportPrior: 'the prior P(theta, b) has full support (section 3.2)',
-    twoStageGame: 'the two-stage game of section 4.2: signal reports in stage 1, a posted posterior, stage-2 strategies beta_j(r_j, pi, b_j) that may depend on it (Definition 2, section 4.3)',
+    twoStageGame:
+      'the two-stage game of section 4.2: signal reports in stage 1, a posted posterior, stage-2 strategies beta_j(r_j, pi, b_j) that may depend on it (Definition 2, section 4.3)',
     truthfulOpponents: 'opponents report truthfully (the truthful path of Definition 1 that the proof of Theorem 1 treats, section 6.2)',
-    postedPosteriorIndependentReports: "opponents' stage-2 reports do not depend on the posted posterior (what Part 2 of the proof of Theorem 1 uses, section 6.2)",
+    postedPosteriorIndependentReports:
+      "opponents' stage-2 reports do not depend on the posted posterior (what Part 2 of the proof of Theorem 1 uses, section 6.2)",
     sphericalRewards: 'the spherical rewards of the two-stage game, scaled by delta > 0 (section 4.2)',
     theorem2Rewards: 'the rewards xi_i(b) = n^-(k+2) P(b_{i+1}|b_i)/||P(.|b_i)||_2 of the proof of Theorem 2 (section 7)',
     conditionallyIndependentSignals: 'signals conditionally independent given the state (Theorem 2, section 7)',

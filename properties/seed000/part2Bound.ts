@@ -11,7 +11,15 @@
  */
 import fc from 'fast-check';
 import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
-import { describeInstanceSpec, fromWeights, instanceFromSpec, instanceSpecArb, opponentReportsFrom, posteriorWeightsArb, type InstanceSpec } from '../../src/mechanisms/assignment/arbitraries.ts';
+import {
+  describeInstanceSpec,
+  fromWeights,
+  instanceFromSpec,
+  instanceSpecArb,
+  opponentReportsFrom,
+  posteriorWeightsArb,
+  type InstanceSpec,
+} from '../../src/mechanisms/assignment/arbitraries.ts';
 import { part2ConstantStated } from '../../src/mechanisms/assignment/lipschitz.ts';
 import { part2Difference } from '../../src/mechanisms/assignment/twoStage.ts';
 import { src } from './common.ts';
@@ -47,18 +55,41 @@ function check(x: Input, dependent: boolean, C: (n: number, M: number) => number
   let worst = 0;
   let detail: unknown = null;
   for (let i = 0; i < inst.n; i++) {
-    const r = part2Difference(inst, pi, pi2, i, (j) => rep(j, 0), (j) => rep(j, dep ? 1 : 0));
+    const r = part2Difference(
+      inst,
+      pi,
+      pi2,
+      i,
+      (j) => rep(j, 0),
+      (j) => rep(j, dep ? 1 : 0),
+    );
     const bound = C(inst.n, inst.M) * dist;
     const ratio = -r.difference <= 0 ? 0 : bound > 0 ? -r.difference / bound : Infinity;
     if (ratio > worst) {
       worst = ratio;
-      detail = { buyer: i, pi, piPrime: pi2, distance1: dist, truthfulUtility: r.truthful, bestDeviationUtility: r.deviation, bound, opponentsReportsAtPi: Array.from({ length: inst.n }, (_, j) => (j === i ? null : rep(j, 0))), opponentsReportsAtPiPrime: Array.from({ length: inst.n }, (_, j) => (j === i ? null : rep(j, dep ? 1 : 0))) };
+      detail = {
+        buyer: i,
+        pi,
+        piPrime: pi2,
+        distance1: dist,
+        truthfulUtility: r.truthful,
+        bestDeviationUtility: r.deviation,
+        bound,
+        opponentsReportsAtPi: Array.from({ length: inst.n }, (_, j) => (j === i ? null : rep(j, 0))),
+        opponentsReportsAtPiPrime: Array.from({ length: inst.n }, (_, j) => (j === i ? null : rep(j, dep ? 1 : 0))),
+      };
     }
   }
   return { ok: worst <= 1 + tol, metrics: { worstRatioToBound: worst }, detail };
 }
 
-const describe = (x: Input) => ({ instance: describeInstanceSpec(x.spec), piWeights: x.pi, towardWeights: x.toward, h: 2 ** -x.closeness, opponentReportValues: x.reports });
+const describe = (x: Input) => ({
+  instance: describeInstanceSpec(x.spec),
+  piWeights: x.pi,
+  towardWeights: x.toward,
+  h: 2 ** -x.closeness,
+  opponentReportValues: x.reports,
+});
 const howComputed =
   "The deviator's stage-2 optimum at the posted pi' is computed exactly: by the dominant-strategy IC of stage-2 VCG, the best report makes the mechanism's averages under pi' equal i's true u_i(pi), c_i(pi) (a state-constant report), and its utility is max_z [g_i(z; u_i(pi), c_i(pi), v_i(pi')) + sum_{k != i} g_k(z; reports)] - max_{Z_-i} sum_{k != i} g_k.";
 
@@ -67,7 +98,11 @@ export const part2PosteriorIndependent = propertyEntry<Input>({
   title: "Part 2 of Theorem 1's proof: a lie gains at most (2+n)(2n+1)M||pi - pi'|| in stage 2 (opponents' reports fixed)",
   source: src('Theorem 1, proof Part 2', '6.2'),
   kind: 'claim',
-  hypotheses: ['[boundedPayoffs] 0 <= u, v, c <= M', "[boundedReports] opponents' state-contingent stage-2 reports (w_j(theta), d_j(theta)) in [0, M]", "[postedPosteriorIndependentReports] the same reports at pi and pi'"],
+  hypotheses: [
+    '[boundedPayoffs] 0 <= u, v, c <= M',
+    "[boundedReports] opponents' state-contingent stage-2 reports (w_j(theta), d_j(theta)) in [0, M]",
+    "[postedPosteriorIndependentReports] the same reports at pi and pi'",
+  ],
   scope: ['n <= 3, 2-3 states', "pi' = (1-h) pi + h t, h = 2^-k"],
   conclusion: "U_truth(pi) - max_{reports} U_dev(pi, pi') >= -(2+n)(2n+1)M ||pi - pi'||_1 for every buyer",
   expected: 'holds',
@@ -89,7 +124,11 @@ export const part2PosteriorDependent = propertyEntry<Input>({
   title: "Part 2 fails when the opponents' stage-2 reports depend on the posted posterior",
   source: src('Theorem 1, proof Part 2, with Definition 2 (ii) "any behavior strategies"', '6.2'),
   kind: 'claim',
-  hypotheses: ['[boundedPayoffs] 0 <= u, v, c <= M', "[boundedReports] opponents' stage-2 reports in [0, M]", "[twoStageGame] one report at pi and ANOTHER at pi' (beta_j(r_j, pi, b_j) may depend on the posted pi)"],
+  hypotheses: [
+    '[boundedPayoffs] 0 <= u, v, c <= M',
+    "[boundedReports] opponents' stage-2 reports in [0, M]",
+    "[twoStageGame] one report at pi and ANOTHER at pi' (beta_j(r_j, pi, b_j) may depend on the posted pi)",
+  ],
   scope: ['n <= 3, 2-3 states', "pi' = (1-h) pi + h t, h = 2^-k"],
   conclusion: "U_truth(pi) - max_{reports} U_dev(pi, pi') >= -(2+n)(2n+1)M ||pi - pi'||_1 for every buyer",
   expected: 'refuted',

@@ -81,7 +81,9 @@ export const perfectMatchingsIr = propertyEntry({
     return { ok: r.holds, metrics: { worstShortfall: r.worst }, detail: r };
   },
   metrics: { worstShortfall: 'max' },
-  notes: ['With every buyer forced into a match, a buyer whose value is below its seller\'s cost is served at a loss that the pivot does not cover: the IR proof needs the matching without i to be feasible for the full problem.'],
+  notes: [
+    "With every buyer forced into a match, a buyer whose value is below its seller's cost is served at a loss that the pivot does not cover: the IR proof needs the matching without i to be feasible for the full problem.",
+  ],
 });
 
 export const greedyDsic = propertyEntry({
@@ -104,5 +106,7 @@ export const greedyDsic = propertyEntry({
   },
   runs: 300,
   metrics: { worstGain: 'max' },
-  notes: ['Groves transfers align each buyer with total surplus only if the mechanism then maximises it; with a greedy rule a buyer can misreport to steer the greedy choice to a matching that is better for the true total surplus (hence for itself).'],
+  notes: [
+    'Groves transfers align each buyer with total surplus only if the mechanism then maximises it; with a greedy rule a buyer can misreport to steer the greedy choice to a matching that is better for the true total surplus (hence for itself).',
+  ],
 });

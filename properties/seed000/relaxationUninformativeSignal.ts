@@ -32,7 +32,8 @@ const arb = () =>
 function prior(x: Input): JointPrior {
   const S = x.stateSignal.length / x.signals;
   const w: number[] = [];
-  for (let th = 0; th < S; th++) for (let b0 = 0; b0 < x.signals; b0++) for (let b1 = 0; b1 < 2; b1++) w.push(x.stateSignal[th * x.signals + b0] * x.other[b1]);
+  for (let th = 0; th < S; th++)
+    for (let b0 = 0; b0 < x.signals; b0++) for (let b1 = 0; b1 < 2; b1++) w.push(x.stateSignal[th * x.signals + b0] * x.other[b1]);
   return JointPrior.fromWeights(S, [x.signals, 2], w);
 }
 
@@ -43,10 +44,18 @@ export const relaxationUninformativeSignal = propertyEntry<Input>({
   title: "Relaxation: a signal that moves the state posterior but not the belief about others' signals defeats every reward system",
   source: src('Theorem 1 (assumption of section 3.2)', '3.2, 6.2'),
   kind: 'relaxation',
-  relaxes: 'P_-i(.|b_i) != P_-i(.|b_i\') whenever b_i != b_i\' (section 3.2)',
-  hypotheses: ['[boundedPayoffs] 0 <= u, v, c <= M', '[fullSupportPrior] P(theta, b_0, b_1) > 0', '[truthfulOpponents] opponent truthful in both stages'],
-  scope: ['n = 2, 2-3 states, 2-3 signals for buyer 0, 2 for buyer 1', 'P(theta, b_0, b_1) = A(theta, b_0) R(b_1) (buyer 0 informative about theta only)'],
-  conclusion: 'some first-stage reward system makes truthful stage-1 reporting optimal for buyer 0 (necessary: every 2-cycle of lies has total stage-2 gain <= 0)',
+  relaxes: "P_-i(.|b_i) != P_-i(.|b_i') whenever b_i != b_i' (section 3.2)",
+  hypotheses: [
+    '[boundedPayoffs] 0 <= u, v, c <= M',
+    '[fullSupportPrior] P(theta, b_0, b_1) > 0',
+    '[truthfulOpponents] opponent truthful in both stages',
+  ],
+  scope: [
+    'n = 2, 2-3 states, 2-3 signals for buyer 0, 2 for buyer 1',
+    'P(theta, b_0, b_1) = A(theta, b_0) R(b_1) (buyer 0 informative about theta only)',
+  ],
+  conclusion:
+    'some first-stage reward system makes truthful stage-1 reporting optimal for buyer 0 (necessary: every 2-cycle of lies has total stage-2 gain <= 0)',
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 100,
@@ -76,9 +85,14 @@ export const relaxationUninformativeSignal = propertyEntry<Input>({
     return { ok: worst <= ctx.tolerance, metrics: { largestCycleGain: worst }, detail };
   },
   metrics: { largestCycleGain: 'max' },
-  describe: (x) => ({ instance: describeInstanceSpec(x.spec), signalsOfBuyer0: x.signals, stateSignalWeights: x.stateSignal, buyer1SignalWeights: x.other }),
+  describe: (x) => ({
+    instance: describeInstanceSpec(x.spec),
+    signalsOfBuyer0: x.signals,
+    stateSignalWeights: x.stateSignal,
+    buyer1SignalWeights: x.other,
+  }),
   notes: [
-    'With P_-0(.|b_0) the same for every b_0, any reward xi_0(r_0, b_1) has an expected value R(r_0) that does not depend on the true signal; truth-telling needs R(b) - R(b\') >= G(b -> b\') and R(b\') - R(b) >= G(b\' -> b), impossible when G(b -> b\') + G(b\' -> b) > 0. The spherical reward gap is 0 here (in the detail), so no delta helps.',
-    'Typical cause: buyer 0\'s value and its seller cost move with the state, so its stage-2 utility max(0, u(p(b)) - v(p(r))) is convex in the pair and a cycle of lies gains.',
+    "With P_-0(.|b_0) the same for every b_0, any reward xi_0(r_0, b_1) has an expected value R(r_0) that does not depend on the true signal; truth-telling needs R(b) - R(b') >= G(b -> b') and R(b') - R(b) >= G(b' -> b), impossible when G(b -> b') + G(b' -> b) > 0. The spherical reward gap is 0 here (in the detail), so no delta helps.",
+    "Typical cause: buyer 0's value and its seller cost move with the state, so its stage-2 utility max(0, u(p(b)) - v(p(r))) is convex in the pair and a cycle of lies gains.",
   ],
 });

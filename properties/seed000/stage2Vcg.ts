@@ -27,7 +27,10 @@ export function gridArb(opts: { nMax: number; typesMax: number; negative?: boole
       n: fc.constant(n),
       M: fc.constant(M),
       kappa: row(row(val, n), n),
-      types: row(fc.integer({ min: 1, max: opts.typesMax }).chain((K) => row(type, K)), n),
+      types: row(
+        fc.integer({ min: 1, max: opts.typesMax }).chain((K) => row(type, K)),
+        n,
+      ),
     });
   });
 }
@@ -36,7 +39,9 @@ const describeGrid = (g: Stage2Grid & { M: number }) => ({
   n: g.n,
   M: g.M,
   kappa: g.kappa,
-  types: g.types.map((ts, i) => ts.map((t) => ({ w: t.w, d: t.d.map((dj, j) => dj.map((dp, p) => dp.map((x, q) => (p === i || q === j ? 0 : x)))) }))),
+  types: g.types.map((ts, i) =>
+    ts.map((t) => ({ w: t.w, d: t.d.map((dj, j) => dj.map((dp, p) => dp.map((x, q) => (p === i || q === j ? 0 : x)))) })),
+  ),
 });
 
 /** Pivot that ignores seller scarcity and externalities: h_i = sum_{k != i} max(0, max_j w_kj - kappa_kj). */
@@ -54,7 +59,14 @@ const naivePivot = (i: number, data: AssignmentData) => {
 const base = {
   source: src('VCG mechanism, section 4.1', '4.1'),
   kind: 'theorem' as const,
-  hypotheses: ['[boundedPayoffs] 0 <= w_ij, kappa_ij, d_ij^{pq} <= M', '[nonnegativeExternalities] externalities are costs', '[knownSellerCosts] seller costs kappa known', '[exactMaximiser] phi = exact efficient assignment', '[partialMatchings] over all partial matchings', '[stage2Vcg] VCG transfers of section 4.1'],
+  hypotheses: [
+    '[boundedPayoffs] 0 <= w_ij, kappa_ij, d_ij^{pq} <= M',
+    '[nonnegativeExternalities] externalities are costs',
+    '[knownSellerCosts] seller costs kappa known',
+    '[exactMaximiser] phi = exact efficient assignment',
+    '[partialMatchings] over all partial matchings',
+    '[stage2Vcg] VCG transfers of section 4.1',
+  ],
   scope: ['n <= 3, 1-3 report types per buyer'],
   runs: 40,
   metrics: { worstGain: 'max' as const, worstShortfall: 'max' as const, largestTransfer: 'max' as const },
@@ -77,23 +89,33 @@ export const stage2Dsic = propertyEntry({
     description: 'transfer = -max_{Z_-i} sum_{k != i} g_k only (the Groves term sum_{k != i} g_k(phi) dropped)',
     check: (g, ctx) => {
       const s = stage2Direct(g);
-      const mech = { outcome: s.vcg.outcome, transfer: (k: number) => { const d = s.dataAt(k); return Array.from({ length: g.n }, (_, i) => -efficientAssignment(d, i).welfare); } };
+      const mech = {
+        outcome: s.vcg.outcome,
+        transfer: (k: number) => {
+          const d = s.dataAt(k);
+          return Array.from({ length: g.n }, (_, i) => -efficientAssignment(d, i).welfare);
+        },
+      };
       const r = dominantStrategyIC(s.env, mech, { tolerance: ctx.tolerance });
       return { ok: r.holds, metrics: { worstGain: r.worst }, detail: r };
     },
   },
 });
 
-const irCheck = (mk: (s: ReturnType<typeof stage2Direct>) => ReturnType<typeof stage2Direct>['vcg']) => (g: Stage2Grid & { M: number }, ctx: { tolerance: number }) => {
-  const s = stage2Direct(g);
-  const r = exPostIR(s.env, mk(s), { tolerance: ctx.tolerance });
-  return { ok: r.holds, metrics: { worstShortfall: r.worst }, detail: r };
-};
-const nptCheck = (mk: (s: ReturnType<typeof stage2Direct>) => ReturnType<typeof stage2Direct>['vcg']) => (g: Stage2Grid & { M: number }, ctx: { tolerance: number }) => {
-  const s = stage2Direct(g);
-  const r = noPositiveTransfers(s.env, mk(s), { tolerance: ctx.tolerance });
-  return { ok: r.holds, metrics: { largestTransfer: r.worst }, detail: r };
-};
+const irCheck =
+  (mk: (s: ReturnType<typeof stage2Direct>) => ReturnType<typeof stage2Direct>['vcg']) =>
+  (g: Stage2Grid & { M: number }, ctx: { tolerance: number }) => {
+    const s = stage2Direct(g);
+    const r = exPostIR(s.env, mk(s), { tolerance: ctx.tolerance });
+    return { ok: r.holds, metrics: { worstShortfall: r.worst }, detail: r };
+  };
+const nptCheck =
+  (mk: (s: ReturnType<typeof stage2Direct>) => ReturnType<typeof stage2Direct>['vcg']) =>
+  (g: Stage2Grid & { M: number }, ctx: { tolerance: number }) => {
+    const s = stage2Direct(g);
+    const r = noPositiveTransfers(s.env, mk(s), { tolerance: ctx.tolerance });
+    return { ok: r.holds, metrics: { largestTransfer: r.worst }, detail: r };
+  };
 
 export const stage2Ir = propertyEntry({
   ...base,
@@ -103,7 +125,10 @@ export const stage2Ir = propertyEntry({
   expected: 'holds',
   arbitrary: () => gridArb({ nMax: 3, typesMax: 2 }),
   check: irCheck((s) => s.vcg),
-  mutant: { description: 'pivot h_i = sum_{k != i} max_j (w_kj - kappa_kj)^+ (ignores that sellers are scarce and externalities)', check: irCheck((s) => s.withPivot(naivePivot)) },
+  mutant: {
+    description: 'pivot h_i = sum_{k != i} max_j (w_kj - kappa_kj)^+ (ignores that sellers are scarce and externalities)',
+    check: irCheck((s) => s.withPivot(naivePivot)),
+  },
 });
 
 export const stage2NoPositiveTransfers = propertyEntry({
@@ -131,14 +156,20 @@ export const negativeExternalitiesTransfers = propertyEntry({
   title: 'Relaxation: externality benefits (c < 0 allowed) break nonpositive transfers',
   kind: 'relaxation',
   relaxes: 'externality costs are nonnegative (section 3.1: 0 <= c_ij^{pq}(theta))',
-  hypotheses: ['[boundedPayoffs] 0 <= w_ij, kappa_ij <= M', '[exactMaximiser] exact efficient assignment', '[stage2Vcg] VCG transfers of section 4.1'],
+  hypotheses: [
+    '[boundedPayoffs] 0 <= w_ij, kappa_ij <= M',
+    '[exactMaximiser] exact efficient assignment',
+    '[stage2Vcg] VCG transfers of section 4.1',
+  ],
   scope: ['-M <= d_ij^{pq} <= M'],
   conclusion: 'x_i <= 0 for every buyer at every profile',
   expected: 'refuted',
   refutation: 'relaxation',
   arbitrary: () => gridArb({ nMax: 3, typesMax: 1, negative: true }),
   check: nptCheck((s) => s.vcg),
-  notes: ['The proof that x_i <= 0 uses sum_{q != j} d_kq^{ij} z_ij >= 0: removing i can only help the others. With a benefit (d < 0) the others lose when i leaves, sum_{k != i} g_k(phi) exceeds max over Z_-i, and i is PAID.'],
+  notes: [
+    'The proof that x_i <= 0 uses sum_{q != j} d_kq^{ij} z_ij >= 0: removing i can only help the others. With a benefit (d < 0) the others lose when i leaves, sum_{k != i} g_k(phi) exceeds max over Z_-i, and i is PAID.',
+  ],
 });
 
 export const negativeExternalitiesIrDsic = propertyEntry({
@@ -149,7 +180,11 @@ export const negativeExternalitiesIrDsic = propertyEntry({
   title: 'Relaxation: with externality benefits VCG stays IR and DSIC (the conclusion survives)',
   kind: 'relaxation',
   relaxes: 'externality costs are nonnegative (section 3.1: 0 <= c_ij^{pq}(theta))',
-  hypotheses: ['[boundedPayoffs] 0 <= w_ij, kappa_ij <= M', '[exactMaximiser] exact efficient assignment (the branch and bound bound is valid for either sign)', '[stage2Vcg] VCG transfers of section 4.1'],
+  hypotheses: [
+    '[boundedPayoffs] 0 <= w_ij, kappa_ij <= M',
+    '[exactMaximiser] exact efficient assignment (the branch and bound bound is valid for either sign)',
+    '[stage2Vcg] VCG transfers of section 4.1',
+  ],
   scope: ['-M <= d_ij^{pq} <= M'],
   conclusion: 'g_i + x_i >= 0 (IR) and no gain from misreporting (DSIC)',
   expected: 'holds',
@@ -160,6 +195,8 @@ export const negativeExternalitiesIrDsic = propertyEntry({
     const ds = dominantStrategyIC(s.env, s.vcg, { tolerance: ctx.tolerance });
     return { ok: ir.holds && ds.holds, metrics: { worstShortfall: ir.worst, worstGain: ds.worst }, detail: { ir, ds } };
   },
-  notes: ['IR uses only Z_-i subset of Z (g_i + x_i = max_Z W - max_{Z_-i} W_-i >= 0 as g_i = 0 off the match) and DSIC is Groves: neither needs c >= 0. Only the sign of the transfers does.'],
+  notes: [
+    'IR uses only Z_-i subset of Z (g_i + x_i = max_Z W - max_{Z_-i} W_-i >= 0 as g_i = 0 off the match) and DSIC is Groves: neither needs c >= 0. Only the sign of the transfers does.',
+  ],
   mutant: { description: 'pivot h_i = sum_{k != i} max_j (w_kj - kappa_kj)^+', check: irCheck((s) => s.withPivot(naivePivot)) },
 });

@@ -16,7 +16,16 @@
  */
 import fc from 'fast-check';
 import { propertyEntry, unmet, type CheckResult } from '../../src/catalogue/propertyEntry.ts';
-import { type GamePriorSpec, describeInstanceSpec, gamePriorSpecArb, instanceFromSpec, instanceSpecArb, opponentReportsFrom, priorFromGameSpec, type InstanceSpec } from '../../src/mechanisms/assignment/arbitraries.ts';
+import {
+  type GamePriorSpec,
+  describeInstanceSpec,
+  gamePriorSpecArb,
+  instanceFromSpec,
+  instanceSpecArb,
+  opponentReportsFrom,
+  priorFromGameSpec,
+  type InstanceSpec,
+} from '../../src/mechanisms/assignment/arbitraries.ts';
 import type { BuyerReport } from '../../src/mechanisms/assignment/instance.ts';
 import { type OpponentStrategy, TwoStageGame } from '../../src/mechanisms/assignment/twoStage.ts';
 import { src } from './common.ts';
@@ -86,7 +95,10 @@ export function theorem1Check(x: GameInput, opts: Theorem1Options, tol: number):
   let worstStage2 = -Infinity;
   const alternatives = (i: number): BuyerReport[] => {
     const zero = { w: inst.u.map((us) => us[i].map(() => 0)), d: inst.c.map((cs) => cs[i].map((cj) => cj.map((cp) => cp.map(() => 0)))) };
-    const full = { w: inst.u.map((us) => us[i].map(() => inst.M)), d: inst.c.map((cs) => cs[i].map((cj, j) => cj.map((cp, p) => cp.map((_, q) => (p === i || q === j ? 0 : inst.M))))) };
+    const full = {
+      w: inst.u.map((us) => us[i].map(() => inst.M)),
+      d: inst.c.map((cs) => cs[i].map((cj, j) => cj.map((cp, p) => cp.map((_, q) => (p === i || q === j ? 0 : inst.M))))),
+    };
     const others = [0, 1, 2].map((t) => opp((i + 1) % inst.n, t % x.prior.signals[0], t, []));
     return [zero, full, ...others];
   };
@@ -130,7 +142,11 @@ const hypotheses = [
   `[informativeSignals] ${ASSUMPTION_32}: instances violating it are discarded and counted`,
   '[truthfulOpponents] opponents truthful in stage 1 (the case the proof treats)',
 ];
-const scope = (base: string) => ['n = 2 (|B_i|, |Theta| <= 3) or n = 3 (|B_i| = |Theta| = 2)', `P proportional to R(b)(base + e(theta, b)) with small integers (${base})`, 'second-stage strategies drawn at random'];
+const scope = (base: string) => [
+  'n = 2 (|B_i|, |Theta| <= 3) or n = 3 (|B_i| = |Theta| = 2)',
+  `P proportional to R(b)(base + e(theta, b)) with small integers (${base})`,
+  'second-stage strategies drawn at random',
+];
 const metrics = {
   worstStage1Gain: 'max' as const,
   worstStage2Gain: 'max' as const,
@@ -146,20 +162,31 @@ const howComputed =
 
 export const theorem1ProofDelta = propertyEntry<GameInput>({
   id: 'seed000.theorem1.proofDelta',
-  title: "Theorem 1 with the proof's delta: truthful play is a sequential dominant strategy assessment (opponents' reports ignore the posted posterior)",
+  title:
+    "Theorem 1 with the proof's delta: truthful play is a sequential dominant strategy assessment (opponents' reports ignore the posted posterior)",
   source: src('Theorem 1', '4.4, 6.2'),
   kind: 'theorem',
-  hypotheses: [...hypotheses, "[postedPosteriorIndependentReports] opponents' stage-2 reports depend on their own signal only, not on the posted posterior"],
+  hypotheses: [
+    ...hypotheses,
+    "[postedPosteriorIndependentReports] opponents' stage-2 reports depend on their own signal only, not on the posted posterior",
+  ],
   scope: scope('base up to 12: weakly informative signals'),
-  conclusion: 'with delta = max C E||p(b) - p(b_-i,r_i)|| / E[zeta(b) - zeta(b_-i,r_i)], C = (2+n)(2n+1)M: no coordinated deviation pays (ii), and truthful stage-2 reports are optimal on the truthful path (iii)',
+  conclusion:
+    'with delta = max C E||p(b) - p(b_-i,r_i)|| / E[zeta(b) - zeta(b_-i,r_i)], C = (2+n)(2n+1)M: no coordinated deviation pays (ii), and truthful stage-2 reports are optimal on the truthful path (iii)',
   expected: 'holds',
   runs: 40,
   arbitrary: gameArb(12),
   check: (x, ctx) => theorem1Check(x, { dependsOnPosted: false, delta: (g) => g.proofDelta() }, ctx.tolerance),
   metrics,
   describe: describeGame,
-  notes: [howComputed, 'neededDeltaOverDeltaUsed is the smallest delta that works against the drawn opponents divided by the proof\'s delta: the proof\'s delta is conservative by that factor. expectedRewards vs expectedVcgSurplus: the first-stage rewards paid against the VCG surplus under truthful play (expectedNetPayment > 0 is a deficit).'],
-  mutant: { description: 'delta = 0 (no first-stage rewards)', check: (x, ctx) => theorem1Check(x, { dependsOnPosted: false, delta: () => 0 }, ctx.tolerance) },
+  notes: [
+    howComputed,
+    "neededDeltaOverDeltaUsed is the smallest delta that works against the drawn opponents divided by the proof's delta: the proof's delta is conservative by that factor. expectedRewards vs expectedVcgSurplus: the first-stage rewards paid against the VCG surplus under truthful play (expectedNetPayment > 0 is a deficit).",
+  ],
+  mutant: {
+    description: 'delta = 0 (no first-stage rewards)',
+    check: (x, ctx) => theorem1Check(x, { dependsOnPosted: false, delta: () => 0 }, ctx.tolerance),
+  },
 });
 
 export const theorem1ProofDeltaAnyOpponents = propertyEntry<GameInput>({
@@ -191,7 +218,8 @@ export const theorem1RobustDelta = propertyEntry<GameInput>({
   kind: 'theorem',
   hypotheses: [...hypotheses, "[boundedReports] opponents' stage-2 reports in [0, M], depending on the posted posterior"],
   scope: scope('base up to 400'),
-  conclusion: 'with delta = max E[max(0, max_j u_ij(p(b)) - v_ij(p(b_-i,r_i)))] / E[zeta gap] no coordinated deviation pays (ii) and (iii) holds',
+  conclusion:
+    'with delta = max E[max(0, max_j u_ij(p(b)) - v_ij(p(b_-i,r_i)))] / E[zeta gap] no coordinated deviation pays (ii) and (iii) holds',
   expected: 'holds',
   runs: 40,
   arbitrary: gameArb(400),
@@ -203,7 +231,10 @@ export const theorem1RobustDelta = propertyEntry<GameInput>({
     "Why this delta works for every opponents' strategy with reports in [0, M]: truthful stage-2 utility is >= 0 (individual rationality), and after a lie the deviator gets at most max_j (u_ij(p(b)) - v_ij(p(b_-i, r_i)))^+, because the others' reported payoffs with i matched are at most their best without i when reported externality costs are >= 0.",
     "The bound needs the opponents' reports in [0, M]; with unbounded reports no finite delta works (seed000.theorem1.withoutBoundedReports). neededDeltaOverDeltaUsed = 1 means some drawn opponents attain the bound: the robust delta is the smallest delta that works against all opponents with reports in [0, M] on that instance.",
   ],
-  mutant: { description: "the proof's delta (too small against posterior-dependent opponents)", check: (x, ctx) => theorem1Check(x, { dependsOnPosted: true, delta: (g) => g.proofDelta() }, ctx.tolerance) },
+  mutant: {
+    description: "the proof's delta (too small against posterior-dependent opponents)",
+    check: (x, ctx) => theorem1Check(x, { dependsOnPosted: true, delta: (g) => g.proofDelta() }, ctx.tolerance),
+  },
 });
 
 export const theorem1UnboundedReports = propertyEntry<GameInput>({

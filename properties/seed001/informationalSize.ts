@@ -10,7 +10,14 @@ import fc from 'fast-check';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { priorFromSpec, priorSpecArb, type PriorSpec } from '../../src/generators/priors.ts';
 import { JointPrior } from '../../src/core/prior.ts';
-import { massAbove, posteriorDistances, smallestFixedPoint, smallestFixedPointByBisection, informationalSize, type WeightedDistance } from '../../src/information/informationalSize.ts';
+import {
+  massAbove,
+  posteriorDistances,
+  smallestFixedPoint,
+  smallestFixedPointByBisection,
+  informationalSize,
+  type WeightedDistance,
+} from '../../src/information/informationalSize.ts';
 import { beliefVariability } from '../../src/information/beliefVariability.ts';
 import { symmetricInformation, symmetricPosteriorDistances } from '../../src/information/symmetricInformation.ts';
 import { countVectors, logMultinomial } from '../../src/information/symmetricSignals.ts';
@@ -35,20 +42,21 @@ function compare(spec: PriorSpec, tol: number, exact: (items: readonly WeightedD
   let maxNu = 0;
   let detail: unknown = null;
   for (let i = 0; i < Q.agents; i++) {
-    for (let a = 0; a < Q.typeCounts[i]; a++) for (let r = 0; r < Q.typeCounts[i]; r++) {
-      if (a === r) continue;
-      const items = posteriorDistances(Q, i, a, r);
-      const nu = exact(items);
-      const bis = smallestFixedPointByBisection(items);
-      // nu is feasible (Q(I_nu) <= nu) and nothing below it is
-      const feasible = massAbove(items, nu) <= nu + 1e-15;
-      const diff = Math.abs(nu - bis);
-      maxNu = Math.max(maxNu, nu);
-      if (diff > worstDiff || !feasible) {
-        worstDiff = Math.max(diff, feasible ? 0 : Infinity);
-        detail = { agent: i, trueSignal: a, report: r, exact: nu, bisection: bis, feasible, items };
+    for (let a = 0; a < Q.typeCounts[i]; a++)
+      for (let r = 0; r < Q.typeCounts[i]; r++) {
+        if (a === r) continue;
+        const items = posteriorDistances(Q, i, a, r);
+        const nu = exact(items);
+        const bis = smallestFixedPointByBisection(items);
+        // nu is feasible (Q(I_nu) <= nu) and nothing below it is
+        const feasible = massAbove(items, nu) <= nu + 1e-15;
+        const diff = Math.abs(nu - bis);
+        maxNu = Math.max(maxNu, nu);
+        if (diff > worstDiff || !feasible) {
+          worstDiff = Math.max(diff, feasible ? 0 : Infinity);
+          detail = { agent: i, trueSignal: a, report: r, exact: nu, bisection: bis, feasible, items };
+        }
       }
-    }
   }
   return { ok: worstDiff <= TIE_TOLERANCE, metrics: { worstDifferenceToBisection: worstDiff, largestNu: maxNu }, detail };
 }
@@ -58,8 +66,12 @@ export const nuExactVsBisection = propertyEntry<PriorSpec>({
   title: 'Definition 3: nu computed exactly from the sorted distances equals the bisection value',
   source: src('Definition 3', '4.2'),
   kind: 'definition',
-  hypotheses: ['[finiteTypes] Q in Delta(Theta x A) with full support', '[informationalSize] distances in the 1-norm, I_eps = {a_-i : distance > eps} (strict)'],
-  conclusion: 'for every agent and pair (a_i, a_i\'), the exact smallest fixed point of eps -> Q(I_eps | a_i) agrees with bisection to 1e-12 and is feasible',
+  hypotheses: [
+    '[finiteTypes] Q in Delta(Theta x A) with full support',
+    '[informationalSize] distances in the 1-norm, I_eps = {a_-i : distance > eps} (strict)',
+  ],
+  conclusion:
+    "for every agent and pair (a_i, a_i'), the exact smallest fixed point of eps -> Q(I_eps | a_i) agrees with bisection to 1e-12 and is feasible",
   expected: 'holds',
   runs: 80,
   arbitrary: () => priorSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 3 }, states: { min: 2, max: 3 }, maxWeight: 5 }),
@@ -95,18 +107,26 @@ function countsVsEnumeration(spec: SymSpec, dropMultinomial: boolean) {
     const k = model.likelihood[0].length;
     const counts = [...countVectors(spec.agents - 1, k)];
     let logNu = -Infinity;
-    for (let s = 0; s < k; s++) for (let r = 0; r < k; r++) {
-      if (r === s) continue;
-      const items = symmetricPosteriorDistances(model, s, r).map((x, j) => ({ logDistance: x.logDistance, logMass: x.logMass - logMultinomial(counts[j]) }));
-      logNu = Math.max(logNu, logSmallestFixedPoint(items));
-    }
+    for (let s = 0; s < k; s++)
+      for (let r = 0; r < k; r++) {
+        if (r === s) continue;
+        const items = symmetricPosteriorDistances(model, s, r).map((x, j) => ({
+          logDistance: x.logDistance,
+          logMass: x.logMass - logMultinomial(counts[j]),
+        }));
+        logNu = Math.max(logNu, logSmallestFixedPoint(items));
+      }
     nuSym = Math.exp(logNu);
   }
   const nuEnum = informationalSize(Q, 0).nu;
   const lambdaEnum = beliefVariability(Q, 0).lambda;
   const dNu = Math.abs(nuSym - nuEnum);
   const dLambda = Math.abs(sym.lambda - lambdaEnum);
-  return { ok: dNu <= DEFAULT_TOLERANCE && dLambda <= DEFAULT_TOLERANCE, metrics: { nuDifference: dNu, lambdaDifference: dLambda }, detail: { nuCounts: nuSym, nuEnumeration: nuEnum, lambdaCounts: sym.lambda, lambdaEnumeration: lambdaEnum } };
+  return {
+    ok: dNu <= DEFAULT_TOLERANCE && dLambda <= DEFAULT_TOLERANCE,
+    metrics: { nuDifference: dNu, lambdaDifference: dLambda },
+    detail: { nuCounts: nuSym, nuEnumeration: nuEnum, lambdaCounts: sym.lambda, lambdaEnumeration: lambdaEnum },
+  };
 }
 
 export const nuCountsVsEnumeration = propertyEntry<SymSpec>({
@@ -116,11 +136,15 @@ export const nuCountsVsEnumeration = propertyEntry<SymSpec>({
   kind: 'definition',
   hypotheses: ['[conditionallyIndependentSignals] conditionally independent signals', '[finiteTypes] full support'],
   scope: ['signals identical across agents'],
-  conclusion: 'nu_i and Lambda_i computed through the others\' signal counts equal those of Definition 3 and section 4.3 computed over all profiles, to 1e-9',
+  conclusion:
+    "nu_i and Lambda_i computed through the others' signal counts equal those of Definition 3 and section 4.3 computed over all profiles, to 1e-9",
   expected: 'holds',
   runs: 40,
   arbitrary: symArb,
   check: (spec) => countsVsEnumeration(spec, false),
   metrics: { nuDifference: 'max', lambdaDifference: 'max' },
-  mutant: { description: 'count-based nu with the masses of count vectors not multiplied by the multinomial coefficient', check: (spec) => countsVsEnumeration(spec, true) },
+  mutant: {
+    description: 'count-based nu with the masses of count vectors not multiplied by the multinomial coefficient',
+    check: (spec) => countsVsEnumeration(spec, true),
+  },
 });

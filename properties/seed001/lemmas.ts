@@ -53,12 +53,12 @@ function lemmaA(spec: WelfareSpec, tol: number, constant: (s: number) => number)
 
 export const lemmaAEntry = propertyEntry<WelfareSpec>({
   id: 'seed001.lemmaA',
-  title: 'Lemma A: |F_S(pi) - F_S(pi\') | <= |S| M ||pi - pi\'||',
+  title: "Lemma A: |F_S(pi) - F_S(pi') | <= |S| M ||pi - pi'||",
   source: src('Lemma A', '7.1'),
   kind: 'lemma',
   hypotheses: ['[lemmaABounds] g_i : C x Theta -> [0, M]', "[posteriors] pi, pi' in Delta(Theta)"],
   scope: ['S any subset of the agents'],
-  conclusion: '|F_S(pi) - F_S(pi\')| <= |S| M ||pi - pi\'||_1',
+  conclusion: "|F_S(pi) - F_S(pi')| <= |S| M ||pi - pi'||_1",
   expected: 'holds',
   runs: 300,
   arbitrary: welfareArb,
@@ -66,9 +66,12 @@ export const lemmaAEntry = propertyEntry<WelfareSpec>({
   check: (spec, ctx) => lemmaA(spec, ctx.tolerance, (s) => s),
   metrics: { worstRatioToBound: 'max' },
   notes: [
-    'The worst ratio is 1/2: for g_i in [0, M], sum_theta g(theta)(pi - pi\')(theta) <= M ||pi - pi\'||_1 / 2, so the sharp constant is |S| M / 2 (attained: one agent, g = (M, 0), pi = (1, 0), pi\' = (0, 1)). The stated constant holds with a factor 2 to spare.',
+    "The worst ratio is 1/2: for g_i in [0, M], sum_theta g(theta)(pi - pi')(theta) <= M ||pi - pi'||_1 / 2, so the sharp constant is |S| M / 2 (attained: one agent, g = (M, 0), pi = (1, 0), pi' = (0, 1)). The stated constant holds with a factor 2 to spare.",
   ],
-  mutant: { description: 'constant |S| M / 3 (below the sharp |S| M / 2)', check: (spec, ctx) => lemmaA(spec, ctx.tolerance, (s) => s / 3) },
+  mutant: {
+    description: 'constant |S| M / 3 (below the sharp |S| M / 2)',
+    check: (spec, ctx) => lemmaA(spec, ctx.tolerance, (s) => s / 3),
+  },
 });
 
 function lemmaB(spec: WelfareSpec, tol: number, constant: (n: number) => number) {
@@ -94,11 +97,15 @@ function lemmaB(spec: WelfareSpec, tol: number, constant: (n: number) => number)
 
 export const lemmaBEntry = propertyEntry<WelfareSpec>({
   id: 'seed001.lemmaB',
-  title: 'Lemma B: the VCG payoff at pi\' exceeds that at pi by at most (2n - 1) M ||pi - pi\'||',
+  title: "Lemma B: the VCG payoff at pi' exceeds that at pi by at most (2n - 1) M ||pi - pi'||",
   source: src('Lemma B', '7.1'),
   kind: 'lemma',
-  hypotheses: ['[lemmaABounds] g_i : C x Theta -> [0, M]', '[efficientOutcome] xi(pi) efficient at pi (ties to the lowest outcome)', '[gvcgTransfers] eta_i the Clarke transfer at pi'],
-  conclusion: '[g_i(xi(pi\')) . pi\' + eta_i(pi\')] - [g_i(xi(pi)) . pi + eta_i(pi)] <= (2n - 1) M ||pi - pi\'||_1 for every i',
+  hypotheses: [
+    '[lemmaABounds] g_i : C x Theta -> [0, M]',
+    '[efficientOutcome] xi(pi) efficient at pi (ties to the lowest outcome)',
+    '[gvcgTransfers] eta_i the Clarke transfer at pi',
+  ],
+  conclusion: "[g_i(xi(pi')) . pi' + eta_i(pi')] - [g_i(xi(pi)) . pi + eta_i(pi)] <= (2n - 1) M ||pi - pi'||_1 for every i",
   expected: 'holds',
   runs: 300,
   arbitrary: welfareArb,
@@ -125,20 +132,21 @@ function lemmaC(spec: LemmaCSpec, tol: number, denominator: (Q: ReturnType<typeo
   let detail: unknown = null;
   for (let i = 0; i < Q.agents; i++) {
     const lambda = beliefVariability(Q, i).lambda;
-    for (let a = 0; a < Q.typeCounts[i]; a++) for (let r = 0; r < Q.typeCounts[i]; r++) {
-      if (a === r) continue;
-      const lhs = sphericalRewardAdvantage(Q, i, a, r, eps);
-      const bound = (eps * lambda) / denominator(Q);
-      // the proof's equality: lhs = (eps / 2) ||Q(.|a)||_2 ||u(a) - u(r)||^2
-      const identity = (eps / 2) * norm2(Q.othersGivenOwn(i, a)) * beliefVariabilityPair(Q, i, a, r);
-      identityGap = Math.max(identityGap, Math.abs(identity - lhs));
-      const ratio = lhs > TIE_TOLERANCE ? bound / lhs : bound > TIE_TOLERANCE ? Infinity : 0;
-      if (lhs < bound - tol) ok = false;
-      if (ratio >= worst) {
-        worst = ratio;
-        detail = { agent: i, trueSignal: a, report: r, lhs, bound, lambda };
+    for (let a = 0; a < Q.typeCounts[i]; a++)
+      for (let r = 0; r < Q.typeCounts[i]; r++) {
+        if (a === r) continue;
+        const lhs = sphericalRewardAdvantage(Q, i, a, r, eps);
+        const bound = (eps * lambda) / denominator(Q);
+        // the proof's equality: lhs = (eps / 2) ||Q(.|a)||_2 ||u(a) - u(r)||^2
+        const identity = (eps / 2) * norm2(Q.othersGivenOwn(i, a)) * beliefVariabilityPair(Q, i, a, r);
+        identityGap = Math.max(identityGap, Math.abs(identity - lhs));
+        const ratio = lhs > TIE_TOLERANCE ? bound / lhs : bound > TIE_TOLERANCE ? Infinity : 0;
+        if (lhs < bound - tol) ok = false;
+        if (ratio >= worst) {
+          worst = ratio;
+          detail = { agent: i, trueSignal: a, report: r, lhs, bound, lambda };
+        }
       }
-    }
   }
   return { ok: ok && identityGap <= DEFAULT_TOLERANCE, metrics: { worstRatioToBound: worst, proofIdentityGap: identityGap }, detail };
 }
@@ -148,17 +156,28 @@ export const lemmaCEntry = propertyEntry<LemmaCSpec>({
   title: 'Lemma C: the spherical reward advantage of truth is at least eps Lambda_i / (2 sqrt|A|)',
   source: src('Lemma C', '7.1'),
   kind: 'lemma',
-  hypotheses: ['[finiteTypes] Q in Delta(Theta x A) with full support', '[sphericalNormalisation] zeta_i(a_-i, a_i) = eps Q(a_-i | a_i) / ||Q(. | a_i)||_2'],
-  conclusion: 'sum_{a_-i} [zeta_i(a_-i, a_i) - zeta_i(a_-i, a_i\')] Q(a_-i | a_i) >= eps Lambda_i / (2 sqrt|A|) for all a_i != a_i\', and equals (eps/2) ||Q(.|a_i)||_2 ||u(a_i) - u(a_i\')||^2 (the proof\'s identity)',
+  hypotheses: [
+    '[finiteTypes] Q in Delta(Theta x A) with full support',
+    '[sphericalNormalisation] zeta_i(a_-i, a_i) = eps Q(a_-i | a_i) / ||Q(. | a_i)||_2',
+  ],
+  conclusion:
+    "sum_{a_-i} [zeta_i(a_-i, a_i) - zeta_i(a_-i, a_i')] Q(a_-i | a_i) >= eps Lambda_i / (2 sqrt|A|) for all a_i != a_i', and equals (eps/2) ||Q(.|a_i)||_2 ||u(a_i) - u(a_i')||^2 (the proof's identity)",
   expected: 'holds',
   runs: 150,
-  arbitrary: () => fc.record({ prior: priorSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 3 }, states: { min: 1, max: 2 }, maxWeight: 6 }), scale: fc.integer({ min: 1, max: 5 }) }),
+  arbitrary: () =>
+    fc.record({
+      prior: priorSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 3 }, states: { min: 1, max: 2 }, maxWeight: 6 }),
+      scale: fc.integer({ min: 1, max: 5 }),
+    }),
   check: (spec, ctx) => lemmaC(spec, ctx.tolerance, (Q) => 2 * Math.sqrt(Q.profiles.size)),
   metrics: { worstRatioToBound: 'max', proofIdentityGap: 'max' },
   notes: [
-    'worstRatioToBound is bound / observed (<= 1 when the lower bound holds). The proof uses ||Q(.|a_i)||_2 >= 1/sqrt|A_-i| >= 1/sqrt|A|; the bound with |A_-i| also holds, and the factor 1/sqrt|A| is what makes the proof\'s reward scale grow like 2^(n/2) with n binary signals (see seed001.theoremB.manyAgents).',
+    "worstRatioToBound is bound / observed (<= 1 when the lower bound holds). The proof uses ||Q(.|a_i)||_2 >= 1/sqrt|A_-i| >= 1/sqrt|A|; the bound with |A_-i| also holds, and the factor 1/sqrt|A| is what makes the proof's reward scale grow like 2^(n/2) with n binary signals (see seed001.theoremB.manyAgents).",
   ],
-  mutant: { description: 'the bound without the factor 1/sqrt|A| (eps Lambda_i / 2)', check: (spec, ctx) => lemmaC(spec, ctx.tolerance, () => 2) },
+  mutant: {
+    description: 'the bound without the factor 1/sqrt|A| (eps Lambda_i / 2)',
+    check: (spec, ctx) => lemmaC(spec, ctx.tolerance, () => 2),
+  },
 });
 
 export const lemmaASharp = propertyEntry<WelfareSpec>({
@@ -168,7 +187,7 @@ export const lemmaASharp = propertyEntry<WelfareSpec>({
   kind: 'bound',
   hypotheses: ['[lemmaABounds] g_i : C x Theta -> [0, M]', "[posteriors] pi, pi' in Delta(Theta)"],
   scope: ['S any subset of the agents'],
-  conclusion: '|F_S(pi) - F_S(pi\')| <= (|S| M / 2) ||pi - pi\'||_1, with equality at g = (M, 0), pi = (1, 0), pi\' = (0, 1)',
+  conclusion: "|F_S(pi) - F_S(pi')| <= (|S| M / 2) ||pi - pi'||_1, with equality at g = (M, 0), pi = (1, 0), pi' = (0, 1)",
   expected: 'holds',
   runs: 300,
   arbitrary: welfareArb,
@@ -183,8 +202,13 @@ export const lemmaBSharp = propertyEntry<WelfareSpec>({
   title: 'Lemma B with the constant (2n - 1) M / 2 that its proof gives with the sharp Lemma A',
   source: src('Lemma B', '7.1'),
   kind: 'bound',
-  hypotheses: ['[lemmaABounds] g_i : C x Theta -> [0, M]', '[efficientOutcome] xi(pi) efficient at pi (ties to the lowest outcome)', '[gvcgTransfers] eta_i the Clarke transfer at pi'],
-  conclusion: '[g_i(xi(pi\')) . pi\' + eta_i(pi\')] - [g_i(xi(pi)) . pi + eta_i(pi)] <= ((2n - 1) M / 2) ||pi - pi\'||_1 (equality for n = 1, g = (M, 0))',
+  hypotheses: [
+    '[lemmaABounds] g_i : C x Theta -> [0, M]',
+    '[efficientOutcome] xi(pi) efficient at pi (ties to the lowest outcome)',
+    '[gvcgTransfers] eta_i the Clarke transfer at pi',
+  ],
+  conclusion:
+    "[g_i(xi(pi')) . pi' + eta_i(pi')] - [g_i(xi(pi)) . pi + eta_i(pi)] <= ((2n - 1) M / 2) ||pi - pi'||_1 (equality for n = 1, g = (M, 0))",
   expected: 'holds',
   runs: 300,
   arbitrary: welfareArb,

@@ -44,13 +44,29 @@ function proofSteps(spec: ProductSpec, tol: number, nuFactor: number) {
         if (gainBound > 0) worstBetaStarRatio = Math.max(worstBetaStarRatio, (d.deviationStage2 - d.truthfulStage2) / gainBound);
         if (d.deviationStage2 > d.deviationStage2UpperBound + tol) {
           ok = false;
-          detail = { agent: i, type: t, report: r, betaStar: d.deviationStage2, upperBound: d.deviationStage2UpperBound, note: 'beta* above the per-t_-i bound' };
+          detail = {
+            agent: i,
+            type: t,
+            report: r,
+            betaStar: d.deviationStage2,
+            upperBound: d.deviationStage2UpperBound,
+            note: 'beta* above the per-t_-i bound',
+          };
         }
         if (nuBound > 0) worstNuRatio = Math.max(worstNuRatio, ed / nuBound);
       }
     }
   }
-  return { ok, metrics: { worstGainRatioToBound: worstGainRatio, worstBetaStarGainRatioToBound: worstBetaStarRatio, worstDistanceRatioToThreeNu: worstNuRatio, outcomes: spec.outcomes }, detail };
+  return {
+    ok,
+    metrics: {
+      worstGainRatioToBound: worstGainRatio,
+      worstBetaStarGainRatioToBound: worstBetaStarRatio,
+      worstDistanceRatioToThreeNu: worstNuRatio,
+      outcomes: spec.outcomes,
+    },
+    detail,
+  };
 }
 
 export const theoremBProofSteps = propertyEntry<ProductSpec>({
@@ -60,10 +76,19 @@ export const theoremBProofSteps = propertyEntry<ProductSpec>({
   kind: 'bound',
   hypotheses: ['[productPrior] P = P1 x P2 full support', '[decomposition] D = ((X_i, p_X_i), P1)', '[boundedValues] v_i in [0, M]'],
   scope: ['M = 4, two or three outcomes'],
-  conclusion: 'for every agent, type and first-stage lie: the best stage-2 gain (each t_-i separately) <= 2nM E[||rho(a_-i,a_i) - rho(a_-i,r_i)||_1 | a_i] <= 6nM nu_i',
+  conclusion:
+    'for every agent, type and first-stage lie: the best stage-2 gain (each t_-i separately) <= 2nM E[||rho(a_-i,a_i) - rho(a_-i,r_i)||_1 | a_i] <= 6nM nu_i',
   expected: 'holds',
   runs: 30,
-  arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 3 }, outcomes: { min: 2, max: 3 }, M: 4 }),
+  arbitrary: () =>
+    productSpecArb({
+      agents: { min: 2, max: 3 },
+      signals: { min: 2, max: 3 },
+      payoffTypes: { min: 1, max: 2 },
+      states: { min: 2, max: 3 },
+      outcomes: { min: 2, max: 3 },
+      M: 4,
+    }),
   check: (spec, ctx) => proofSteps(spec, ctx.tolerance, 3),
   metrics: { worstGainRatioToBound: 'max', worstBetaStarGainRatioToBound: 'max', worstDistanceRatioToThreeNu: 'max', outcomes: 'max' },
   notes: [

@@ -51,7 +51,13 @@ function noVariability(spec: NoVariabilitySpec): CheckResult {
   return {
     ok: sum <= DEFAULT_TOLERANCE,
     metrics: { sumOfStage2Gains: sum, lambda0, posteriorMove: moves },
-    detail: { lambda0, largestPosteriorMove: moves, gainLying0to1: g01.deviationStage2 - g01.truthfulStage2, gainLying1to0: g10.deviationStage2 - g10.truthfulStage2, note: 'a positive sum means no reward system (any zeta >= 0) makes truthful stage-1 reports optimal for both signals of agent 0' },
+    detail: {
+      lambda0,
+      largestPosteriorMove: moves,
+      gainLying0to1: g01.deviationStage2 - g01.truthfulStage2,
+      gainLying1to0: g10.deviationStage2 - g10.truthfulStage2,
+      note: 'a positive sum means no reward system (any zeta >= 0) makes truthful stage-1 reports optimal for both signals of agent 0',
+    },
   };
 }
 
@@ -62,8 +68,11 @@ export const relaxNoVariability = propertyEntry<NoVariabilitySpec>({
   title: 'Lambda_i = 0 with an informative signal: no reward makes stage-1 truth optimal',
   source: src('Theorem B (a): hypothesis Lambda_i^Q > 0', '6.3'),
   kind: 'relaxation',
-  relaxes: 'Lambda_i^Q > 0 (agent 0\'s beliefs about the others do not depend on its signal, yet its signal moves the posterior)',
-  hypotheses: ['[boundedValues] v_i(c, theta, t_i) in [0, 4]', '[twoStageGame] stage 2: private-values VCG on the posted posterior; the liar best-responds with the exact beta*_i'],
+  relaxes: "Lambda_i^Q > 0 (agent 0's beliefs about the others do not depend on its signal, yet its signal moves the posterior)",
+  hypotheses: [
+    '[boundedValues] v_i(c, theta, t_i) in [0, 4]',
+    '[twoStageGame] stage 2: private-values VCG on the posted posterior; the liar best-responds with the exact beta*_i',
+  ],
   scope: ["2 agents, 2 states, agent 0 informative, agent 1's signal independent of the state and of agent 0", 'two or three outcomes'],
   conclusion: 'some reward system Z makes truthful stage-1 reports optimal (equivalently G(a -> r) + G(r -> a) <= 0)',
   expected: 'refuted',
@@ -71,9 +80,15 @@ export const relaxNoVariability = propertyEntry<NoVariabilitySpec>({
   runs: 100,
   arbitrary: () =>
     fc.record({
-      informative: fc.tuple(fc.tuple(fc.integer({ min: 2, max: 4 }), fc.constant(1)), fc.tuple(fc.constant(1), fc.integer({ min: 2, max: 4 }))).map((x) => x.map((r) => [...r])),
+      informative: fc
+        .tuple(fc.tuple(fc.integer({ min: 2, max: 4 }), fc.constant(1)), fc.tuple(fc.constant(1), fc.integer({ min: 2, max: 4 })))
+        .map((x) => x.map((r) => [...r])),
       noise: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 2 }),
-      values: fc.integer({ min: 2, max: 3 }).chain((C) => fc.tuple(payoffTableArb([2, 2, C], { M: 4 }), payoffTableArb([2, 2, C], { M: 4 }))) as unknown as fc.Arbitrary<number[][][][]>,
+      values: fc
+        .integer({ min: 2, max: 3 })
+        .chain((C) => fc.tuple(payoffTableArb([2, 2, C], { M: 4 }), payoffTableArb([2, 2, C], { M: 4 }))) as unknown as fc.Arbitrary<
+        number[][][][]
+      >,
     }),
   check: (spec) => noVariability(spec),
   metrics: { sumOfStage2Gains: 'max', lambda0: 'max', posteriorMove: 'max' },
@@ -87,10 +102,11 @@ function noRewardsTwoStage(spec: ProductSpec, tol: number) {
   const game = new TwoStageGame(structure.P, structure.decomposition, spec.values);
   let worst = -Infinity;
   let witness: unknown = null;
-  for (const d of game.allCoordinatedDeviations()) if (d.gain > worst) {
-    worst = d.gain;
-    witness = d;
-  }
+  for (const d of game.allCoordinatedDeviations())
+    if (d.gain > worst) {
+      worst = d.gain;
+      witness = d;
+    }
   return { ok: worst <= tol, metrics: { worstCoordinatedGain: worst }, detail: witness };
 }
 
@@ -108,7 +124,15 @@ export const relaxNoRewardsTwoStage = propertyEntry<ProductSpec>({
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 60,
-  arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 1 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
+  arbitrary: () =>
+    productSpecArb({
+      agents: { min: 2, max: 3 },
+      signals: { min: 2, max: 2 },
+      payoffTypes: { min: 1, max: 1 },
+      states: { min: 2, max: 2 },
+      outcomes: { min: 2, max: 3 },
+      M: 4,
+    }),
   check: (spec, ctx) => noRewardsTwoStage(spec, ctx.tolerance),
   metrics: { worstCoordinatedGain: 'max' },
 });
@@ -127,12 +151,24 @@ export const relaxNoRewardsOneStage = propertyEntry<ProductSpec>({
   source: src('Theorem A: augmenting rewards z_i; section 5.1 ("even the latter need not hold")', '5.1'),
   kind: 'relaxation',
   relaxes: 'the rewards z_i of the augmented GVCG',
-  hypotheses: ['[productPrior] P = P1 x P2 full support (signals x payoff types)', '[boundedValues] v_i in [0, 4]', '[efficientOutcome] q outcome efficient'],
+  hypotheses: [
+    '[productPrior] P = P1 x P2 full support (signals x payoff types)',
+    '[boundedValues] v_i in [0, 4]',
+    '[efficientOutcome] q outcome efficient',
+  ],
   conclusion: 'the GVCG (q, alpha) is interim IC',
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 60,
-  arbitrary: () => productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }),
+  arbitrary: () =>
+    productSpecArb({
+      agents: { min: 2, max: 3 },
+      signals: { min: 2, max: 2 },
+      payoffTypes: { min: 1, max: 2 },
+      states: { min: 2, max: 2 },
+      outcomes: { min: 2, max: 3 },
+      M: 4,
+    }),
   check: (spec, ctx) => noRewardsOneStage(spec, ctx.tolerance),
   metrics: { worstGain: 'max' },
 });
@@ -145,17 +181,19 @@ function linearRule(spec: LinearRuleSpec, tol: number) {
   const Q = priorFromSpec(spec.prior);
   let worst = Infinity;
   let detail: unknown = null;
-  for (let i = 0; i < Q.agents; i++) for (let a = 0; a < Q.typeCounts[i]; a++) for (let r = 0; r < Q.typeCounts[i]; r++) {
-    if (a === r) continue;
-    const qa = Q.othersGivenOwn(i, a);
-    const qr = Q.othersGivenOwn(i, r);
-    // linear (unnormalised) rule zeta_i(a_-i, a_i) = Q(a_-i | a_i): advantage of truth
-    const adv = qa.reduce((s, x, k) => s + (x - qr[k]) * x, 0);
-    if (adv < worst) {
-      worst = adv;
-      detail = { agent: i, trueSignal: a, report: r, advantage: adv, beliefTrue: qa, beliefReport: qr };
-    }
-  }
+  for (let i = 0; i < Q.agents; i++)
+    for (let a = 0; a < Q.typeCounts[i]; a++)
+      for (let r = 0; r < Q.typeCounts[i]; r++) {
+        if (a === r) continue;
+        const qa = Q.othersGivenOwn(i, a);
+        const qr = Q.othersGivenOwn(i, r);
+        // linear (unnormalised) rule zeta_i(a_-i, a_i) = Q(a_-i | a_i): advantage of truth
+        const adv = qa.reduce((s, x, k) => s + (x - qr[k]) * x, 0);
+        if (adv < worst) {
+          worst = adv;
+          detail = { agent: i, trueSignal: a, report: r, advantage: adv, beliefTrue: qa, beliefReport: qr };
+        }
+      }
   return { ok: worst >= -tol, metrics: { worstAdvantage: worst }, detail };
 }
 
@@ -168,12 +206,15 @@ export const relaxLinearRule = propertyEntry<LinearRuleSpec>({
   kind: 'relaxation',
   relaxes: 'the normalisation by ||Q(. | a_i)||_2 (spherical scoring rule) in the rewards',
   hypotheses: ['[finiteTypes] Q in Delta(Theta x A) with full support', '[positiveVariability] Lambda_i > 0 generically'],
-  conclusion: 'sum_{a_-i} [zeta_i(a_-i, a_i) - zeta_i(a_-i, a_i\')] Q(a_-i | a_i) >= 0 for the linear rule',
+  conclusion: "sum_{a_-i} [zeta_i(a_-i, a_i) - zeta_i(a_-i, a_i')] Q(a_-i | a_i) >= 0 for the linear rule",
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 100,
-  arbitrary: () => fc.record({ prior: priorSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 3 }, states: { min: 1, max: 2 }, maxWeight: 6 }) }),
+  arbitrary: () =>
+    fc.record({ prior: priorSpecArb({ agents: { min: 2, max: 3 }, types: { min: 2, max: 3 }, states: { min: 1, max: 2 }, maxWeight: 6 }) }),
   check: (spec, ctx) => linearRule(spec, ctx.tolerance),
   metrics: { worstAdvantage: 'min' },
-  notes: ['The linear scoring rule is not proper: a report whose belief about the others is more concentrated earns more in expectation even under the true belief. Lemma C (and the rewards of Theorems A and B) need the spherical normalisation.'],
+  notes: [
+    'The linear scoring rule is not proper: a report whose belief about the others is more concentrated earns more in expectation even under the true belief. Lemma C (and the rewards of Theorems A and B) need the spherical normalisation.',
+  ],
 });

@@ -24,7 +24,13 @@ import { exPostIR } from '../../src/concepts/individualRationality.ts';
 import { augmentedMechanism, generalizedVCG } from '../../src/mechanisms/gvcg.ts';
 import { beliefVariability } from '../../src/information/beliefVariability.ts';
 import { productFromSpec, productSpecArb, type ProductSpec } from '../../src/information/decompositionArbitraries.ts';
-import { decompositionSummary, partARewardScale, sphericalRewardSystem, theoremBRewardScale, typeRewards } from '../../src/mechanisms/twoStage/rewardScales.ts';
+import {
+  decompositionSummary,
+  partARewardScale,
+  sphericalRewardSystem,
+  theoremBRewardScale,
+  typeRewards,
+} from '../../src/mechanisms/twoStage/rewardScales.ts';
 import { TwoStageGame } from '../../src/mechanisms/twoStage/game.ts';
 import type { JointPrior } from '../../src/core/prior.ts';
 import { src } from './common.ts';
@@ -43,9 +49,33 @@ const positiveLambda = (spec: ProductSpec) => {
   return true;
 };
 
-const arbA = () => given(productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 2 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }), 'Lambda_i^Q > 0 for every agent', positiveLambda);
+const arbA = () =>
+  given(
+    productSpecArb({
+      agents: { min: 2, max: 3 },
+      signals: { min: 2, max: 2 },
+      payoffTypes: { min: 1, max: 2 },
+      states: { min: 2, max: 2 },
+      outcomes: { min: 2, max: 3 },
+      M: 4,
+    }),
+    'Lambda_i^Q > 0 for every agent',
+    positiveLambda,
+  );
 // two or three outcomes and signals: with three signals an information set can pool t_-i with different true posteriors, where beta*_i is strictly below the per-t_-i bound
-const arbB = () => given(productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 }), 'Lambda_i^Q > 0 for every agent', positiveLambda);
+const arbB = () =>
+  given(
+    productSpecArb({
+      agents: { min: 2, max: 3 },
+      signals: { min: 2, max: 3 },
+      payoffTypes: { min: 1, max: 2 },
+      states: { min: 2, max: 2 },
+      outcomes: { min: 2, max: 3 },
+      M: 4,
+    }),
+    'Lambda_i^Q > 0 for every agent',
+    positiveLambda,
+  );
 
 // ---------------------------------------------------------------- Theorem A
 
@@ -78,7 +108,13 @@ function theoremACheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: 
   const withinScale = maxReward <= used + tol;
   return {
     ok: ic.holds && ir.holds && withinScale,
-    metrics: { worstGain: ic.worst, worstIRShortfall: ir.worst, proofEpsilon: eps, minimalEpsilonOverProof: eps > 0 ? minimal / eps : 0, maxRewardOverEpsilon: used > 0 ? maxReward / used : 0 },
+    metrics: {
+      worstGain: ic.worst,
+      worstIRShortfall: ir.worst,
+      proofEpsilon: eps,
+      minimalEpsilonOverProof: eps > 0 ? minimal / eps : 0,
+      maxRewardOverEpsilon: used > 0 ? maxReward / used : 0,
+    },
     detail: { epsilonUsed: used, proofEpsilon: eps, minimalEpsilon: minimal, interimIC: ic, exPostIR: ir, maxReward },
   };
 }
@@ -88,7 +124,7 @@ const theoremAEntry = (kind: ScaleKind) =>
     id: kind === 'partA' ? 'seed001.theoremA.i' : 'seed001.theoremA.ii',
     title:
       kind === 'partA'
-        ? 'Theorem A(i): the augmented GVCG with the proof\'s spherical rewards is ex post IR and interim IC'
+        ? "Theorem A(i): the augmented GVCG with the proof's spherical rewards is ex post IR and interim IC"
         : 'Theorem A(ii): rewards 0 <= z_i <= eps with eps = 12 n M sqrt|A| max nu / min Lambda make the augmented GVCG ex post IR and interim IC',
     source: src(kind === 'partA' ? 'Theorem A (i)' : 'Theorem A (ii)', '5.1'),
     kind: 'theorem',
@@ -98,19 +134,31 @@ const theoremAEntry = (kind: ScaleKind) =>
       '[decomposition] D = ((X_i, p_X_i), P1)',
       '[positiveVariability] Lambda_i^Q > 0 for every i',
       '[boundedValues] v_i(c, theta, t_i) in [0, M]',
-      kind === 'partA' ? '[rewards] eps = max_i 4 n M sqrt|A| E||rho(a_-i, a_i) - rho(a_-i, r_i)|| / Lambda_i (the Part 3 chain)' : '[informationalSmallness] max_i nu_i <= delta min_i Lambda_i with delta = eps / (12 n M sqrt|A|)',
+      kind === 'partA'
+        ? '[rewards] eps = max_i 4 n M sqrt|A| E||rho(a_-i, a_i) - rho(a_-i, r_i)|| / Lambda_i (the Part 3 chain)'
+        : '[informationalSmallness] max_i nu_i <= delta min_i Lambda_i with delta = eps / (12 n M sqrt|A|)',
     ],
     scope: ['M = 4'],
-    conclusion: '(q, (alpha_i + z_i)) with z_i(t) = zeta_i(f(t)) is ex post IR and interim IC (exhaustive over types and misreports), with 0 <= z_i <= eps',
+    conclusion:
+      '(q, (alpha_i + z_i)) with z_i(t) = zeta_i(f(t)) is ex post IR and interim IC (exhaustive over types and misreports), with 0 <= z_i <= eps',
     expected: 'holds',
     runs: 30,
     arbitrary: arbA,
     check: (spec, ctx) => theoremACheck(spec, ctx.tolerance, kind, false),
-    metrics: { worstGain: 'max', worstIRShortfall: 'max', proofEpsilon: 'max', minimalEpsilonOverProof: 'max', maxRewardOverEpsilon: 'max' },
+    metrics: {
+      worstGain: 'max',
+      worstIRShortfall: 'max',
+      proofEpsilon: 'max',
+      minimalEpsilonOverProof: 'max',
+      maxRewardOverEpsilon: 'max',
+    },
     notes: [
-      'The proof of Theorem A is in MP (2014), not in the seed; the rewards are those of the same chain as Theorem B\'s Part 3 (Lemma B for the GVCG payoff, Lemma C for the spherical rewards), with the same constants. minimalEpsilonOverProof is the smallest sufficient reward scale (bisection with the exhaustive interimIC check) over the proof\'s scale: how loose the proof is.',
+      "The proof of Theorem A is in MP (2014), not in the seed; the rewards are those of the same chain as Theorem B's Part 3 (Lemma B for the GVCG payoff, Lemma C for the spherical rewards), with the same constants. minimalEpsilonOverProof is the smallest sufficient reward scale (bisection with the exhaustive interimIC check) over the proof's scale: how loose the proof is.",
     ],
-    mutant: { description: 'rewards at half the minimal sufficient scale', check: (spec, ctx) => theoremACheck(spec, ctx.tolerance, kind, true) },
+    mutant: {
+      description: 'rewards at half the minimal sufficient scale',
+      check: (spec, ctx) => theoremACheck(spec, ctx.tolerance, kind, true),
+    },
   });
 
 export const theoremAi = theoremAEntry('partA');
@@ -126,7 +174,8 @@ export const theoremAii = theoremAEntry('theoremB');
  * their mean, and 1/16 less than the per-t_-i bound (checked in bestResponse.test.ts).
  */
 /** The pooling instance of fixtures/seed001/beta-star-pooling.json. */
-const POOLING_SPEC = (JSON.parse(readFileSync(join(fixturesDir(), 'seed001', 'beta-star-pooling.json'), 'utf8')) as { spec: ProductSpec }).spec;
+const POOLING_SPEC = (JSON.parse(readFileSync(join(fixturesDir(), 'seed001', 'beta-star-pooling.json'), 'utf8')) as { spec: ProductSpec })
+  .spec;
 
 function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: boolean) {
   const { structure } = productFromSpec(spec);
@@ -143,11 +192,12 @@ function theoremBCheck(spec: ProductSpec, tol: number, kind: ScaleKind, mutant: 
   const used = mutant ? minimal / 2 : eps;
   let worstSecond = -Infinity;
   let sets = 0;
-  for (let i = 0; i < P.agents; i++) for (let t = 0; t < P.typeCounts[i]; t++) {
-    const s = unit.secondStageGain(i, t);
-    worstSecond = Math.max(worstSecond, s.gain);
-    sets += s.sets;
-  }
+  for (let i = 0; i < P.agents; i++)
+    for (let t = 0; t < P.typeCounts[i]; t++) {
+      const s = unit.secondStageGain(i, t);
+      worstSecond = Math.max(worstSecond, s.gain);
+      sets += s.sets;
+    }
   let worstGain = -Infinity;
   let worstUpper = -Infinity;
   let witness: unknown = null;
@@ -183,7 +233,7 @@ const theoremBEntry = (kind: ScaleKind) =>
     id: kind === 'partA' ? 'seed001.theoremB.a' : 'seed001.theoremB.b',
     title:
       kind === 'partA'
-        ? 'Theorem B(a): truthful play with beliefs mu and strategies beta* is an ICPBE of Gamma(D, Z) with the proof\'s spherical rewards'
+        ? "Theorem B(a): truthful play with beliefs mu and strategies beta* is an ICPBE of Gamma(D, Z) with the proof's spherical rewards"
         : 'Theorem B(b): with eps = 12 n M sqrt|A| max nu / min Lambda, rewards 0 <= zeta_i <= eps give an ICPBE of Gamma(D, Z)',
     source: src(kind === 'partA' ? 'Theorem B (a)' : 'Theorem B (b)', '6.3, 7.2'),
     kind: 'theorem',
@@ -192,22 +242,37 @@ const theoremBEntry = (kind: ScaleKind) =>
       '[decomposition] D = ((X_i, p_X_i), P1)',
       '[positiveVariability] Lambda_i^Q > 0',
       '[boundedValues] v_i(c, theta, t_i) in [0, M]',
-      kind === 'partA' ? '[rewards] eps = max_i 4 n M sqrt|A| E||drho|| / Lambda_i' : '[informationalSmallness] delta = max nu / min Lambda and eps = 12 n M sqrt|A| delta',
+      kind === 'partA'
+        ? '[rewards] eps = max_i 4 n M sqrt|A| E||drho|| / Lambda_i'
+        : '[informationalSmallness] delta = max nu / min Lambda and eps = 12 n M sqrt|A| delta',
     ],
     scope: ['M = 4; two or three outcomes, two or three signals per agent (beta* computed exactly)'],
-    conclusion: 'at every second-stage information set reached after truthful stage-1 reports, wbar_i is optimal over all of H_i given mu_i (Parts 1-2); no first-stage lie followed by beta*_i, nor by the best stage-2 report for each t_-i, is profitable (Part 3)',
+    conclusion:
+      'at every second-stage information set reached after truthful stage-1 reports, wbar_i is optimal over all of H_i given mu_i (Parts 1-2); no first-stage lie followed by beta*_i, nor by the best stage-2 report for each t_-i, is profitable (Part 3)',
     expected: 'holds',
     runs: 30,
     arbitrary: arbB,
     examples: [POOLING_SPEC],
     check: (spec, ctx) => theoremBCheck(spec, ctx.tolerance, kind, false),
-    metrics: { worstSecondStageGain: 'max', worstCoordinatedGain: 'max', worstCoordinatedGainUpperBound: 'max', proofEpsilon: 'max', minimalEpsilonOverProof: 'max', informationSets: 'max', deviationsWithBetaStarBelowBound: 'max', outcomes: 'max' },
+    metrics: {
+      worstSecondStageGain: 'max',
+      worstCoordinatedGain: 'max',
+      worstCoordinatedGainUpperBound: 'max',
+      proofEpsilon: 'max',
+      minimalEpsilonOverProof: 'max',
+      informationSets: 'max',
+      deviationsWithBetaStarBelowBound: 'max',
+      outcomes: 'max',
+    },
     notes: [
-      'Part (b) entries use eps = 12 n M sqrt|A| max nu / min Lambda exactly, i.e. delta = max nu / min Lambda at the boundary of the proof\'s strict 0 < delta < eps / (12 n M sqrt|A|); the proof\'s last inequality is weak, so the boundary value suffices.',
+      "Part (b) entries use eps = 12 n M sqrt|A| max nu / min Lambda exactly, i.e. delta = max nu / min Lambda at the boundary of the proof's strict 0 < delta < eps / (12 n M sqrt|A|); the proof's last inequality is weak, so the boundary value suffices.",
       'Exhaustive over agents, types and first-stage lies. The gain of a coordinated deviation is computed with beta*_i, an exact maximiser over all of H_i = R_+^C given mu_i for any number of outcomes (src/mechanisms/twoStage/bestResponse.ts: a branch-and-bound over the outcome assignments t_-i -> c, each decided exactly as a system of strict difference constraints by shortest paths / cycle weights), and bounded above by choosing the best stage-2 report separately for each t_-i (the right-hand side of Part 3), which covers every stage-2 strategy.',
-      'deviationsWithBetaStarBelowBound counts the coordinated deviations (per instance) where beta*_i is strictly worse for the liar than the per-t_-i bound: there the information set pools t_-i with different true posteriors and no single stage-2 report attains every t_-i\'s best outcome; the exact beta*_i is what the minimal scale and the mutant rest on.',
+      "deviationsWithBetaStarBelowBound counts the coordinated deviations (per instance) where beta*_i is strictly worse for the liar than the per-t_-i bound: there the information set pools t_-i with different true posteriors and no single stage-2 report attains every t_-i's best outcome; the exact beta*_i is what the minimal scale and the mutant rest on.",
     ],
-    mutant: { description: 'rewards at half the minimal sufficient scale (computed exactly: stage-2 gain / reward advantage)', check: (spec, ctx) => theoremBCheck(spec, ctx.tolerance, kind, true) },
+    mutant: {
+      description: 'rewards at half the minimal sufficient scale (computed exactly: stage-2 gain / reward advantage)',
+      check: (spec, ctx) => theoremBCheck(spec, ctx.tolerance, kind, true),
+    },
   });
 
 export const theoremBa = theoremBEntry('partA');

@@ -56,7 +56,8 @@ function strictCheck(x: In, dropDenominator = false): PropertyCheck {
   return { ok, metrics: { smallestIncrease: smallest }, detail: { q: `${x.q[0]}/${x.q[1]}`, ratio: hazards(x, dropDenominator) } };
 }
 
-const interior = () => fc.record({ N: fc.integer({ min: 2, max: 20 }), q: fc.integer({ min: 1, max: 9 }).map((k) => [k, 10] as [number, number]) });
+const interior = () =>
+  fc.record({ N: fc.integer({ min: 2, max: 20 }), q: fc.integer({ min: 1, max: 9 }).map((k) => [k, 10] as [number, number]) });
 
 export const claim1 = propertyEntry<In>({
   id: 'seed002.claim1',
@@ -95,5 +96,7 @@ export const claim1ClosedInterval = propertyEntry<In>({
   runs: 30,
   arbitrary: () => fc.record({ N: fc.integer({ min: 2, max: 6 }), q: fc.constantFrom<[number, number]>([1, 1], [0, 1], [1, 2]) }),
   check: (x) => strictCheck(x),
-  notes: ['At q = 1 the ratio is 0 for every m < N (not strictly increasing); at q = 0 it is 0/0. The claim (and Lemma 1, which needs it) holds for q in (0, 1), the model\'s non-degenerate case.'],
+  notes: [
+    "At q = 1 the ratio is 0 for every m < N (not strictly increasing); at q = 0 it is 0/0. The claim (and Lemma 1, which needs it) holds for q in (0, 1), the model's non-degenerate case.",
+  ],
 });

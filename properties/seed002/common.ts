@@ -88,7 +88,10 @@ export const E = exactField;
 /** The paper's printed numbers for the worked example (fixtures/seed002/example.json). */
 export interface ExampleFixture {
   parameters: { buyerHigh: number; buyerLow: number; sellerHigh: number; sellerLow: number; qBuyer: string; qSeller: string };
-  oneObject: Record<'firstBestSurplus' | 'goodTypeRent' | 'expectedRentPerAgent' | 'sumOfRents' | 'badGoodTradeProbability' | 'secondBestSurplus', string>;
+  oneObject: Record<
+    'firstBestSurplus' | 'goodTypeRent' | 'expectedRentPerAgent' | 'sumOfRents' | 'badGoodTradeProbability' | 'secondBestSurplus',
+    string
+  >;
   threeObjects: {
     rentTwoGood: string;
     rentThreeGood: string;
@@ -123,5 +126,13 @@ export function printedExact(s: string): Fraction {
 export function fixtureSpec(N: number): ParamSpec {
   const p = exampleFixture().parameters;
   const q = (s: string) => s.split('/').map(Number) as [number, number];
-  return { N, low: p.sellerLow, d1: p.buyerLow - p.sellerLow, d2: p.sellerHigh - p.buyerLow, d3: p.buyerHigh - p.sellerHigh, qs: q(p.qSeller), qb: q(p.qBuyer) };
+  return {
+    N,
+    low: p.sellerLow,
+    d1: p.buyerLow - p.sellerLow,
+    d2: p.sellerHigh - p.buyerLow,
+    d3: p.buyerHigh - p.sellerHigh,
+    qs: q(p.qSeller),
+    qb: q(p.qBuyer),
+  };
 }

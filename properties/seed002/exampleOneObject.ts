@@ -5,10 +5,21 @@
  * probability to 0.6 balances the budget, with surplus 3.3. Exact rationals.
  */
 import { exampleEntry, type Comparison } from '../../src/catalogue/exampleEntry.ts';
-import { evaluateSolution, interimTransfers, optimalThresholdSolution, programCoefficients } from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
+import {
+  evaluateSolution,
+  interimTransfers,
+  optimalThresholdSolution,
+  programCoefficients,
+} from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
 import { E, exactParams, exampleFixture, fixtureSpec, printedExact, src, type ParamSpec } from './common.ts';
 
-const eq = (name: string, stated: string, actual: ReturnType<typeof E.of>, note?: string): Comparison => ({ name, expected: stated, actual: E.show(actual), ok: E.cmp(printedExact(stated), actual) === 0, note });
+const eq = (name: string, stated: string, actual: ReturnType<typeof E.of>, note?: string): Comparison => ({
+  name,
+  expected: stated,
+  actual: E.show(actual),
+  ok: E.cmp(printedExact(stated), actual) === 0,
+  note,
+});
 
 export function oneObjectComparisons(spec: ParamSpec): Comparison[] {
   const p = exactParams(spec);
@@ -35,9 +46,16 @@ export const exampleOneObject = exampleEntry({
   title: 'Worked example, one object: bad-good trade probability 0.6, surplus 3.3',
   source: src('Example (one object)', '2'),
   kind: 'example',
-  hypotheses: ['[example] v^s in {0, 11}, v^b in {1, 12}, q^s = q^b = 1/2', '[welfareWeights] alpha^s = alpha^b = 1/2', '[interimIC] IC', '[interimIR] IR', '[budgetBalance] ex ante budget balance'],
+  hypotheses: [
+    '[example] v^s in {0, 11}, v^b in {1, 12}, q^s = q^b = 1/2',
+    '[welfareWeights] alpha^s = alpha^b = 1/2',
+    '[interimIC] IC',
+    '[interimIR] IR',
+    '[budgetBalance] ex ante budget balance',
+  ],
   scope: ['N = 1'],
-  conclusion: 'first-best surplus 3.5 with rents 5.5; the optimum trades bad-good encounters with probability 0.6 and generates 3.3 (exact rationals)',
+  conclusion:
+    'first-best surplus 3.5 with rents 5.5; the optimum trades bad-good encounters with probability 0.6 and generates 3.3 (exact rationals)',
   expected: 'holds',
   evaluate: () => ({ comparisons: oneObjectComparisons(fixtureSpec(1)) }),
   mutant: {

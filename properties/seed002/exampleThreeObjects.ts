@@ -8,14 +8,31 @@
  */
 import { exampleEntry, type Comparison } from '../../src/catalogue/exampleEntry.ts';
 import { paretoFrontier } from '../../src/mechanisms/bilateralTrade/frontier.ts';
-import { evaluateSolution, interimTransfers, optimalThresholdSolution, programCoefficients } from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
+import {
+  evaluateSolution,
+  interimTransfers,
+  optimalThresholdSolution,
+  programCoefficients,
+} from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
 import { binomialTable } from '../../src/mechanisms/bilateralTrade/binomial.ts';
 import type { Fraction } from '../../src/mechanisms/bilateralTrade/field.ts';
 import { E, exactParams, exampleFixture, fixtureSpec, printedExact, src, type ParamSpec } from './common.ts';
 
 type Q = Fraction;
-const eq = (name: string, stated: string, actual: Q, note?: string): Comparison => ({ name, expected: stated, actual: E.show(actual), ok: E.cmp(printedExact(stated), actual) === 0, note });
-const near = (name: string, stated: number, actual: Q, within: number, note?: string): Comparison => ({ name, expected: stated, actual: `${E.show(actual)} = ${actual.valueOf().toFixed(4)}`, ok: Math.abs(actual.valueOf() - stated) <= within, note });
+const eq = (name: string, stated: string, actual: Q, note?: string): Comparison => ({
+  name,
+  expected: stated,
+  actual: E.show(actual),
+  ok: E.cmp(printedExact(stated), actual) === 0,
+  note,
+});
+const near = (name: string, stated: number, actual: Q, within: number, note?: string): Comparison => ({
+  name,
+  expected: stated,
+  actual: `${E.show(actual)} = ${actual.valueOf().toFixed(4)}`,
+  ok: Math.abs(actual.valueOf() - stated) <= within,
+  note,
+});
 
 export interface ThreeObjectFacts {
   comparisons: Comparison[];
@@ -43,7 +60,8 @@ export function threeObjectComparisons(spec: ParamSpec): ThreeObjectFacts {
   const oneObject = optimalThresholdSolution(E, { ...p, objects: 1 }, half);
   const frontier = paretoFrontier(E, p);
   const vertices = frontier.map((v) => ({ seller: v.seller, buyer: v.buyer, from: v.alphaSeller[0], to: v.alphaSeller[1] }));
-  const findVertex = (s: number, b: number) => frontier.find((v) => Math.abs(v.seller.valueOf() - s) < 0.01 && Math.abs(v.buyer.valueOf() - b) < 0.01);
+  const findVertex = (s: number, b: number) =>
+    frontier.find((v) => Math.abs(v.seller.valueOf() - s) < 0.01 && Math.abs(v.buyer.valueOf() - b) < 0.01);
   const vA = findVertex(3.44, 6.82);
   const vB = findVertex(6.82, 3.44);
   const vC = findVertex(8.25, 1.84);
@@ -62,18 +80,35 @@ export function threeObjectComparisons(spec: ParamSpec): ThreeObjectFacts {
     eq('trading each object separately: 3 x 3.3', st.separateTradingSurplus, E.mul(E.of(3), oneObject.income)),
     eq("optimal trade probability of the seller's bad-bad-bad type", st.badBadBadTradeProbability, opt.mu.seller[0]),
     eq("optimal trade probability of the buyer's bad-bad-bad type", st.badBadBadTradeProbability, opt.mu.buyer[0]),
-    near('optimal expected surplus, "approximately 10.25"', st.optimalSurplusApproximately, opt.income, 0.01, `exact value ${E.show(opt.income)} = ${opt.income.valueOf().toFixed(6)}: it rounds to 10.26; the paper truncates`),
+    near(
+      'optimal expected surplus, "approximately 10.25"',
+      st.optimalSurplusApproximately,
+      opt.income,
+      0.01,
+      `exact value ${E.show(opt.income)} = ${opt.income.valueOf().toFixed(6)}: it rounds to 10.26; the paper truncates`,
+    ),
     claimVertex('edge endpoint (3.44, 6.82)', vA, st.edge[0][0], st.edge[0][1], 0.005),
     claimVertex('edge endpoint (6.82, 3.44)', vB, st.edge[1][0], st.edge[1][1], 0.005),
     eq('the edge between them is optimal at alpha^s = 1/2 (upper end of (3.44, 6.82))', '1/2', vA ? vA.alphaSeller[1] : E.of(-1)),
-    eq('for 1/2 < alpha^s < 148/281 the buyer\'s bad-bad-bad type is banned', '0', just.mu.buyer[0]),
+    eq("for 1/2 < alpha^s < 148/281 the buyer's bad-bad-bad type is banned", '0', just.mu.buyer[0]),
     eq("... and the seller's bad-bad-bad type trades with probability 52/74", st.sellerOnlyBadBadBadProbability, just.mu.seller[0]),
     eq('breakpoint 148/281 (end of vertex (6.82, 3.44))', st.breakpoints[0], vB ? vB.alphaSeller[1] : E.of(-1)),
-    eq("at 148/281: indifference between the buyer's bad-bad-good type and the seller's bad-bad-bad type (ratio difference)", '0', E.sub(ratio('buyer', 1, E.sub(one, a1)), ratio('seller', 0, a1))),
-    claimVertex('vertex (8.25, 1.84) reached when all seller bad types trade', vC, st.vertexAllSellerBadTypesTrade[0], st.vertexAllSellerBadTypesTrade[1], 0.01, 'the buyer coordinate is 561/304 = 1.8454, which rounds to 1.85'),
+    eq(
+      "at 148/281: indifference between the buyer's bad-bad-good type and the seller's bad-bad-bad type (ratio difference)",
+      '0',
+      E.sub(ratio('buyer', 1, E.sub(one, a1)), ratio('seller', 0, a1)),
+    ),
+    claimVertex(
+      'vertex (8.25, 1.84) reached when all seller bad types trade',
+      vC,
+      st.vertexAllSellerBadTypesTrade[0],
+      st.vertexAllSellerBadTypesTrade[1],
+      0.01,
+      'the buyer coordinate is 561/304 = 1.8454, which rounds to 1.85',
+    ),
     eq('at vertex (8.25, 1.84) the seller trades every bad object (mu_0^s)', '1', vC ? vC.solution.mu.seller[0] : E.of(-1)),
     eq('breakpoint 44/82 (end of vertex (8.25, 1.84))', st.breakpoints[1], vC ? vC.alphaSeller[1] : E.of(-1)),
-    eq('between 44/82 and 11/19 the buyer\'s bad-good-good type still trades (mu_2^b at alpha^s = 0.55)', '1', at('55/100').mu.buyer[2]),
+    eq("between 44/82 and 11/19 the buyer's bad-good-good type still trades (mu_2^b at alpha^s = 0.55)", '1', at('55/100').mu.buyer[2]),
     eq('... and the bad-bad-good type no longer does (mu_1^b)', '0', at('55/100').mu.buyer[1]),
     eq('breakpoint 11/19 (the buyer loses his last bad-object trades)', st.breakpoints[2], frontier[frontier.length - 1].alphaSeller[0]),
     eq('above 11/19 the buyer receives no rent', '0', at('3/5').utilities.buyer),
@@ -82,16 +117,36 @@ export function threeObjectComparisons(spec: ParamSpec): ThreeObjectFacts {
   return { comparisons: cmps, vertices };
 }
 
-function claimVertex(name: string, v: { seller: Q; buyer: Q } | undefined, s: number, b: number, within: number, note?: string): Comparison {
-  const actual = v ? `(${E.show(v.seller)}, ${E.show(v.buyer)}) = (${v.seller.valueOf().toFixed(4)}, ${v.buyer.valueOf().toFixed(4)})` : 'no such vertex';
-  return { name, expected: `(${s}, ${b})`, actual, ok: !!v && Math.abs(v.seller.valueOf() - s) <= within && Math.abs(v.buyer.valueOf() - b) <= within, note };
+function claimVertex(
+  name: string,
+  v: { seller: Q; buyer: Q } | undefined,
+  s: number,
+  b: number,
+  within: number,
+  note?: string,
+): Comparison {
+  const actual = v
+    ? `(${E.show(v.seller)}, ${E.show(v.buyer)}) = (${v.seller.valueOf().toFixed(4)}, ${v.buyer.valueOf().toFixed(4)})`
+    : 'no such vertex';
+  return {
+    name,
+    expected: `(${s}, ${b})`,
+    actual,
+    ok: !!v && Math.abs(v.seller.valueOf() - s) <= within && Math.abs(v.buyer.valueOf() - b) <= within,
+    note,
+  };
 }
 
 export function vertexTable(vertices: ThreeObjectFacts['vertices']) {
   return {
     title: 'Pareto frontier of the three-object example (exact)',
     columns: ['seller utility', 'buyer utility', 'alpha^s from', 'alpha^s to'],
-    rows: vertices.map((v) => [`${E.show(v.seller)} (${v.seller.valueOf().toFixed(4)})`, `${E.show(v.buyer)} (${v.buyer.valueOf().toFixed(4)})`, E.show(v.from), E.show(v.to)]),
+    rows: vertices.map((v) => [
+      `${E.show(v.seller)} (${v.seller.valueOf().toFixed(4)})`,
+      `${E.show(v.buyer)} (${v.buyer.valueOf().toFixed(4)})`,
+      E.show(v.from),
+      E.show(v.to),
+    ]),
   };
 }
 
@@ -100,7 +155,13 @@ export const exampleThreeObjects = exampleEntry({
   title: 'Worked example, three objects: 26/74, surplus ~10.25, vertices and breakpoints 148/281, 44/82, 11/19',
   source: src('Example (three objects) and the Pareto frontier', '2'),
   kind: 'example',
-  hypotheses: ['[example] v^s in {0, 11}, v^b in {1, 12}, q^s = q^b = 1/2', '[interimIC] IC', '[interimIR] IR', '[budgetBalance] ex ante budget balance', '[welfareWeights] alpha^s from 1/2 to 1'],
+  hypotheses: [
+    '[example] v^s in {0, 11}, v^b in {1, 12}, q^s = q^b = 1/2',
+    '[interimIC] IC',
+    '[interimIR] IR',
+    '[budgetBalance] ex ante budget balance',
+    '[welfareWeights] alpha^s from 1/2 to 1',
+  ],
   scope: ['N = 3'],
   conclusion: "the example's numbers (exact where the paper's are exact; printed decimals within their last digit)",
   expected: 'holds',
@@ -137,9 +198,19 @@ export const exampleRounding = exampleEntry({
     const p = exactParams(fixtureSpec(3));
     const opt = optimalThresholdSolution(E, p, E.of('1/2'));
     const frontier = paretoFrontier(E, p);
-    const v = (s: number, b: number) => frontier.find((x) => Math.abs(x.seller.valueOf() - s) < 0.01 && Math.abs(x.buyer.valueOf() - b) < 0.01)!;
+    const v = (s: number, b: number) =>
+      frontier.find((x) => Math.abs(x.seller.valueOf() - s) < 0.01 && Math.abs(x.buyer.valueOf() - b) < 0.01)!;
     const r2 = (x: Q) => Math.round(x.valueOf() * 100) / 100;
-    const c = (name: string, printed: number, exact: Q): Comparison => ({ name, expected: printed, actual: `${E.show(exact)} = ${exact.valueOf().toFixed(5)} -> ${r2(exact).toFixed(2)}`, ok: r2(exact) === printed, note: r2(exact) === printed ? undefined : `the paper truncates: the exact value is ${E.show(exact)}, which rounds to ${r2(exact).toFixed(2)}` });
+    const c = (name: string, printed: number, exact: Q): Comparison => ({
+      name,
+      expected: printed,
+      actual: `${E.show(exact)} = ${exact.valueOf().toFixed(5)} -> ${r2(exact).toFixed(2)}`,
+      ok: r2(exact) === printed,
+      note:
+        r2(exact) === printed
+          ? undefined
+          : `the paper truncates: the exact value is ${E.show(exact)}, which rounds to ${r2(exact).toFixed(2)}`,
+    });
     const vC = v(8.25, 1.84);
     const vA = v(3.44, 6.82);
     return {
@@ -150,7 +221,9 @@ export const exampleRounding = exampleEntry({
         c('vertex (8.25, 1.84): seller', 8.25, vC.seller),
         c('vertex (8.25, 1.84): buyer', 1.84, vC.buyer),
       ],
-      notes: ['Two printed numbers are truncated rather than rounded: 759/74 = 10.2568 (printed 10.25) and 561/304 = 1.8454 (printed 1.84); 55/16 = 3.4375 is rounded up to 3.44. The exact values are right; the printed digits are harmless.'],
+      notes: [
+        'Two printed numbers are truncated rather than rounded: 759/74 = 10.2568 (printed 10.25) and 561/304 = 1.8454 (printed 1.84); 55/16 = 3.4375 is rounded up to 3.44. The exact values are right; the printed digits are harmless.',
+      ],
     };
   },
 });

@@ -49,7 +49,11 @@ function check(x: In, direction: 'decreasing' | 'increasing'): PropertyCheck {
       }
     }
   }
-  return { ok: ok && formulaMismatches === 0, metrics: { smallestDecrease: smallestStep, smallestMarginOfC: smallestGapToC, formulaMismatches }, detail: { smallestStep, smallestGapToC, formulaMismatches } };
+  return {
+    ok: ok && formulaMismatches === 0,
+    metrics: { smallestDecrease: smallestStep, smallestMarginOfC: smallestGapToC, formulaMismatches },
+    detail: { smallestStep, smallestGapToC, formulaMismatches },
+  };
 }
 
 export const lemma1 = propertyEntry<In>({
@@ -66,5 +70,9 @@ export const lemma1 = propertyEntry<In>({
   examples: [{ spec: exampleSpec(3), alpha: 10 }],
   check: (x) => check(x, 'decreasing'),
   metrics: { smallestDecrease: 'min', smallestMarginOfC: 'min' },
-  mutant: { description: 'claim the ratios increase in m', check: (x) => check(x, 'increasing'), arbitrary: () => fc.record({ spec: paramSpecArb(12, { minN: 2 }), alpha: fc.integer({ min: 1, max: 19 }) }) },
+  mutant: {
+    description: 'claim the ratios increase in m',
+    check: (x) => check(x, 'increasing'),
+    arbitrary: () => fc.record({ spec: paramSpecArb(12, { minN: 2 }), alpha: fc.integer({ min: 1, max: 19 }) }),
+  },
 });

@@ -14,7 +14,15 @@
 import fc from 'fast-check';
 import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
 import { interimIC } from '../../src/concepts/incentiveCompatibility.ts';
-import { buildMechanism, exAnteSummary, objectValue, symmetrize, symmetryViolation, toFoundation, type TradeMechanism } from '../../src/mechanisms/bilateralTrade/directMechanism.ts';
+import {
+  buildMechanism,
+  exAnteSummary,
+  objectValue,
+  symmetrize,
+  symmetryViolation,
+  toFoundation,
+  type TradeMechanism,
+} from '../../src/mechanisms/bilateralTrade/directMechanism.ts';
 import { floatParams, paramSpecArb, src, type ParamSpec } from './common.ts';
 
 interface Prop1Input {
@@ -30,7 +38,14 @@ interface Prop1Input {
 
 const arb = () =>
   fc.record({
-    spec: paramSpecArb(3, { maxD: 4, q: [[1, 2], [1, 3], [2, 3]] }),
+    spec: paramSpecArb(3, {
+      maxD: 4,
+      q: [
+        [1, 2],
+        [1, 3],
+        [2, 3],
+      ],
+    }),
     kind: fc.constantFrom<'random' | 'postedPrices'>('random', 'postedPrices'),
     trade: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 24 }),
     tau: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 24 }),
@@ -48,10 +63,12 @@ export function prop1Mechanism(x: Prop1Input): TradeMechanism {
     );
   }
   const price = (i: number) => Math.min(p.buyerHigh, p.sellerLow + x.prices[i]);
-  const trades = (i: number, ws: number, wb: number) => (objectValue(p, 'buyer', wb, i) >= price(i) && objectValue(p, 'seller', ws, i) <= price(i) ? 1 : 0);
+  const trades = (i: number, ws: number, wb: number) =>
+    objectValue(p, 'buyer', wb, i) >= price(i) && objectValue(p, 'seller', ws, i) <= price(i) ? 1 : 0;
   return buildMechanism(p, trades, (j, ws, wb) => {
     let u = 0;
-    for (let i = 0; i < p.objects; i++) if (trades(i, ws, wb)) u += j === 'seller' ? price(i) - objectValue(p, 'seller', ws, i) : objectValue(p, 'buyer', wb, i) - price(i);
+    for (let i = 0; i < p.objects; i++)
+      if (trades(i, ws, wb)) u += j === 'seller' ? price(i) - objectValue(p, 'seller', ws, i) : objectValue(p, 'buyer', wb, i) - price(i);
     return u;
   });
 }
@@ -72,8 +89,22 @@ function check(x: Prop1Input, tol: number, relabel: boolean): PropertyCheck {
   const ok = sym <= tol && du <= tol && dr <= tol && icWorse <= tol;
   return {
     ok,
-    metrics: { symmetryViolation: sym, utilityDifference: du, revenueDifference: dr, icGainOriginal: icG.violation, icGainSymmetrized: icH.violation, icOriginalHolds: icG.holds ? 1 : 0, icKeptWhenOriginalIC: icG.holds ? (icH.holds ? 1 : 0) : 1 },
-    detail: { symmetryViolation: sym, utilities: [a.utilities, b.utilities], revenue: [a.revenue, b.revenue], icGain: [icG.violation, icH.violation], witness: icH.witness },
+    metrics: {
+      symmetryViolation: sym,
+      utilityDifference: du,
+      revenueDifference: dr,
+      icGainOriginal: icG.violation,
+      icGainSymmetrized: icH.violation,
+      icOriginalHolds: icG.holds ? 1 : 0,
+      icKeptWhenOriginalIC: icG.holds ? (icH.holds ? 1 : 0) : 1,
+    },
+    detail: {
+      symmetryViolation: sym,
+      utilities: [a.utilities, b.utilities],
+      revenue: [a.revenue, b.revenue],
+      icGain: [icG.violation, icH.violation],
+      witness: icH.witness,
+    },
   };
 }
 
@@ -82,15 +113,22 @@ export const proposition1 = propertyEntry<Prop1Input>({
   title: 'Proposition 1: symmetrization keeps IC, ex ante utilities and revenue',
   source: src('Proposition 1', '3.4'),
   kind: 'proposition',
-  hypotheses: ['[directMechanism] a direct mechanism over {good,bad}^N x {good,bad}^N', '[binaryIid] valuations i.i.d. across objects', '[symmetrization] Gamma-hat = uniform average of Gamma_pi over the N! permutations'],
+  hypotheses: [
+    '[directMechanism] a direct mechanism over {good,bad}^N x {good,bad}^N',
+    '[binaryIid] valuations i.i.d. across objects',
+    '[symmetrization] Gamma-hat = uniform average of Gamma_pi over the N! permutations',
+  ],
   scope: ['N <= 3'],
-  conclusion: "Gamma-hat is symmetric (Definition 1), has the same ex ante utilities and revenue, and its largest interim gain from lying is at most Gamma's (so IC is kept)",
+  conclusion:
+    "Gamma-hat is symmetric (Definition 1), has the same ex ante utilities and revenue, and its largest interim gain from lying is at most Gamma's (so IC is kept)",
   expected: 'holds',
   runs: 40,
   arbitrary: arb,
   check: (x, ctx) => check(x, ctx.tolerance, true),
   metrics: { icKeptWhenOriginalIC: 'min', icOriginalHolds: 'max' },
-  notes: ['Random mechanisms (mostly not IC) and per-object posted prices (IC, not symmetric) are both drawn; the IC gain of the average never exceeds the original\'s (averaging is convex).'],
+  notes: [
+    "Random mechanisms (mostly not IC) and per-object posted prices (IC, not symmetric) are both drawn; the IC gain of the average never exceeds the original's (averaging is convex).",
+  ],
   mutant: {
     description: 'relabel the reports but not the object index (p(i; M_pi w) instead of p(pi(i); M_pi w))',
     check: (x, ctx) => check(x, ctx.tolerance, false),

@@ -26,7 +26,11 @@ function check(x: In, which: 'goodGoodBadBad' | 'goodBad'): PropertyCheck {
   const a = alphaFloat(x.alpha);
   const opt = solveAmd(p, a);
   const d = amdProposition2Deviation(p, a, opt.weightedWelfare, DEFAULT_TOLERANCE * (1 + Math.abs(opt.weightedWelfare)), which);
-  return { ok: d.deviation <= 1e-6, metrics: { largestShortfallOnOptimalFace: d.deviation, amdVariables: opt.variables }, detail: { optimum: opt.weightedWelfare, shortfall: d.deviation } };
+  return {
+    ok: d.deviation <= 1e-6,
+    metrics: { largestShortfallOnOptimalFace: d.deviation, amdVariables: opt.variables },
+    detail: { optimum: opt.weightedWelfare, shortfall: d.deviation },
+  };
 }
 
 export const proposition2 = propertyEntry<In>({
@@ -34,9 +38,16 @@ export const proposition2 = propertyEntry<In>({
   title: 'Proposition 2: good-good trades with probability 1, bad-bad never (full AMD LP, optimal face)',
   source: src('Proposition 2', '4.1'),
   kind: 'proposition',
-  hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', '[interimIC] IC', '[interimIR] IR', '[budgetBalance] ex ante budget balance', '[welfareWeights] any weights alpha^s in [0, 1]'],
+  hypotheses: [
+    '[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)',
+    '[interimIC] IC',
+    '[interimIR] IR',
+    '[budgetBalance] ex ante budget balance',
+    '[welfareWeights] any weights alpha^s in [0, 1]',
+  ],
   scope: ['N <= 2 random (plus the three-object example)'],
-  conclusion: 'every alpha-optimal mechanism (all of the AMD optimal face) trades good-good with probability 1 and bad-bad with probability 0',
+  conclusion:
+    'every alpha-optimal mechanism (all of the AMD optimal face) trades good-good with probability 1 and bad-bad with probability 0',
   expected: 'holds',
   runs: 30,
   arbitrary: () => fc.record({ spec: paramSpecArb(2, { maxD: 6 }), alpha: alphaArb }),

@@ -33,7 +33,12 @@ function check(x: SlicInput, tol: number, opts: Parameters<typeof slicInstance>[
   return {
     ok: ic.holds,
     metrics: { largestGainFromLying: ic.violation, slicViolation: slic, monotonicityViolation: mono, casesEnumerated: ic.cases },
-    detail: { interimIC: { violation: ic.violation, witness: ic.witness }, xiPhiTau: AGENTS.map((j) => ({ agent: j, ...interimClassStatistics(inst.mechanism, j) })), slicViolation: slic, monotonicityViolation: mono },
+    detail: {
+      interimIC: { violation: ic.violation, witness: ic.witness },
+      xiPhiTau: AGENTS.map((j) => ({ agent: j, ...interimClassStatistics(inst.mechanism, j) })),
+      slicViolation: slic,
+      monotonicityViolation: mono,
+    },
   };
 }
 

@@ -50,8 +50,20 @@ function check(x: SlicInput, tol: number, last: 'N' | 'N-1', mutate = false): Pr
   const ok = tightViol <= tol && slicViol <= tol && naiveDiff <= tol && revDiff <= tol;
   return {
     ok,
-    metrics: { tightnessViolation: tightViol, slicViolationAfter: slicViol, naiveUtilityChange: naiveDiff, revenueChange: revDiff, constructionSteps: steps },
-    detail: { tauBarBefore: inst.tauBar, tauBarAfter: tight, tightnessViolation: tightViol, naiveUtilityChange: naiveDiff, revenueChange: revDiff },
+    metrics: {
+      tightnessViolation: tightViol,
+      slicViolationAfter: slicViol,
+      naiveUtilityChange: naiveDiff,
+      revenueChange: revDiff,
+      constructionSteps: steps,
+    },
+    detail: {
+      tauBarBefore: inst.tauBar,
+      tauBarAfter: tight,
+      tightnessViolation: tightViol,
+      naiveUtilityChange: naiveDiff,
+      revenueChange: revDiff,
+    },
   };
 }
 
@@ -60,7 +72,11 @@ export const proposition4 = propertyEntry<SlicInput>({
   title: 'Proposition 4: a tightly SLIC version with the same naive utilities and revenue (construction (20), corrected range)',
   source: src('Proposition 4', '4.2.2'),
   kind: 'proposition',
-  hypotheses: ['[symmetric] symmetric mechanism', '[slic] SLIC', '[construction20] construction (20) with the classes m in {k+1, ..., N} losing d'],
+  hypotheses: [
+    '[symmetric] symmetric mechanism',
+    '[slic] SLIC',
+    '[construction20] construction (20) with the classes m in {k+1, ..., N} losing d',
+  ],
   scope: ['N <= 4'],
   conclusion: 'the result is tightly SLIC (equation 8), keeps the trade rule, the naive ex ante utilities and the naive revenue',
   expected: 'holds',
@@ -76,10 +92,14 @@ export const proposition4 = propertyEntry<SlicInput>({
 export const proposition4PrintedRange = propertyEntry<SlicInput>({
   id: 'seed002.proposition4.range.asStated',
   aliases: ['seed002.proposition4.printedRange'],
-  title: 'Proposition 4\'s construction (20) as printed (classes {k+1, ..., N-1} lose d)',
+  title: "Proposition 4's construction (20) as printed (classes {k+1, ..., N-1} lose d)",
   source: src('Proposition 4, equation (20)', 'appendix'),
   kind: 'proposition',
-  hypotheses: ['[symmetric] symmetric mechanism', '[slic] SLIC', '[construction20] construction (20) exactly as printed: m in {k+1, ..., N-1}'],
+  hypotheses: [
+    '[symmetric] symmetric mechanism',
+    '[slic] SLIC',
+    '[construction20] construction (20) exactly as printed: m in {k+1, ..., N-1}',
+  ],
   scope: ['N <= 4'],
   conclusion: 'the result is tightly SLIC and keeps the naive ex ante utilities and revenue',
   expected: 'refuted',
@@ -87,5 +107,7 @@ export const proposition4PrintedRange = propertyEntry<SlicInput>({
   runs: 100,
   arbitrary: () => slicArb(4),
   check: (x, ctx) => check(x, ctx.tolerance, 'N-1'),
-  notes: ['As printed, the top class (m = N good valuations) does not lose d: the ex ante utility changes by d P(g = N) and the step tau(N) - tau(N-1) is never tightened. The range must be {k+1, ..., N}.'],
+  notes: [
+    'As printed, the top class (m = N good valuations) does not lose d: the ex ante utility changes by d P(g = N) and the step tau(N) - tau(N-1) is never tightened. The range must be {k+1, ..., N}.',
+  ],
 });

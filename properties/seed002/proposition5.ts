@@ -38,7 +38,10 @@ export function smallestUtilityAtZeroWeight(spec: ParamSpec, j: Agent): number {
     backend: 'highs',
     objective: { minimiseUtilityOf: j },
     extraRows: (b, idx) => {
-      const terms: [number, number][] = [[idx[rival].c, 1], ...coef.agents[rival].rent.map((r, m) => [idx[rival].mu[m], r] as [number, number])];
+      const terms: [number, number][] = [
+        [idx[rival].c, 1],
+        ...coef.agents[rival].rent.map((r, m) => [idx[rival].mu[m], r] as [number, number]),
+      ];
       b.ge(terms, best - 1e-10 * (1 + Math.abs(best)), 'alpha-optimal');
     },
   });
@@ -58,12 +61,25 @@ function check(x: In, strict: boolean, misprint = false): PropertyCheck {
   const c = E.cmp(E.of(x.spec.N), b);
   const condition = strict ? c > 0 : c >= 0;
   const positive = u > 1e-7;
-  return { ok: condition === positive, metrics: { smallestUtilityOnOptimalFace: u, boundMinusN: b.valueOf() - x.spec.N }, detail: { N: x.spec.N, bound: E.show(b), condition, smallestUtility: u } };
+  return {
+    ok: condition === positive,
+    metrics: { smallestUtilityOnOptimalFace: u, boundMinusN: b.valueOf() - x.spec.N },
+    detail: { N: x.spec.N, bound: E.show(b), condition, smallestUtility: u },
+  };
 }
 
 const arb = () =>
   fc.record({
-    spec: paramSpecArb(10, { maxD: 6, q: [[1, 2], [1, 3], [2, 3], [2, 5], [3, 5]] }),
+    spec: paramSpecArb(10, {
+      maxD: 6,
+      q: [
+        [1, 2],
+        [1, 3],
+        [2, 3],
+        [2, 5],
+        [3, 5],
+      ],
+    }),
     agent: fc.constantFrom<Agent>('seller', 'buyer'),
   });
 
@@ -74,7 +90,8 @@ export const proposition5 = propertyEntry<In>({
   kind: 'proposition',
   hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0', '[welfareWeights] alpha^j = 0'],
   scope: ['q in {1/3, 2/5, 1/2, 3/5, 2/3}', 'N <= 11'],
-  conclusion: "j's ex ante utility is positive in every optimal mechanism (LP (12) optimal face) iff N > q^j/(1-q^j) Delta^j/(v_h^b - v_l^s - Delta^j)",
+  conclusion:
+    "j's ex ante utility is positive in every optimal mechanism (LP (12) optimal face) iff N > q^j/(1-q^j) Delta^j/(v_h^b - v_l^s - Delta^j)",
   expected: 'holds',
   runs: 40,
   arbitrary: arb,
@@ -93,7 +110,8 @@ export const proposition5AsStated = propertyEntry<In>({
   source: src('Proposition 5', '4'),
   kind: 'proposition',
   hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', '[welfareWeights] alpha^j = 0'],
-  conclusion: "j's ex ante utility is strictly positive in every second-best mechanism iff N >= q^j/(1-q^j) Delta^j/(v_h^b - v_l^s - Delta^j)",
+  conclusion:
+    "j's ex ante utility is strictly positive in every second-best mechanism iff N >= q^j/(1-q^j) Delta^j/(v_h^b - v_l^s - Delta^j)",
   expected: 'refuted',
   refutation: 'erratum',
   runs: 20,

@@ -10,7 +10,13 @@
  */
 import fc from 'fast-check';
 import { propertyEntry, type PropertyCheck } from '../../src/catalogue/propertyEntry.ts';
-import { evaluateSolution, greedySolution, prepareProgram, programCoefficients, thresholdForm } from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
+import {
+  evaluateSolution,
+  greedySolution,
+  prepareProgram,
+  programCoefficients,
+  thresholdForm,
+} from '../../src/mechanisms/bilateralTrade/thresholdProgram.ts';
 import { solveProgram12 } from '../../src/mechanisms/bilateralTrade/program12.ts';
 import { AGENTS } from '../../src/mechanisms/bilateralTrade/model.ts';
 import { alphaArb, alphaFloat, exampleSpec, F, floatParams, paramSpecArb, src, type ParamSpec } from './common.ts';
@@ -45,7 +51,13 @@ function check(x: In, broken: boolean): PropertyCheck {
   const ok = gap <= 1e-7 && boundViolation <= TIE_TOLERANCE && budgetViolation <= DEFAULT_TOLERANCE && thresholdShaped;
   return {
     ok,
-    metrics: { relativeWelfareGap: gap, budgetViolation, boundViolation, variables: 2 * p.objects + 2, thresholdShaped: thresholdShaped ? 1 : 0 },
+    metrics: {
+      relativeWelfareGap: gap,
+      budgetViolation,
+      boundViolation,
+      variables: 2 * p.objects + 2,
+      thresholdShaped: thresholdShaped ? 1 : 0,
+    },
     detail: { greedy: g.weightedWelfare, lp: lp.solution.weightedWelfare, certificate: lp.lp.certificate.method, marginal: g.marginal },
   };
 }
@@ -57,11 +69,15 @@ export const remark2Greedy = propertyEntry<In>({
   kind: 'remark',
   hypotheses: ['[binaryIid] v_h^b > v_h^s > v_l^b > v_l^s >= 0, q in (0, 1)', '[welfareWeights] weights alpha^s'],
   scope: ['N <= 14', 'alpha^s in {0, 1/20, ..., 1}'],
-  conclusion: "the greedy point is feasible for LP (12), has Theorem 1's threshold shape (0, then sigma, then 1 in m), and its welfare equals the certified LP optimum (relative 1e-7)",
+  conclusion:
+    "the greedy point is feasible for LP (12), has Theorem 1's threshold shape (0, then sigma, then 1 in m), and its welfare equals the certified LP optimum (relative 1e-7)",
   expected: 'holds',
   runs: 40,
   arbitrary: () => fc.record({ spec: paramSpecArb(14), alpha: alphaArb }),
-  examples: [{ spec: exampleSpec(3), alpha: 10 }, { spec: exampleSpec(8), alpha: 13 }],
+  examples: [
+    { spec: exampleSpec(3), alpha: 10 },
+    { spec: exampleSpec(8), alpha: 13 },
+  ],
   check: (x) => check(x, false),
   metrics: { relativeWelfareGap: 'max', thresholdShaped: 'min' },
   mutant: { description: 'greedy that orders the variables as if alpha^s = 1/2 (ignores the weights)', check: (x) => check(x, true) },

@@ -22,7 +22,15 @@ export interface SlicInput {
 }
 
 export const slicArb = (maxN: number) =>
-  paramSpecArb(maxN, { maxD: 5, q: [[1, 2], [1, 3], [2, 3], [1, 4]] }).chain((spec) => {
+  paramSpecArb(maxN, {
+    maxD: 5,
+    q: [
+      [1, 2],
+      [1, 3],
+      [2, 3],
+      [1, 4],
+    ],
+  }).chain((spec) => {
     const v = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: spec.N, maxLength: spec.N });
     return fc.record({
       spec: fc.constant(spec),
@@ -44,7 +52,10 @@ export interface SlicInstance {
  * so that SLIC (Definition 2) can hold. `stepOverride` replaces every transfer step
  * (for mutants).
  */
-export function slicInstance(x: SlicInput, opts: { monotone: boolean; stepOverride?: (gap: number, phi: number, xiNext: number) => number }): SlicInstance {
+export function slicInstance(
+  x: SlicInput,
+  opts: { monotone: boolean; stepOverride?: (gap: number, phi: number, xiNext: number) => number },
+): SlicInstance {
   const p = floatParams(x.spec);
   const N = p.objects;
   const weights = {} as Record<Agent, ClassWeights>;
@@ -65,7 +76,9 @@ export function slicInstance(x: SlicInput, opts: { monotone: boolean; stepOverri
     const gap = valuationGap(F, p, j);
     const t = [x.base[a]];
     for (let m = 0; m < N; m++) {
-      const step = opts.stepOverride ? opts.stepOverride(gap, phi[m], xi[m + 1]) : gap * (phi[m] + (x.lambda[a][m] / 4) * (xi[m + 1] - phi[m]));
+      const step = opts.stepOverride
+        ? opts.stepOverride(gap, phi[m], xi[m + 1])
+        : gap * (phi[m] + (x.lambda[a][m] / 4) * (xi[m + 1] - phi[m]));
       t.push(t[m] + step);
     }
     tauBar[j] = t;

@@ -8,7 +8,10 @@ export const src = (ref: string, section: string): Source => ({ seed: SEED003, r
 /** A number in [0,1]: mostly a small-denominator fraction a/b (shrinks to 0/1), sometimes any double. */
 export const unitArb = (): fc.Arbitrary<number> =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 })).map(([a, b]) => Math.min(a, b) / b) },
+    {
+      weight: 4,
+      arbitrary: fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 })).map(([a, b]) => Math.min(a, b) / b),
+    },
     { weight: 1, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
   );
 

@@ -28,7 +28,16 @@ const EPS = q(1, 2 ** 30);
 /** A point of h^-1(a_k) within EPS of z (moving p_1 or p_2), or null. */
 function nearby(z: Q[], k: 1 | 2): Q[] | null {
   const F = k === 1 ? F1 : F2;
-  const moves: [number, Q][] = k === 1 ? [[0, EPS], [2, EPS.neg()]] : [[2, EPS], [0, EPS.neg()]];
+  const moves: [number, Q][] =
+    k === 1
+      ? [
+          [0, EPS],
+          [2, EPS.neg()],
+        ]
+      : [
+          [2, EPS],
+          [0, EPS.neg()],
+        ];
   for (const [idx, d] of moves) {
     const y = [...z];
     y[idx] = y[idx].add(d);
@@ -68,7 +77,15 @@ export const example1BoundaryAsStated = propertyEntry<Point>({
     const both = inBothClosures(z);
     const stated = z[0].equals(z[2]) && z[1].equals(0) && z[3].equals(0);
     const ok = !both || stated;
-    return { ok, detail: { point: show(z), inBothClosures: both, nearbyPointOfA1: nearby(z, 1) && show(nearby(z, 1)!), nearbyPointOfA2: nearby(z, 2) && show(nearby(z, 2)!) } };
+    return {
+      ok,
+      detail: {
+        point: show(z),
+        inBothClosures: both,
+        nearbyPointOfA1: nearby(z, 1) && show(nearby(z, 1)!),
+        nearbyPointOfA2: nearby(z, 2) && show(nearby(z, 2)!),
+      },
+    };
   },
   notes: [
     'The text (and its footnote on the projection) says the boundary is {p_1 = p_2, c_1 = c_2 = 0}, one-dimensional. It is {p_1 = p_2, c_1 = c_2}, two-dimensional (F_1 + F_2 = -(c_1 - c_2)^2). The conclusion drawn from it survives: at a fixed s_j = (p, c) the boundary projects to the single point (p, c), and it has less than full dimension (entry seed003.example1.boundary).',
@@ -82,7 +99,8 @@ export const example1Boundary = propertyEntry<Point>({
   kind: 'claim',
   hypotheses: ['[example1] V_i = p_i + c_i c_j', '[admissibility] t_i = p_j + c_j^2'],
   scope: ['exact rational arithmetic'],
-  conclusion: 'a point lies in both closures iff p_1 = p_2 and c_1 = c_2; each such point is within 2^-30 of a point of h^-1(a_1) and of a point of h^-1(a_2)',
+  conclusion:
+    'a point lies in both closures iff p_1 = p_2 and c_1 = c_2; each such point is within 2^-30 of a point of h^-1(a_1) and of a point of h^-1(a_2)',
   expected: 'holds',
   runs: 200,
   arbitrary: pointArb,

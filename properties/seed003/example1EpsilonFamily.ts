@@ -27,7 +27,8 @@ const arb = (min: number) => () =>
     lie: signalArb(2),
   });
 
-const eps = (e: number[][]) => (i: number, sj: readonly number[]) => (e[i][0] + e[i][1] * sj[0] + e[i][2] * sj[1] + e[i][3] * sj[0] * sj[1]) / 8;
+const eps = (e: number[][]) => (i: number, sj: readonly number[]) =>
+  (e[i][0] + e[i][1] * sj[0] + e[i][2] * sj[1] + e[i][3] * sj[0] * sj[1]) / 8;
 
 function check(x: Instance, tol: number) {
   const prices = example1Prices(1, eps(x.eps));
@@ -36,16 +37,27 @@ function check(x: Instance, tol: number) {
   return {
     ok: adm.ok && gain <= tol,
     metrics: { largestSecondExcess: adm.violation, largestGainFromLying: gain },
-    detail: { s: x.s.map((v) => v.map(r6)), values: adm.values.map(r6), prices: adm.prices.map(r6), buyer: x.buyer + 1, lie: x.lie.map(r6), gainFromLie: r6(gain) },
+    detail: {
+      s: x.s.map((v) => v.map(r6)),
+      values: adm.values.map(r6),
+      prices: adm.prices.map(r6),
+      buyer: x.buyer + 1,
+      lie: x.lie.map(r6),
+      gainFromLie: r6(gain),
+    },
   };
 }
 
 export const example1EpsilonFamily = propertyEntry<Instance>({
   id: 'seed003.example1.epsilonFamily',
   title: 'Example 1: prices p_j + c_j^2 + eps_i(p_j, c_j), eps_i >= 0, stay admissible and ex post IC',
-  source: src('Example 1 (the continuum of mechanisms t\'_i)', '2'),
+  source: src("Example 1 (the continuum of mechanisms t'_i)", '2'),
   kind: 'example',
-  hypotheses: ['[example1] V_i = p_i + c_i c_j on [0,1]^2', '[admissibility] t_i = p_j + c_j^2 + eps_i(p_j, c_j), eps_i >= 0', '[rule4] rule (4)'],
+  hypotheses: [
+    '[example1] V_i = p_i + c_i c_j on [0,1]^2',
+    '[admissibility] t_i = p_j + c_j^2 + eps_i(p_j, c_j), eps_i >= 0',
+    '[rule4] rule (4)',
+  ],
   scope: ['eps_i: non-negative small-integer polynomials / 8'],
   conclusion: 'condition (3) at every searched profile and no profitable misreport',
   expected: 'holds',
@@ -53,5 +65,9 @@ export const example1EpsilonFamily = propertyEntry<Instance>({
   arbitrary: arb(0),
   check: (x, ctx) => check(x, ctx.tolerance),
   metrics: { largestSecondExcess: 'max', largestGainFromLying: 'max' },
-  mutant: { description: 'eps_i allowed to be negative (coefficients in -4..4)', check: (x, ctx) => check(x, ctx.tolerance), arbitrary: arb(-4) },
+  mutant: {
+    description: 'eps_i allowed to be negative (coefficients in -4..4)',
+    check: (x, ctx) => check(x, ctx.tolerance),
+    arbitrary: arb(-4),
+  },
 });

@@ -13,13 +13,19 @@ import { src } from './common.ts';
 
 const frac = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 4 })).map(([a, b]) => Math.min(a, b) / b);
 
-const check = (excluded: [number, number][]) => ([p, c]: [number, number]): CheckResult => {
-  // the footnote's hypothesis: s_i is none of the excluded corners
-  if (excluded.some(([x, y]) => x === p && y === c)) return unmet(`s_i not ${excluded.map(([x, y]) => `(${x},${y})`).join(', ')}`);
-  const [m0, mi, mj] = example1ConditionalMeasures(p, c, 2000);
-  const min = Math.min(m0, mi, mj);
-  return { ok: min > 0, metrics: { smallestConditionalMeasure: min }, detail: { si: [p, c], measureNoSale: m0, measureBuyerIWins: mi, measureBuyerJWins: mj } };
-};
+const check =
+  (excluded: [number, number][]) =>
+  ([p, c]: [number, number]): CheckResult => {
+    // the footnote's hypothesis: s_i is none of the excluded corners
+    if (excluded.some(([x, y]) => x === p && y === c)) return unmet(`s_i not ${excluded.map(([x, y]) => `(${x},${y})`).join(', ')}`);
+    const [m0, mi, mj] = example1ConditionalMeasures(p, c, 2000);
+    const min = Math.min(m0, mi, mj);
+    return {
+      ok: min > 0,
+      metrics: { smallestConditionalMeasure: min },
+      detail: { si: [p, c], measureNoSale: m0, measureBuyerIWins: mi, measureBuyerJWins: mj },
+    };
+  };
 
 export const example1Footnote7 = propertyEntry<[number, number]>({
   id: 'seed003.example1.footnote7.asStated',
@@ -34,9 +40,14 @@ export const example1Footnote7 = propertyEntry<[number, number]>({
   refutation: 'erratum',
   runs: 200,
   arbitrary: () => fc.tuple(frac, frac),
-  check: check([[0, 0], [1, 1]]),
+  check: check([
+    [0, 0],
+    [1, 1],
+  ]),
   metrics: { smallestConditionalMeasure: 'min' },
-  notes: ['At s_i = (1, 0): t_j = p_i + c_i^2 = 1 and V_j = p_j + c_i c_j = p_j <= 1, so buyer j never gets the object. The claim holds once (1, 0) is excluded as well (entry seed003.example1.footnote7.corrected).'],
+  notes: [
+    'At s_i = (1, 0): t_j = p_i + c_i^2 = 1 and V_j = p_j + c_i c_j = p_j <= 1, so buyer j never gets the object. The claim holds once (1, 0) is excluded as well (entry seed003.example1.footnote7.corrected).',
+  ],
 });
 
 export const example1Footnote7Corrected = propertyEntry<[number, number]>({
@@ -51,7 +62,11 @@ export const example1Footnote7Corrected = propertyEntry<[number, number]>({
   expected: 'holds',
   runs: 200,
   arbitrary: () => fc.tuple(frac, frac),
-  check: check([[0, 0], [1, 1], [1, 0]]),
+  check: check([
+    [0, 0],
+    [1, 1],
+    [1, 0],
+  ]),
   metrics: { smallestConditionalMeasure: 'min' },
   mutant: { description: 'only (0,0) excluded (the corner (1,1) lets neither buyer j win nor a_0 occur)', check: check([[0, 0]]) },
 });

@@ -13,7 +13,13 @@ import { exampleEntry } from '../../src/catalogue/exampleEntry.ts';
 import { outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';
 import { theorem1PriceDirect } from '../../src/mechanisms/personalizedPrices/construction.ts';
 import { bundleName, demandMechanism, type ObjectPrices } from '../../src/mechanisms/personalizedPrices/demand.ts';
-import { EXAMPLE2_WEIGHTS, example2Model, example2ObjectValue, example2Prices, OBJECT_NAMES } from '../../src/mechanisms/personalizedPrices/example2.ts';
+import {
+  EXAMPLE2_WEIGHTS,
+  example2Model,
+  example2ObjectValue,
+  example2Prices,
+  OBJECT_NAMES,
+} from '../../src/mechanisms/personalizedPrices/example2.ts';
 import type { SignalProfile, ValuationModel } from '../../src/mechanisms/personalizedPrices/model.ts';
 import { profileArb, r6, src } from './common.ts';
 
@@ -41,7 +47,12 @@ function check12(prices: ObjectPrices, s: number[][], tol: number) {
   return {
     ok: worst <= tol && dm.feasible && du.feasible,
     metrics: { largestSecondExcess: worst },
-    detail: { condition12: detail, demandSubadditive: dm.bundles.map((L) => bundleName(L, OBJECT_NAMES)), demandUnitDemand: du.bundles.map((L) => bundleName(L, OBJECT_NAMES)), feasible: [dm.feasible, du.feasible] },
+    detail: {
+      condition12: detail,
+      demandSubadditive: dm.bundles.map((L) => bundleName(L, OBJECT_NAMES)),
+      demandUnitDemand: du.bundles.map((L) => bundleName(L, OBJECT_NAMES)),
+      feasible: [dm.feasible, du.feasible],
+    },
   };
 }
 
@@ -53,8 +64,12 @@ export const example2Prices14 = propertyEntry<number[][]>({
   title: 'Example 2: prices (14) satisfy (12), so the demand mechanism is feasible (as stated; false with three buyers)',
   source: src('Example 2, prices (14) and condition (12)', '4'),
   kind: 'claim',
-  hypotheses: ['[example2] three buyers, objects a and b, V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w_a = 1, w_b = 1.5', '[prices14] prices (14)'],
-  conclusion: 'for each object at most one buyer\'s value exceeds his price (12), and the demand mechanism (subadditive and unit-demand bundles) is feasible',
+  hypotheses: [
+    "[example2] three buyers, objects a and b, V_i^k = p_ki + w_k c_i max{c_j, c_j'}, w_a = 1, w_b = 1.5",
+    '[prices14] prices (14)',
+  ],
+  conclusion:
+    "for each object at most one buyer's value exceeds his price (12), and the demand mechanism (subadditive and unit-demand bundles) is feasible",
   expected: 'refuted',
   refutation: 'erratum',
   runs: 300,
@@ -62,8 +77,8 @@ export const example2Prices14 = propertyEntry<number[][]>({
   check: (s, ctx) => check12(example2Prices(), s, ctx.tolerance),
   metrics: { largestSecondExcess: 'max' },
   notes: [
-    'The step "V_j^k < p_ki + w_k c_i^2 <= t_j^k" assumes c_i is buyer j\'s highest rival signal. When the third buyer j\' has the highest c, V_j^k = p_kj + w_k c_j c_j\' can exceed t_j^k. Example: buyers 1 and 2 at (p_a, p_b, c) = (0.9, 0, 0.5), buyer 3 at (0, 0, 1): V_1^a = V_2^a = 1.4 > t_1^a = t_2^a = max(1.15, 1) = 1.15, and both buyers demand a.',
-    'With two buyers (14) is Example 1\'s admissible price. For three buyers, prices (11) from Theorem 1\'s construction work (entry seed003.example2.prices11). Tables 1 and 2 are unaffected.',
+    "The step \"V_j^k < p_ki + w_k c_i^2 <= t_j^k\" assumes c_i is buyer j's highest rival signal. When the third buyer j' has the highest c, V_j^k = p_kj + w_k c_j c_j' can exceed t_j^k. Example: buyers 1 and 2 at (p_a, p_b, c) = (0.9, 0, 0.5), buyer 3 at (0, 0, 1): V_1^a = V_2^a = 1.4 > t_1^a = t_2^a = max(1.15, 1) = 1.15, and both buyers demand a.",
+    "With two buyers (14) is Example 1's admissible price. For three buyers, prices (11) from Theorem 1's construction work (entry seed003.example2.prices11). Tables 1 and 2 are unaffected.",
   ],
 });
 
@@ -85,12 +100,16 @@ function prices11(): ObjectPrices {
 
 export const example2Prices11 = propertyEntry<number[][]>({
   id: 'seed003.example2.prices11',
-  title: 'Example 2 with prices (11) (Theorem 1\'s construction per object): (12) holds and the demand mechanism is feasible',
+  title: "Example 2 with prices (11) (Theorem 1's construction per object): (12) holds and the demand mechanism is feasible",
   source: src('Example 2 with prices (11), Lemma 3', '4'),
   kind: 'claim',
-  hypotheses: ['[example2] three buyers, objects a and b, V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w_a = 1, w_b = 1.5', '[assumptions1And2Star] Assumptions 1*, 2* (they hold for these values)', '[prices11] prices (11)'],
+  hypotheses: [
+    "[example2] three buyers, objects a and b, V_i^k = p_ki + w_k c_i max{c_j, c_j'}, w_a = 1, w_b = 1.5",
+    '[assumptions1And2Star] Assumptions 1*, 2* (they hold for these values)',
+    '[prices11] prices (11)',
+  ],
   scope: ['prices (11) computed numerically to 1e-6'],
-  conclusion: 'for each object at most one buyer\'s value exceeds his price (tolerance 1e-5), and the demand mechanism is feasible',
+  conclusion: "for each object at most one buyer's value exceeds his price (tolerance 1e-5), and the demand mechanism is feasible",
   expected: 'holds',
   runs: 30,
   arbitrary: arb,
@@ -103,10 +122,15 @@ export const example2Prices11 = propertyEntry<number[][]>({
 export const example2Prices14Measure = exampleEntry({
   id: 'seed003.example2.prices14Measure.asStated',
   aliases: ['seed003.example2.prices14Measure'],
-  title: 'Example 2 with prices (14): the demand mechanism is feasible at almost every profile (false: infeasible on a set of positive measure)',
+  title:
+    'Example 2 with prices (14): the demand mechanism is feasible at almost every profile (false: infeasible on a set of positive measure)',
   source: src('Example 2, prices (14), Lemma 3', '4'),
   kind: 'claim',
-  hypotheses: ['[example2] three buyers, V_i^k = p_ki + w_k c_i max{c_j, c_j\'}, w = (1, 1.5)', '[prices14] prices (14)', '[subadditivity] subadditive and unit-demand bundle values'],
+  hypotheses: [
+    "[example2] three buyers, V_i^k = p_ki + w_k c_i max{c_j, c_j'}, w = (1, 1.5)",
+    '[prices14] prices (14)',
+    '[subadditivity] subadditive and unit-demand bundle values',
+  ],
   scope: ['signals uniform on [0,1]^3 each'],
   conclusion: 'the set of signal profiles at which some object is demanded by two buyers has measure 0',
   expected: 'refuted',
@@ -117,14 +141,36 @@ export const example2Prices14Measure = exampleEntry({
     const prices = example2Prices();
     const rows = (['subadditive', 'unitDemand'] as const).map((kind) => {
       const model = example2Model(kind);
-      const sh = outcomeShares([3, 3, 3], 2, (s) => (demandMechanism(model, prices, s).feasible ? 0 : 1), { samples: N, seed: ctx.seed, delta });
+      const sh = outcomeShares([3, 3, 3], 2, (s) => (demandMechanism(model, prices, s).feasible ? 0 : 1), {
+        samples: N,
+        seed: ctx.seed,
+        delta,
+      });
       return { kind, share: sh.shares[1], lower: sh.lower[1] };
     });
     return {
-      comparisons: rows.map((r) => ({ name: `measure of infeasible profiles (${r.kind} bundles): 0`, expected: 0, actual: `${r.share.toFixed(4)} (lower bound ${r.lower.toFixed(4)} at ${1 - delta})`, ok: !(r.lower > 0) })),
-      metrics: Object.fromEntries(rows.flatMap((r) => [[`infeasibleShare_${r.kind}`, r.share], [`infeasibleLowerBound_${r.kind}`, r.lower]])),
-      tables: [{ title: 'Profiles where the demand mechanism with prices (14) is infeasible', columns: ['bundle values', 'sampled share', 'lower bound'], rows: rows.map((r) => [r.kind, r.share, +r.lower.toFixed(5)]) }],
-      notes: [`${N} seeded uniform profiles; Clopper-Pearson lower bound at confidence ${1 - delta}. The failure of (12) for prices (14) is not a measure-zero curiosity.`],
+      comparisons: rows.map((r) => ({
+        name: `measure of infeasible profiles (${r.kind} bundles): 0`,
+        expected: 0,
+        actual: `${r.share.toFixed(4)} (lower bound ${r.lower.toFixed(4)} at ${1 - delta})`,
+        ok: !(r.lower > 0),
+      })),
+      metrics: Object.fromEntries(
+        rows.flatMap((r) => [
+          [`infeasibleShare_${r.kind}`, r.share],
+          [`infeasibleLowerBound_${r.kind}`, r.lower],
+        ]),
+      ),
+      tables: [
+        {
+          title: 'Profiles where the demand mechanism with prices (14) is infeasible',
+          columns: ['bundle values', 'sampled share', 'lower bound'],
+          rows: rows.map((r) => [r.kind, r.share, +r.lower.toFixed(5)]),
+        },
+      ],
+      notes: [
+        `${N} seeded uniform profiles; Clopper-Pearson lower bound at confidence ${1 - delta}. The failure of (12) for prices (14) is not a measure-zero curiosity.`,
+      ],
     };
   },
 });

@@ -10,7 +10,13 @@ import fc from 'fast-check';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { theorem1PriceDirect } from '../../src/mechanisms/personalizedPrices/construction.ts';
 import { checkOnGrid } from '../../src/mechanisms/personalizedPrices/grid.ts';
-import { admissibleAt, misreportGain, withSignal, type PersonalizedPrices, type ValuationModel } from '../../src/mechanisms/personalizedPrices/model.ts';
+import {
+  admissibleAt,
+  misreportGain,
+  withSignal,
+  type PersonalizedPrices,
+  type ValuationModel,
+} from '../../src/mechanisms/personalizedPrices/model.ts';
 import { describeFamily, familyModel, familySpecArb, type FamilySpec } from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
 import { profileArb, r6, signalArb, src } from './common.ts';
 
@@ -27,7 +33,10 @@ const instanceArb = () =>
   familySpecArb({ maxD: 2 }).chain((spec) =>
     fc.record({
       spec: fc.constant(spec),
-      eps: fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map((t) => [...t]), { minLength: spec.d.length, maxLength: spec.d.length }),
+      eps: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map((t) => [...t]),
+        { minLength: spec.d.length, maxLength: spec.d.length },
+      ),
       s: profileArb(spec.d),
       buyer: fc.integer({ min: 0, max: spec.d.length - 1 }),
       lie: signalArb(2),
@@ -48,7 +57,11 @@ function admissiblePrices(model: ValuationModel, eps: number[][]): PersonalizedP
 
 /** The winner pays the others' highest value at the reported profile: a price that depends on his own report. */
 function ownReportPrices(model: ValuationModel): PersonalizedPrices {
-  return { name: 'max_j V_j(reports)', dependsOnOwnSignal: true, price: (i, s) => Math.max(...model.dims.flatMap((_, j) => (j === i ? [] : [model.value(j, s)]))) };
+  return {
+    name: 'max_j V_j(reports)',
+    dependsOnOwnSignal: true,
+    price: (i, s) => Math.max(...model.dims.flatMap((_, j) => (j === i ? [] : [model.value(j, s)]))),
+  };
 }
 
 function check(x: Instance, tolerance: number, prices: (m: ValuationModel) => PersonalizedPrices) {
@@ -65,7 +78,10 @@ function check(x: Instance, tolerance: number, prices: (m: ValuationModel) => Pe
   const ok = admTruth.ok && admReport.ok && gain <= tolerance && grid.exPostIC.holds && grid.admissibilityViolation <= admTol;
   return {
     ok,
-    metrics: { largestGainFromLying: Math.max(gain, grid.exPostIC.worst), largestSecondExcess: Math.max(admTruth.violation, admReport.violation, grid.admissibilityViolation) },
+    metrics: {
+      largestGainFromLying: Math.max(gain, grid.exPostIC.worst),
+      largestSecondExcess: Math.max(admTruth.violation, admReport.violation, grid.admissibilityViolation),
+    },
     detail: {
       valuations: describeFamily(x.spec),
       prices: t.name,
@@ -84,9 +100,16 @@ export const lemma1 = propertyEntry<Instance>({
   title: 'Lemma 1: the rule implementing admissible personalized prices is ex post IC',
   source: src('Lemma 1', '2'),
   kind: 'lemma',
-  hypotheses: ['[model] two buyers, one object', '[assumption1] Assumption 1', '[assumption2] Assumption 2', '[admissibility] admissible prices t*_i(s_-i) + eps_i(s_-i), eps_i >= 0 (condition (3))', '[rule4] rule (4): the buyer whose value exceeds his price gets the object and pays it'],
+  hypotheses: [
+    '[model] two buyers, one object',
+    '[assumption1] Assumption 1',
+    '[assumption2] Assumption 2',
+    '[admissibility] admissible prices t*_i(s_-i) + eps_i(s_-i), eps_i >= 0 (condition (3))',
+    '[rule4] rule (4): the buyer whose value exceeds his price gets the object and pays it',
+  ],
   scope: ['signals in [0,1]^2', 'valuations from the generated family satisfying Assumptions 1-2'],
-  conclusion: 'no buyer gains by misreporting his signal when the other reports truthfully (condition (1)), in the continuum (fast-check) and on a 3-point grid (foundation exPostIC)',
+  conclusion:
+    'no buyer gains by misreporting his signal when the other reports truthfully (condition (1)), in the continuum (fast-check) and on a 3-point grid (foundation exPostIC)',
   expected: 'holds',
   runs: 30,
   arbitrary: instanceArb,
@@ -94,7 +117,7 @@ export const lemma1 = propertyEntry<Instance>({
   metrics: { largestGainFromLying: 'max', largestSecondExcess: 'max' },
   describe: (x) => ({ valuations: describeFamily(x.spec), eps: x.eps, s: x.s, buyer: x.buyer + 1, lie: x.lie }),
   mutant: {
-    description: 'the winner pays the other buyers\' highest value at the reported profile (a price that depends on his own report)',
+    description: "the winner pays the other buyers' highest value at the reported profile (a price that depends on his own report)",
     check: (x, ctx) => check(x, ctx.tolerance, ownReportPrices),
   },
 });

@@ -22,7 +22,9 @@ export const LAMBDAS = Array.from({ length: 9 }, (_, k) => k / 8);
 export const G_TOLERANCE = 1e-5;
 
 const arb = (assumption2: boolean) => () =>
-  familySpecArb({ assumption2 }).chain((spec) => fc.record({ spec: fc.constant(spec), s: profileArb(spec.d), buyer: fc.integer({ min: 0, max: 1 }) }));
+  familySpecArb({ assumption2 }).chain((spec) =>
+    fc.record({ spec: fc.constant(spec), s: profileArb(spec.d), buyer: fc.integer({ min: 0, max: 1 }) }),
+  );
 
 function check(x: Instance) {
   const model = familyModel(x.spec);
@@ -31,14 +33,24 @@ function check(x: Instance) {
   const g = LAMBDAS.map((l) => gFunction(model, i, j, x.s, l, { accuracy: 1e-7 }).g);
   let worst = -Infinity;
   let at: [number, number] = [0, 0];
-  for (let a = 0; a < g.length; a++) for (let b = a + 1; b < g.length; b++) if (g[a] - g[b] > worst) {
-    worst = g[a] - g[b];
-    at = [LAMBDAS[a], LAMBDAS[b]];
-  }
+  for (let a = 0; a < g.length; a++)
+    for (let b = a + 1; b < g.length; b++)
+      if (g[a] - g[b] > worst) {
+        worst = g[a] - g[b];
+        at = [LAMBDAS[a], LAMBDAS[b]];
+      }
   return {
     ok: worst <= G_TOLERANCE,
     metrics: { largestDecreaseOfG: worst },
-    detail: { valuations: describeFamily(x.spec), buyer: i + 1, otherSignal: x.s[j].map(r6), g: g.map(r6), lambdas: LAMBDAS, decreaseBetween: at, decrease: r6(worst) },
+    detail: {
+      valuations: describeFamily(x.spec),
+      buyer: i + 1,
+      otherSignal: x.s[j].map(r6),
+      g: g.map(r6),
+      lambdas: LAMBDAS,
+      decreaseBetween: at,
+      decrease: r6(worst),
+    },
   };
 }
 
@@ -47,9 +59,13 @@ export const lemma2 = propertyEntry<Instance>({
   title: 'Lemma 2: g_ij(lambda) = V_i(lambda 1, s_j) - V^m_ij(lambda, s_j) is non-decreasing',
   source: src('Lemma 2', '3'),
   kind: 'lemma',
-  hypotheses: ['[model] two buyers, one object', '[assumption1] Assumption 1 (values non-decreasing and continuous)', '[assumption2] Assumption 2 (generalized single crossing)'],
+  hypotheses: [
+    '[model] two buyers, one object',
+    '[assumption1] Assumption 1 (values non-decreasing and continuous)',
+    '[assumption2] Assumption 2 (generalized single crossing)',
+  ],
   scope: ['signals in [0,1]^2'],
-  conclusion: 'g_ij(lambda\'; s_j) >= g_ij(lambda; s_j) for lambda\' > lambda (9-point lambda grid, numerical tolerance 1e-5)',
+  conclusion: "g_ij(lambda'; s_j) >= g_ij(lambda; s_j) for lambda' > lambda (9-point lambda grid, numerical tolerance 1e-5)",
   expected: 'holds',
   runs: 30,
   arbitrary: arb(true),

@@ -11,7 +11,12 @@
 import fc from 'fast-check';
 import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { theorem1PriceDirect } from '../../src/mechanisms/personalizedPrices/construction.ts';
-import { demandExPostIC, mixedBundleModel, subadditivityViolation, type ObjectPrices } from '../../src/mechanisms/personalizedPrices/demand.ts';
+import {
+  demandExPostIC,
+  mixedBundleModel,
+  subadditivityViolation,
+  type ObjectPrices,
+} from '../../src/mechanisms/personalizedPrices/demand.ts';
 import { profilesOnGrid } from '../../src/mechanisms/personalizedPrices/grid.ts';
 import { describeFamily, familyModel, familySpecArb, type FamilySpec } from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
 import { src } from './common.ts';
@@ -71,7 +76,11 @@ export function lemma3Check(x: MultiObjectInstance, tolerance: number, scalePric
   for (const s of profilesOnGrid(bundles.dims, 2)) superadditivity = Math.max(superadditivity, subadditivityViolation(bundles, s));
   return {
     ok: r.infeasibleAt === null && r.ic.holds,
-    metrics: { ...(r.infeasibleAt ? {} : { largestGainFromLying: r.ic.worst }), infeasibleGridProfiles: r.infeasibleProfiles, largestSubadditivityViolation: superadditivity },
+    metrics: {
+      ...(r.infeasibleAt ? {} : { largestGainFromLying: r.ic.worst }),
+      infeasibleGridProfiles: r.infeasibleProfiles,
+      largestSubadditivityViolation: superadditivity,
+    },
     detail: {
       objectValuations: x.objects.map((o, k) => ({ object: 'ab'[k], values: describeFamily(o) })),
       bundle: `V^ab = ${x.theta} (V^a + V^b) + ${1 - x.theta} max(V^a, V^b)${x.bonus ? ` + ${x.bonus}` : ''}`,
@@ -86,9 +95,16 @@ export const lemma3 = propertyEntry<MultiObjectInstance>({
   title: 'Lemma 3: the demand mechanism is feasible and ex post IC under subadditive preferences',
   source: src('Lemma 3, (11)-(13)', '4'),
   kind: 'lemma',
-  hypotheses: ['[manyObjects] two buyers, two objects', '[assumptions1And2Star] Assumptions 1* and 2*', '[prices11] prices (11)', '[minimalElement] the minimal element of the demand set', '[subadditivity] subadditive bundle values (13): additive, unit demand, or their mix'],
+  hypotheses: [
+    '[manyObjects] two buyers, two objects',
+    '[assumptions1And2Star] Assumptions 1* and 2*',
+    '[prices11] prices (11)',
+    '[minimalElement] the minimal element of the demand set',
+    '[subadditivity] subadditive bundle values (13): additive, unit demand, or their mix',
+  ],
   scope: ['signals in [0,1]^2', 'valuations from the generated family per object'],
-  conclusion: 'no object is demanded by two buyers at any profile of the 3^4 grid, and the demand mechanism is ex post IC there (foundation exPostIC over assignments)',
+  conclusion:
+    'no object is demanded by two buyers at any profile of the 3^4 grid, and the demand mechanism is ex post IC there (foundation exPostIC over assignments)',
   expected: 'holds',
   runs: 30,
   arbitrary: multiObjectArb(fc.constant(0)),
@@ -105,7 +121,12 @@ export const lemma3Superadditive = propertyEntry<MultiObjectInstance>({
   source: src('Lemma 3, (13)', '4'),
   kind: 'relaxation',
   relaxes: 'subadditivity (13): the bundle ab is worth a bonus b in 1..3 on top of theta-mixed values',
-  hypotheses: ['[manyObjects] two buyers, two objects', '[assumptions1And2Star] Assumptions 1* and 2*', '[prices11] prices (11)', '[minimalElement] the minimal element of the demand set'],
+  hypotheses: [
+    '[manyObjects] two buyers, two objects',
+    '[assumptions1And2Star] Assumptions 1* and 2*',
+    '[prices11] prices (11)',
+    '[minimalElement] the minimal element of the demand set',
+  ],
   scope: ['signals in [0,1]^2'],
   conclusion: 'no object is demanded by two buyers at any profile of the 3^4 grid (and ex post IC)',
   expected: 'refuted',
@@ -113,7 +134,9 @@ export const lemma3Superadditive = propertyEntry<MultiObjectInstance>({
   runs: 60,
   arbitrary: multiObjectArb(fc.integer({ min: 1, max: 3 })),
   check: (x, ctx) => lemma3Check(x, ctx.tolerance),
-  notes: ['With complements a buyer whose value for one object is below its price can still demand the bundle, while the other buyer demands that object: both get it.'],
+  notes: [
+    'With complements a buyer whose value for one object is below its price can still demand the bundle, while the other buyer demands that object: both get it.',
+  ],
 });
 
 export const lemma3MaximalElement = propertyEntry<MultiObjectInstance>({
@@ -124,7 +147,12 @@ export const lemma3MaximalElement = propertyEntry<MultiObjectInstance>({
   source: src('Lemma 3, the demand mechanism (minimal element of the demand set)', '4'),
   kind: 'relaxation',
   relaxes: 'minimality of the allocated element of the demand set',
-  hypotheses: ['[manyObjects] two buyers, two objects', '[assumptions1And2Star] Assumptions 1* and 2*', '[prices11] prices (11)', '[subadditivity] subadditive bundle values'],
+  hypotheses: [
+    '[manyObjects] two buyers, two objects',
+    '[assumptions1And2Star] Assumptions 1* and 2*',
+    '[prices11] prices (11)',
+    '[subadditivity] subadditive bundle values',
+  ],
   scope: ['signals in [0,1]^2'],
   conclusion: 'no object is demanded by two buyers at any profile of the 3^4 grid (and ex post IC)',
   expected: 'refuted',
@@ -132,5 +160,7 @@ export const lemma3MaximalElement = propertyEntry<MultiObjectInstance>({
   runs: 60,
   arbitrary: multiObjectArb(fc.constant(0)),
   check: (x, ctx) => lemma3Check(x, ctx.tolerance, 1, 'maximal'),
-  notes: ['The proof of Lemma 3 uses minimality: an object k in L_i has V_i^k > t_i^k only because dropping k would lower i\'s surplus. A buyer indifferent between a and ab (V^ab - V^a = t^b) who takes ab collides with a buyer who strictly wants b.'],
+  notes: [
+    "The proof of Lemma 3 uses minimality: an object k in L_i has V_i^k > t_i^k only because dropping k would lower i's surplus. A buyer indifferent between a and ab (V^ab - V^a = t^b) who takes ab collides with a buyer who strictly wants b.",
+  ],
 });

@@ -19,11 +19,13 @@ export const manifest: PaperManifest = {
     },
   ],
   hypotheses: {
-    model: 'two buyers, one indivisible object, multi-dimensional private signals s_i in [0, 1]^{d_i}, d_i >= 2; a buyer who does not get the object pays nothing (section 2)',
+    model:
+      'two buyers, one indivisible object, multi-dimensional private signals s_i in [0, 1]^{d_i}, d_i >= 2; a buyer who does not get the object pays nothing (section 2)',
     rule4: 'rule (4): the object goes to a buyer whose value exceeds his personalized price, who pays that price (section 2)',
     example1: 'Example 1: V_i = p_i + c_i c_j with signals (p_i, c_i) in [0, 1]^2 (section 2)',
     assumption1: 'Assumption 1 (1a: V_i non-decreasing in s; 1b: V_i continuous) (section 3)',
-    assumption3: "Assumption 3 (each buyer's value strictly exceeds the other's on a positive measure of information states; used for non-triviality) (section 3)",
+    assumption3:
+      "Assumption 3 (each buyer's value strictly exceeds the other's on a positive measure of information states; used for non-triviality) (section 3)",
     manyBuyers: 'n buyers: Assumption 2 for every pair V_i, V_j (s_j replaced by s_-i), Assumption 3 for two distinct buyers (section 3.1)',
     manyObjects: 'n buyers and K objects, signals s_i in [0, 1]^{d_i}, values V_i^L for bundles L (section 4)',
     assumptions1And2Star: 'Assumptions 1* and 2* (Assumptions 1 and 2 for every object k) (section 4)',

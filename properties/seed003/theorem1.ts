@@ -14,7 +14,14 @@ import { theorem1PriceDirect, theorem1Prices, type ConstructionOptions } from '.
 import { checkOnGrid, profilesOnGrid } from '../../src/mechanisms/personalizedPrices/grid.ts';
 import { implementingRule, memoPrices } from '../../src/mechanisms/personalizedPrices/model.ts';
 import { outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';
-import { assumption3BySampling, satisfiesAssumption2, describeFamily, familyModel, familySpecArb, type FamilySpec } from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
+import {
+  assumption3BySampling,
+  satisfiesAssumption2,
+  describeFamily,
+  familyModel,
+  familySpecArb,
+  type FamilySpec,
+} from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
 import { r6, src } from './common.ts';
 import { DEFAULT_TOLERANCE } from '../../src/core/tolerance.ts';
 
@@ -41,9 +48,15 @@ export function theorem1Check(spec: FamilySpec, seed: number, tolerance: number,
   }
   const a3 = assumption3BySampling(model, 300, seed);
   const fast = memoPrices({ price: (i, s) => theorem1PriceDirect(model, i, s, { accuracy: 1e-5, directions: 6 }).price });
-  const sh = a3.holds ? outcomeShares(model.dims, model.dims.length + 1, (s) => implementingRule(model, fast, s), { samples: 300, seed, delta: 1e-3 }) : null;
+  const sh = a3.holds
+    ? outcomeShares(model.dims, model.dims.length + 1, (s) => implementingRule(model, fast, s), { samples: 300, seed, delta: 1e-3 })
+    : null;
   const err = prices.maxError();
-  const ok = g.admissibilityViolation <= ADMISSIBILITY_TOLERANCE && g.exPostIC.holds && winnerShortfall <= ADMISSIBILITY_TOLERANCE && (sh === null || sh.nonTrivial);
+  const ok =
+    g.admissibilityViolation <= ADMISSIBILITY_TOLERANCE &&
+    g.exPostIC.holds &&
+    winnerShortfall <= ADMISSIBILITY_TOLERANCE &&
+    (sh === null || sh.nonTrivial);
   return {
     ok,
     metrics: {
@@ -73,18 +86,35 @@ export const theorem1 = propertyEntry<FamilySpec>({
   title: 'Theorem 1: t* is admissible; (h*, t*) is ex post IC and non-trivial; a winner has the highest value',
   source: src('Theorem 1', '3'),
   kind: 'theorem',
-  hypotheses: ['[model] two buyers, one object', '[assumption1] Assumption 1', '[assumption2] Assumption 2', '[assumption3] Assumption 3 for non-triviality (checked by sampling; when it fails only non-triviality is skipped)'],
+  hypotheses: [
+    '[model] two buyers, one object',
+    '[assumption1] Assumption 1',
+    '[assumption2] Assumption 2',
+    '[assumption3] Assumption 3 for non-triviality (checked by sampling; when it fails only non-triviality is skipped)',
+  ],
   scope: ['signals in [0,1]^2', 'valuations from the generated family satisfying Assumptions 1-2'],
-  conclusion: 'condition (3) for t* on the 4^4 grid (tolerance 1e-4 for prices computed to 1e-5), ex post IC there (foundation exPostIC), the winner\'s value is the highest, and two outcomes have positive sampled lower bounds',
+  conclusion:
+    "condition (3) for t* on the 4^4 grid (tolerance 1e-4 for prices computed to 1e-5), ex post IC there (foundation exPostIC), the winner's value is the highest, and two outcomes have positive sampled lower bounds",
   expected: 'holds',
   runs: 10,
-  health: { minChecked: 10, why: 'each instance builds the prices t* of (10) by level-set searches over a grid of profiles (about 0.3 s of CPU per instance); the sweep runs it at --runs 300' },
+  health: {
+    minChecked: 10,
+    why: 'each instance builds the prices t* of (10) by level-set searches over a grid of profiles (about 0.3 s of CPU per instance); the sweep runs it at --runs 300',
+  },
   arbitrary: () => familySpecArb({}),
   check: (spec, ctx) => theorem1Check(spec, ctx.seed, ctx.tolerance, T1_OPTIONS),
-  metrics: { largestSecondExcess: 'max', largestGainFromLying: 'max', largestWinnerShortfall: 'max', priceRootError: 'max', priceRayError: 'max', directionRefinementGain: 'max', smallestWinningShare: 'min' },
+  metrics: {
+    largestSecondExcess: 'max',
+    largestGainFromLying: 'max',
+    largestWinnerShortfall: 'max',
+    priceRootError: 'max',
+    priceRayError: 'max',
+    directionRefinementGain: 'max',
+    smallestWinningShare: 'min',
+  },
   describe: (spec) => ({ valuations: describeFamily(spec), spec }),
   mutant: {
-    description: 'V^m_ij replaced by buyer j\'s value at the single point lambda 1 of the class (no maximisation over the class)',
+    description: "V^m_ij replaced by buyer j's value at the single point lambda 1 of the class (no maximisation over the class)",
     check: (spec, ctx) => theorem1Check(spec, ctx.seed, ctx.tolerance, { ...T1_OPTIONS, classMaximum: 'diagonalPoint' }),
   },
 });

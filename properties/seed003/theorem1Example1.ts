@@ -47,30 +47,51 @@ function evaluate(closedForm: (pj: number, cj: number) => number, label: string)
   const upper = sh.counts.map((c) => 1 - clopperPearsonLower(N - c, N, delta / 3));
   const exact = [noSale, winI, winI];
   const measureChecks = exact.map((q, o) =>
-    claim(`measure of ${['a_0', 'a_1', 'a_2'][o]} under (h*, t*): ${q.toFraction()} inside the sampled interval`, (q.valueOf()) >= sh.lower[o] && (q.valueOf()) <= upper[o], `${sh.shares[o].toFixed(4)} in [${sh.lower[o].toFixed(4)}, ${upper[o].toFixed(4)}]`),
+    claim(
+      `measure of ${['a_0', 'a_1', 'a_2'][o]} under (h*, t*): ${q.toFraction()} inside the sampled interval`,
+      q.valueOf() >= sh.lower[o] && q.valueOf() <= upper[o],
+      `${sh.shares[o].toFixed(4)} in [${sh.lower[o].toFixed(4)}, ${upper[o].toFixed(4)}]`,
+    ),
   );
   return {
-    tables: [{ title: 'Example 1: outcome measures with Theorem 1\'s t* = p_j + c_j and with Example 1\'s prices p_j + c_j^2', columns: ['prices', 'each buyer wins', 'no sale'], rows: [['t* = p_j + c_j (Theorem 1)', winI.toFraction(), noSale.toFraction()], ['p_j + c_j^2 (Example 1)', '53/120', '7/60']] }],
+    tables: [
+      {
+        title: "Example 1: outcome measures with Theorem 1's t* = p_j + c_j and with Example 1's prices p_j + c_j^2",
+        columns: ['prices', 'each buyer wins', 'no sale'],
+        rows: [
+          ['t* = p_j + c_j (Theorem 1)', winI.toFraction(), noSale.toFraction()],
+          ['p_j + c_j^2 (Example 1)', '53/120', '7/60'],
+        ],
+      },
+    ],
     comparisons: [
       ...measureChecks,
-      claim(`literal construction (V^m, g, lambda*) equals ${label} within 1e-4 at 49 signals s_j on a 7 x 7 grid`, worstLiteral <= 1e-4, { largestError: worstLiteral, at: worstAt }),
+      claim(`literal construction (V^m, g, lambda*) equals ${label} within 1e-4 at 49 signals s_j on a 7 x 7 grid`, worstLiteral <= 1e-4, {
+        largestError: worstLiteral,
+        at: worstAt,
+      }),
       claim(`single-maximisation form equals ${label} within 1e-5`, worstDirect <= 1e-5, worstDirect),
     ],
     metrics: { largestErrorLiteral: worstLiteral, largestErrorDirect: worstDirect, accuracy: ACCURACY, shareNoSale: sh.shares[0] },
     notes: [
-      `Theorem 1's construction is not the least admissible price: in Example 1 it sells the object with probability ${winI.mul(2).toFraction()} (exact), against 53/60 with the example's own admissible prices p_j + c_j^2.`,'The literal construction treats |g| <= 10 x accuracy x scale as a root (g vanishes on an interval in this example), which biases its prices upward by O(1e-5) at accuracy 1e-6: on the safe side for admissibility.'],
+      `Theorem 1's construction is not the least admissible price: in Example 1 it sells the object with probability ${winI.mul(2).toFraction()} (exact), against 53/60 with the example's own admissible prices p_j + c_j^2.`,
+      'The literal construction treats |g| <= 10 x accuracy x scale as a root (g vanishes on an interval in this example), which biases its prices upward by O(1e-5) at accuracy 1e-6: on the safe side for admissibility.',
+    ],
   };
 }
 
 export const theorem1Example1 = exampleEntry({
   id: 'seed003.theorem1.example1',
-  title: 'Theorem 1\'s prices for Example 1: t*_i = p_j + c_j (computed numerically)',
+  title: "Theorem 1's prices for Example 1: t*_i = p_j + c_j (computed numerically)",
   source: { seed: '003_9ea1ccbe66e932a9.txt', ref: 'Theorem 1 applied to Example 1', section: '3' },
   kind: 'example',
   hypotheses: ['[example1] V_i = p_i + c_i c_j on [0,1]^2'],
   scope: ['the construction of section 3 at accuracy 1e-6'],
-  conclusion: 't*_i(p_j, c_j) = p_j + c_j, above Example 1\'s prices p_j + c_j^2',
+  conclusion: "t*_i(p_j, c_j) = p_j + c_j, above Example 1's prices p_j + c_j^2",
   expected: 'holds',
   evaluate: () => evaluate((pj, cj) => pj + cj, 'p_j + c_j'),
-  mutant: { description: 'claims t* equals Example 1\'s prices p_j + c_j^2', evaluate: () => evaluate((pj, cj) => pj + cj * cj, 'p_j + c_j^2') },
+  mutant: {
+    description: "claims t* equals Example 1's prices p_j + c_j^2",
+    evaluate: () => evaluate((pj, cj) => pj + cj * cj, 'p_j + c_j^2'),
+  },
 });

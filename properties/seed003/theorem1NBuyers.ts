@@ -10,7 +10,13 @@ import { propertyEntry } from '../../src/catalogue/propertyEntry.ts';
 import { theorem1PriceDirect, theorem1Prices, type ConstructionOptions } from '../../src/mechanisms/personalizedPrices/construction.ts';
 import { outcomeShares } from '../../src/mechanisms/personalizedPrices/nonTriviality.ts';
 import { admissibleAt, implementingRule, memoPrices, misreportGain } from '../../src/mechanisms/personalizedPrices/model.ts';
-import { assumption3BySampling, describeFamily, familyModel, familySpecArb, type FamilySpec } from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
+import {
+  assumption3BySampling,
+  describeFamily,
+  familyModel,
+  familySpecArb,
+  type FamilySpec,
+} from '../../src/mechanisms/personalizedPrices/valuationFamily.ts';
 import { profileArb, r6, signalArb, src } from './common.ts';
 import { ADMISSIBILITY_TOLERANCE } from './theorem1.ts';
 
@@ -25,7 +31,10 @@ const arb = () =>
   familySpecArb({ n: 3 }).chain((spec) =>
     fc.record({
       spec: fc.constant(spec),
-      profiles: fc.array(fc.record({ s: profileArb(spec.d), buyer: fc.integer({ min: 0, max: 2 }), lie: signalArb(2) }), { minLength: 3, maxLength: 3 }),
+      profiles: fc.array(fc.record({ s: profileArb(spec.d), buyer: fc.integer({ min: 0, max: 2 }), lie: signalArb(2) }), {
+        minLength: 3,
+        maxLength: 3,
+      }),
     }),
   );
 
@@ -43,18 +52,40 @@ function check(x: Instance, tolerance: number, o: ConstructionOptions, seed: num
     gain = Math.max(gain, g);
     const w = implementingRule(model, prices, p.s);
     if (w > 0) shortfall = Math.max(shortfall, Math.max(...a.values.filter((_, i) => i !== w - 1)) - a.values[w - 1]);
-    rows.push({ s: p.s.map((v) => v.map(r6)), values: a.values.map(r6), prices: a.prices.map(r6), winner: w, liar: p.buyer + 1, lie: p.lie.map(r6), gain: r6(g) });
+    rows.push({
+      s: p.s.map((v) => v.map(r6)),
+      values: a.values.map(r6),
+      prices: a.prices.map(r6),
+      winner: w,
+      liar: p.buyer + 1,
+      lie: p.lie.map(r6),
+      gain: r6(g),
+    });
   }
   const err = prices.maxError();
   // non-triviality when Assumption 3 holds for two distinct buyers (section 3.1), by sampling (t* in its single-maximisation form)
   const a3 = assumption3BySampling(model, 300, seed);
   const a3Buyers = a3.strictlyHighestShare.filter((x) => x > 0).length;
   const fast = memoPrices({ price: (i, s) => theorem1PriceDirect(model, i, s, { accuracy: 1e-5, directions: 6 }).price });
-  const sh = a3Buyers >= 2 && o.classMaximum !== 'diagonalPoint' ? outcomeShares(model.dims, 4, (s) => implementingRule(model, fast, s), { samples: 200, seed, delta: 1e-3 }) : null;
+  const sh =
+    a3Buyers >= 2 && o.classMaximum !== 'diagonalPoint'
+      ? outcomeShares(model.dims, 4, (s) => implementingRule(model, fast, s), { samples: 200, seed, delta: 1e-3 })
+      : null;
   return {
     ok: second <= ADMISSIBILITY_TOLERANCE && gain <= tolerance && shortfall <= ADMISSIBILITY_TOLERANCE && (sh === null || sh.nonTrivial),
-    metrics: { largestSecondExcess: second, largestGainFromLying: gain, largestWinnerShortfall: Number.isFinite(shortfall) ? shortfall : 0, priceRootError: err.root, ...(sh ? { outcomesWithPositiveMeasure: sh.outcomesWithPositiveMeasure } : {}) },
-    detail: { valuations: describeFamily(x.spec), profiles: rows, assumption3: a3, sampledShares: sh && { shares: sh.shares, lower: sh.lower } },
+    metrics: {
+      largestSecondExcess: second,
+      largestGainFromLying: gain,
+      largestWinnerShortfall: Number.isFinite(shortfall) ? shortfall : 0,
+      priceRootError: err.root,
+      ...(sh ? { outcomesWithPositiveMeasure: sh.outcomesWithPositiveMeasure } : {}),
+    },
+    detail: {
+      valuations: describeFamily(x.spec),
+      profiles: rows,
+      assumption3: a3,
+      sampledShares: sh && { shares: sh.shares, lower: sh.lower },
+    },
   };
 }
 
@@ -65,16 +96,26 @@ export const theorem1NBuyers = propertyEntry<Instance>({
   kind: 'theorem',
   hypotheses: ['[manyBuyers] three buyers', '[assumption1] Assumption 1', '[assumption2] Assumption 2 for every pair'],
   scope: ['three buyers, signals in [0,1]^2', 'valuations from the generated family satisfying Assumptions 1-2'],
-  conclusion: 'condition (3) for t* (tolerance 1e-4, prices computed to 1e-5), the winner\'s value is the highest, no buyer gains by misreporting (searched profiles and lies), and, when Assumption 3 holds for two buyers (sampled), two outcomes have positive sampled lower bounds (200 profiles)',
+  conclusion:
+    "condition (3) for t* (tolerance 1e-4, prices computed to 1e-5), the winner's value is the highest, no buyer gains by misreporting (searched profiles and lies), and, when Assumption 3 holds for two buyers (sampled), two outcomes have positive sampled lower bounds (200 profiles)",
   expected: 'holds',
   runs: 8,
-  health: { minChecked: 8, why: 'each instance builds t* for three buyers by level-set searches and samples outcome shares (about 0.5 s of CPU per instance); seed003.theorem1 checks the two-buyer construction on more instances' },
+  health: {
+    minChecked: 8,
+    why: 'each instance builds t* for three buyers by level-set searches and samples outcome shares (about 0.5 s of CPU per instance); seed003.theorem1 checks the two-buyer construction on more instances',
+  },
   arbitrary: arb,
   check: (x, ctx) => check(x, ctx.tolerance, OPTIONS, ctx.seed),
-  metrics: { largestSecondExcess: 'max', largestGainFromLying: 'max', largestWinnerShortfall: 'max', priceRootError: 'max', outcomesWithPositiveMeasure: 'min' },
+  metrics: {
+    largestSecondExcess: 'max',
+    largestGainFromLying: 'max',
+    largestWinnerShortfall: 'max',
+    priceRootError: 'max',
+    outcomesWithPositiveMeasure: 'min',
+  },
   describe: (x) => ({ valuations: describeFamily(x.spec), profiles: x.profiles }),
   mutant: {
-    description: 'V^m_ij replaced by buyer j\'s value at the single point lambda 1 of the class',
+    description: "V^m_ij replaced by buyer j's value at the single point lambda 1 of the class",
     check: (x, ctx) => check(x, ctx.tolerance, { ...OPTIONS, classMaximum: 'diagonalPoint' }, ctx.seed),
   },
 });

@@ -9,7 +9,13 @@
 import fc from 'fast-check';
 import { propertyEntry, unmet, type CheckResult } from '../../src/catalogue/propertyEntry.ts';
 import { spanning } from '../../src/mechanisms/dynamic/assumptions.ts';
-import { auctionDirectEnvironment, auctionModel, checkAuctionEquilibrium, unbiasednessResidual, type AuctionSpec } from '../../src/mechanisms/dynamic/auction.ts';
+import {
+  auctionDirectEnvironment,
+  auctionModel,
+  checkAuctionEquilibrium,
+  unbiasednessResidual,
+  type AuctionSpec,
+} from '../../src/mechanisms/dynamic/auction.ts';
 import { src } from './common.ts';
 
 export const auctionConditionImpliesSpanning = propertyEntry({
@@ -19,7 +25,7 @@ export const auctionConditionImpliesSpanning = propertyEntry({
   source: src('Dynamic auction example, condition (2) "stronger than Assumption 3"', '3 (indirect implementation)'),
   kind: 'claim',
   hypotheses: [
-    '[auction] the auction\'s allocation problem (actions = bidders, u^i = v^i if i wins), T = infinity',
+    "[auction] the auction's allocation problem (actions = bidders, u^i = v^i if i wins), T = infinity",
     '[condition2] condition (2) holds for the constructed signal process (see seed004.dynamicAuction) (residual reported)',
   ],
   scope: ['N in {2,3}, K in {2,3}, lambda in {0, 1/4, 1/2}'],
@@ -49,6 +55,6 @@ export const auctionConditionImpliesSpanning = propertyEntry({
   },
   metrics: { unbiasednessResidual: 'max', minSingularValue: 'min', auctionMaxGain: 'max' },
   notes: [
-    'Condition (2) asks that one specific vector, theta^i -> mean(theta_t), lie in the range of (M^{-i})^T, through a map eta^{-i} that is the same for every theta_t^{-i}; Assumption 3 asks the range to be everything. Assumption 3 does not give a common eta, and condition (2) does not give linear independence: in the counterexample the next signals depend on theta_t only through the mean, so the column of a middle own signal is the average of its neighbours\' columns (spanning fails), yet condition (2) holds and the stated bids are still an equilibrium (auctionMaxGainAtCounterexample = 0). The two conditions are not nested; the auction needs only condition (2).',
+    "Condition (2) asks that one specific vector, theta^i -> mean(theta_t), lie in the range of (M^{-i})^T, through a map eta^{-i} that is the same for every theta_t^{-i}; Assumption 3 asks the range to be everything. Assumption 3 does not give a common eta, and condition (2) does not give linear independence: in the counterexample the next signals depend on theta_t only through the mean, so the column of a middle own signal is the average of its neighbours' columns (spanning fails), yet condition (2) holds and the stated bids are still an equilibrium (auctionMaxGainAtCounterexample = 0). The two conditions are not nested; the auction needs only condition (2).",
   ],
 });

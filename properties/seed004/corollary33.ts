@@ -22,7 +22,18 @@ import { build, describeSpec, gainTolerance, spanningHolds, src } from './common
 const SOURCE = src('Corollary 3.3', '3');
 
 const finiteArb = (transitions: 'both' | 'independent' | 'dependent') => () =>
-  given(dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 4 }, lastPeriod: 'constant', transitions, maxProfiles: 12 }), 'Assumption 3 (spanning)', spanningHolds);
+  given(
+    dynamicSpecArb({
+      spanningSizes: true,
+      infinite: false,
+      horizons: { min: 2, max: 4 },
+      lastPeriod: 'constant',
+      transitions,
+      maxProfiles: 12,
+    }),
+    'Assumption 3 (spanning)',
+    spanningHolds,
+  );
 
 function checkWith(lastStep: LastStep, scale?: (d: number) => number) {
   return (spec: DynamicSpec, ctx: RunContext): PropertyCheck => {
@@ -45,7 +56,8 @@ const HYPS = [
 ];
 const SCOPE = ['T in {2,3,4}'];
 
-const NOTE_ASSUMPTION = 'The slides state Corollary 3.3 under "Assumptions 1 and 2", but its transfers p-bar_{t+1}(theta_{t+1}^{-i}; a_t, theta_t^{-i}) do not depend on the own report, which is the setting of Theorem 3.2 (Assumption 3, spanning); the entries assume spanning (seed004.corollary33.underAssumption2.asStated shows that the statement with Assumption 2 alone is false).';
+const NOTE_ASSUMPTION =
+  'The slides state Corollary 3.3 under "Assumptions 1 and 2", but its transfers p-bar_{t+1}(theta_{t+1}^{-i}; a_t, theta_t^{-i}) do not depend on the own report, which is the setting of Theorem 3.2 (Assumption 3, spanning); the entries assume spanning (seed004.corollary33.underAssumption2.asStated shows that the statement with Assumption 2 alone is false).';
 
 export const corollary33 = propertyEntry({
   id: 'seed004.corollary33',
@@ -54,7 +66,8 @@ export const corollary33 = propertyEntry({
   kind: 'corollary',
   hypotheses: HYPS,
   scope: [...SCOPE, 'transitions allocation-dependent or not'],
-  conclusion: 'with delta E[x_T | a, theta_{T-1}] = sum_{j!=i} u^j(a, theta_{T-1}) + delta E[sum_{j!=i} u^j(a-bar, theta_T) | a, theta_{T-1}] at the last step (Lemma A.4 elsewhere), the largest one-shot gain is <= 1e-9 (1 + max |x|)',
+  conclusion:
+    'with delta E[x_T | a, theta_{T-1}] = sum_{j!=i} u^j(a, theta_{T-1}) + delta E[sum_{j!=i} u^j(a-bar, theta_T) | a, theta_{T-1}] at the last step (Lemma A.4 elsewhere), the largest one-shot gain is <= 1e-9 (1 + max |x|)',
   expected: 'holds',
   runs: 60,
   arbitrary: finiteArb('both'),
@@ -62,7 +75,7 @@ export const corollary33 = propertyEntry({
   metrics: { maxGain: 'max', maxResidual: 'max' },
   describe: describeSpec,
   notes: [
-    'In period T no transfer can pay agent i the others\' period-T utility, so the induction of Lemma A.3\'s proof (continuation = W_t - p_t) needs it in the transfer of the step T-1 -> T; with that right-hand side the mechanism is periodic ex post IC for allocation-dependent transitions too.',
+    "In period T no transfer can pay agent i the others' period-T utility, so the induction of Lemma A.3's proof (continuation = W_t - p_t) needs it in the transfer of the step T-1 -> T; with that right-hand side the mechanism is periodic ex post IC for allocation-dependent transitions too.",
     NOTE_ASSUMPTION,
   ],
   mutant: {
@@ -78,7 +91,11 @@ export const corollary33AsPrinted = propertyEntry({
   title: 'Corollary 3.3 with the Lemma A.4 system as printed at every step, allocation-dependent transitions (false)',
   source: SOURCE,
   kind: 'corollary',
-  hypotheses: [...HYPS, '[markovSignals] transitions depend on the allocation (the model allows it)', '[lemmaA4System] transfers: the system of Lemma A.4 as printed (right-hand side sum_{j!=i} u^j(a_t, theta_t)) at every step'],
+  hypotheses: [
+    ...HYPS,
+    '[markovSignals] transitions depend on the allocation (the model allows it)',
+    '[lemmaA4System] transfers: the system of Lemma A.4 as printed (right-hand side sum_{j!=i} u^j(a_t, theta_t)) at every step',
+  ],
   scope: SCOPE,
   conclusion: 'the largest one-shot gain is <= 1e-9 (1 + max |x|)',
   expected: 'refuted',
@@ -89,7 +106,7 @@ export const corollary33AsPrinted = propertyEntry({
   metrics: { maxGain: 'max', maxResidual: 'max' },
   describe: describeSpec,
   notes: [
-    'With the printed system, agent i\'s continuation at T-1 is W_{T-1} - delta E[sum_{j!=i} u^j(a-bar, theta_T) | a, theta_{T-1}] - p: the last term depends on the allocation through the transition, so a report that changes a_{T-1} can gain. The counterexample gives the environment as a `mechcheck dynamic` file; the witness is in period T-1.',
+    "With the printed system, agent i's continuation at T-1 is W_{T-1} - delta E[sum_{j!=i} u^j(a-bar, theta_T) | a, theta_{T-1}] - p: the last term depends on the allocation through the transition, so a report that changes a_{T-1} can gain. The counterexample gives the environment as a `mechcheck dynamic` file; the witness is in period T-1.",
     NOTE_ASSUMPTION,
   ],
 });
@@ -109,7 +126,9 @@ export const corollary33AsPrintedIndependent = propertyEntry({
   check: checkWith('asPrinted'),
   metrics: { maxGain: 'max', maxResidual: 'max' },
   describe: describeSpec,
-  notes: ['When the transition does not depend on the allocation, the uninternalized term delta E[sum_{j!=i} u^j(a-bar, theta_T) | theta_{T-1}] does not depend on the report, and the printed construction is periodic ex post IC.'],
+  notes: [
+    'When the transition does not depend on the allocation, the uninternalized term delta E[sum_{j!=i} u^j(a-bar, theta_T) | theta_{T-1}] does not depend on the report, and the printed construction is periodic ex post IC.',
+  ],
   mutant: {
     description: 'transfers without the factor 1/delta',
     check: checkWith('asPrinted', () => 1),

@@ -31,12 +31,26 @@ function evaluate(env: DynamicEnvironment): ExampleOutput {
   return {
     comparisons: [
       claim('Assumption 2 (convex independence) holds', ci.holds, `min sup-distance ${ci.minDistance}`),
-      claim('report-independent transfers making the mechanism periodic ex post IC exist (Corollary 3.3 as stated)', ri.feasible, ri.feasible ? 'feasible' : `certified infeasible LP at agent ${ri.infeasibleAt!.agent}, theta^{-i} = [${ri.infeasibleAt!.others.join(', ')}]`),
-      claim('Theorem 3.1: report-dependent transfers (certified LP) make it periodic ex post IC', ic !== null && ic.holds, ic ? `max one-shot gain ${ic.violation}` : 'LP infeasible'),
+      claim(
+        'report-independent transfers making the mechanism periodic ex post IC exist (Corollary 3.3 as stated)',
+        ri.feasible,
+        ri.feasible
+          ? 'feasible'
+          : `certified infeasible LP at agent ${ri.infeasibleAt!.agent}, theta^{-i} = [${ri.infeasibleAt!.others.join(', ')}]`,
+      ),
+      claim(
+        'Theorem 3.1: report-dependent transfers (certified LP) make it periodic ex post IC',
+        ic !== null && ic.holds,
+        ic ? `max one-shot gain ${ic.violation}` : 'LP infeasible',
+      ),
     ],
-    metrics: { minConvexIndependenceDistance: ci.minDistance, minSingularValue: sp.minSingularValue, maxGainReportDependent: ic ? ic.violation : null },
+    metrics: {
+      minConvexIndependenceDistance: ci.minDistance,
+      minSingularValue: sp.minSingularValue,
+      maxGainReportDependent: ic ? ic.violation : null,
+    },
     notes: [
-      'Instance: agent 1 has 4 signals, agent 2 has 3; transitions do not depend on the allocation; agent 2\'s next signal given agent 1\'s signal theta^1 = 0,1,2,3 is (.6,.2,.2), (.2,.6,.2), (.2,.2,.6), (.45,.45,.1): four points in convex position in the triangle (Assumption 2) with the linear dependence eta = (.625, .625, -.25, -1) (no spanning). Agent 1 gets 3 from action 0 when theta^1 <= 1 and 1 otherwise; agent 2 gets 4 from action 1 when theta^1 <= 1. So a*_1 = 1 when theta^1 <= 1 and 0 otherwise; T = 2, a-bar = 0.',
+      "Instance: agent 1 has 4 signals, agent 2 has 3; transitions do not depend on the allocation; agent 2's next signal given agent 1's signal theta^1 = 0,1,2,3 is (.6,.2,.2), (.2,.6,.2), (.2,.2,.6), (.45,.45,.1): four points in convex position in the triangle (Assumption 2) with the linear dependence eta = (.625, .625, -.25, -1) (no spanning). Agent 1 gets 3 from action 0 when theta^1 <= 1 and 1 otherwise; agent 2 gets 4 from action 1 when theta^1 <= 1. So a*_1 = 1 when theta^1 <= 1 and 0 otherwise; T = 2, a-bar = 0.",
       'Report-independent transfers give agent 1 expected transfers h = f_1 - f_0 in the range of M^T = eta-orthogonal vectors; IC needs h >= 3 where eta > 0 and h <= 1 where eta < 0, so h . eta >= 3 (.625+.625) - 1 (.25+1) > 0: impossible. The statement needs Assumption 3 (as Theorem 3.2) or report-dependent transfers (as Theorem 3.1).',
     ],
   };
@@ -48,7 +62,11 @@ export const corollary33UnderAssumption2 = exampleEntry({
   title: 'Corollary 3.3 as stated (Assumptions 1 and 2, report-independent transfers): false',
   source: src('Corollary 3.3', '3'),
   kind: 'corollary',
-  hypotheses: ['[assumption1] Assumption 1', '[assumption2] Assumption 2 (as on the slides), not Assumption 3', '[constantLastAllocation] constant allocation in period 2, efficient allocation in period 1'],
+  hypotheses: [
+    '[assumption1] Assumption 1',
+    '[assumption2] Assumption 2 (as on the slides), not Assumption 3',
+    '[constantLastAllocation] constant allocation in period 2, efficient allocation in period 1',
+  ],
   scope: ['T = 2', `the instance ${FIXTURE}`],
   conclusion: 'there are report-independent transfers p-bar_2^i(theta_2^{-i}; a_1, theta_1^{-i}) making the mechanism periodic ex post IC',
   expected: 'refuted',

@@ -16,13 +16,15 @@ import { src } from './common.ts';
 const SOURCE = src('Dynamic auction example (equilibrium bids b = (1 + gamma(N-1)) theta)', '3 (indirect implementation)');
 
 const arb = () =>
-  fc.record<AuctionSpec>({
-    bidders: fc.integer({ min: 2, max: 4 }),
-    levels: fc.integer({ min: 2, max: 4 }),
-    gamma: fc.constantFrom(1.5, 2, 3, 5),
-    discount: fc.constantFrom(0.5, 0.9),
-    lambda: fc.constantFrom(0.5, 0.25, 0),
-  }).filter((s) => s.levels ** s.bidders <= 64);
+  fc
+    .record<AuctionSpec>({
+      bidders: fc.integer({ min: 2, max: 4 }),
+      levels: fc.integer({ min: 2, max: 4 }),
+      gamma: fc.constantFrom(1.5, 2, 3, 5),
+      discount: fc.constantFrom(0.5, 0.9),
+      lambda: fc.constantFrom(0.5, 0.25, 0),
+    })
+    .filter((s) => s.levels ** s.bidders <= 64);
 
 function check(rules: AuctionRules) {
   return (spec: AuctionSpec, ctx: RunContext): PropertyCheck => {
@@ -43,15 +45,18 @@ const HYPS = [
 const SCOPE = [
   'N in {2,3,4} bidders, signals in {1..K}, K in {2,3,4}; gamma in {1.5, 2, 3, 5} (> 1); delta in {0.5, 0.9}',
   'next signals independent across bidders, mean (1 - lambda) mean(theta_t) + lambda (K+1)/2, lambda in {0, 1/4, 1/2}',
-  'the others bid b = c theta now and later; one-shot deviations: every type\'s bid, 0, the runner-up\'s bid and +-1/2 around it, a bid above all',
+  "the others bid b = c theta now and later; one-shot deviations: every type's bid, 0, the runner-up's bid and +-1/2 around it, a bid above all",
 ];
 
 export const dynamicAuction = propertyEntry({
   id: 'seed004.dynamicAuction',
-  title: 'Dynamic auction: b = (1 + gamma(N-1)) theta is an equilibrium (b^j_t read as the runner-up\'s bid)',
+  title: "Dynamic auction: b = (1 + gamma(N-1)) theta is an equilibrium (b^j_t read as the runner-up's bid)",
   source: SOURCE,
   kind: 'example',
-  hypotheses: [...HYPS, '[contingentTransfer] reading of the unbound b^j_t in r^i_{t+1}: j is the lowest other bidder (the bid the winner paid), b^j_t = min_{k != i} b^k_t'],
+  hypotheses: [
+    ...HYPS,
+    '[contingentTransfer] reading of the unbound b^j_t in r^i_{t+1}: j is the lowest other bidder (the bid the winner paid), b^j_t = min_{k != i} b^k_t',
+  ],
   scope: SCOPE,
   conclusion: 'no one-shot deviation gains more than 1e-9',
   expected: 'holds',
@@ -60,17 +65,20 @@ export const dynamicAuction = propertyEntry({
   check: check({ reading: 'runnerUp' }),
   metrics: { maxGain: 'max', unbiasednessResidual: 'max', deviationsChecked: 'max' },
   notes: [
-    'The printed r^i_{t+1} contains b^j_t with j unbound; with j = the runner-up (the bidder whose bid sets the price) the winner\'s expected payoff from winning is (gamma - 1)(min_{j!=i} theta^j - theta^i), which is >= 0 exactly when truthful bidding wins: the stated bids form a periodic ex post equilibrium. With j summed over the others it fails for N >= 3 (seed004.dynamicAuction.sumReading.asStated).',
+    "The printed r^i_{t+1} contains b^j_t with j unbound; with j = the runner-up (the bidder whose bid sets the price) the winner's expected payoff from winning is (gamma - 1)(min_{j!=i} theta^j - theta^i), which is >= 0 exactly when truthful bidding wins: the stated bids form a periodic ex post equilibrium. With j summed over the others it fails for N >= 3 (seed004.dynamicAuction.sumReading.asStated).",
     'The slides print "he pays b_t^i = min{b_t^k : k != i}"; read as: the winner i pays min_{k != i} b_t^k, the second-lowest bid.',
-    'Deviations in period t change only whether i wins in t, the price and r^i_{t+1} (transitions do not depend on the allocation and r^i_{t+1} depends on the others\' bids), so the one-shot gain is computed from these terms.',
+    "Deviations in period t change only whether i wins in t, the price and r^i_{t+1} (transitions do not depend on the allocation and r^i_{t+1} depends on the others' bids), so the one-shot gain is computed from these terms.",
   ],
-  mutant: { description: 'bids b = theta (without the factor 1 + gamma(N-1)) under the same rules', check: check({ reading: 'runnerUp', bid: (theta) => theta }) },
+  mutant: {
+    description: 'bids b = theta (without the factor 1 + gamma(N-1)) under the same rules',
+    check: check({ reading: 'runnerUp', bid: (theta) => theta }),
+  },
 });
 
 export const dynamicAuctionSumReading = propertyEntry({
   id: 'seed004.dynamicAuction.sumReading.asStated',
   aliases: ['seed004.dynamicAuctionSumReading'],
-  title: 'Dynamic auction with b^j_t read as the sum of the others\' bids: not an equilibrium',
+  title: "Dynamic auction with b^j_t read as the sum of the others' bids: not an equilibrium",
   source: SOURCE,
   kind: 'example',
   hypotheses: [...HYPS, '[contingentTransfer] reading of the unbound b^j_t in r^i_{t+1}: the sum over j != i of b^j_t'],
@@ -82,5 +90,7 @@ export const dynamicAuctionSumReading = propertyEntry({
   arbitrary: arb,
   check: check({ reading: 'sumOthers' }),
   metrics: { maxGain: 'max', unbiasednessResidual: 'max' },
-  notes: ['For N = 2 the two readings coincide; for N >= 3 the sum over-charges the winner, who then prefers to lose (the counterexample\'s witness).'],
+  notes: [
+    "For N = 2 the two readings coincide; for N >= 3 the sum over-charges the winner, who then prefers to lose (the counterexample's witness).",
+  ],
 });

@@ -22,7 +22,8 @@ const arb = () => fc.record({ spec: lpArb(), weights: fc.array(fc.integer({ min:
 function check(conditionII: boolean) {
   return ({ spec, weights }: Input, _ctx: RunContext): PropertyCheck => {
     const { env, plan } = build(spec);
-    const objective = (i: number, a: number, o: number, size: number) => Array.from({ length: size }, (_, k) => weights[(k + 3 * i + 5 * a + 7 * o) % weights.length]);
+    const objective = (i: number, a: number, o: number, size: number) =>
+      Array.from({ length: size }, (_, k) => weights[(k + 3 * i + 5 * a + 7 * o) % weights.length]);
     const rd = reportDependentTransfers(env, plan, { lastStep: 'internalizeLastPeriod', objective, conditionII });
     if (!rd.transfers) return { ok: false, detail: { infeasibleAt: rd.infeasibleAt } };
     const cond = lemmaA3Conditions(env, plan, rd.transfers, 'internalizeLastPeriod');
@@ -30,7 +31,12 @@ function check(conditionII: boolean) {
     const ic = periodicExPostIC(env, plan, rd.transfers, { tolerance: LP_CHECK_TOLERANCE });
     return {
       ok: conditionII ? hyp && ic.holds : ic.holds,
-      metrics: { maxGain: ic.violation, conditionIResidual: cond.conditionI, conditionIIViolation: cond.conditionII, maxAbsTransfer: rd.maxAbsTransfer },
+      metrics: {
+        maxGain: ic.violation,
+        conditionIResidual: cond.conditionI,
+        conditionIIViolation: cond.conditionII,
+        maxAbsTransfer: rd.maxAbsTransfer,
+      },
       detail: { maxGain: ic.violation, witness: ic.witness, conditions: cond },
     };
   };
@@ -43,21 +49,27 @@ export const lemmaA3 = propertyEntry({
   kind: 'lemma',
   hypotheses: [
     '[lemmaA3Conditions] conditions (i) and (ii) (checked on the transfers, within 1e-6)',
-    '[constantLastAllocation] T = infinity, or T in {2,3} with a constant last-period allocation and the last step internalizing the others\' period-T utility',
+    "[constantLastAllocation] T = infinity, or T in {2,3} with a constant last-period allocation and the last step internalizing the others' period-T utility",
     '[assumption2] convex independence (generated instances are filtered on it; otherwise no such transfers exist)',
   ],
-  scope: ['2 agents, 2-4 signals, 2 actions', 'transfers: a vertex of the set defined by (i)-(ii) within |x| <= 2 min max|x| + 1, chosen by a random integer objective'],
+  scope: [
+    '2 agents, 2-4 signals, 2 actions',
+    'transfers: a vertex of the set defined by (i)-(ii) within |x| <= 2 min max|x| + 1, chosen by a random integer objective',
+  ],
   conclusion: 'the largest one-shot gain is <= 1e-6 (LP tolerance)',
   expected: 'holds',
   runs: 30,
-  health: { minAcceptance: 0.2, why: 'Assumption 2 (convex independence) is decided by certified LPs on random transition weights; no direct generator of convex-independent environments is known, and about a third of the generated environments (2-4 signals each, including sizes where spanning fails, which the theorem is about) meet it' },
+  health: {
+    minAcceptance: 0.2,
+    why: 'Assumption 2 (convex independence) is decided by certified LPs on random transition weights; no direct generator of convex-independent environments is known, and about a third of the generated environments (2-4 signals each, including sizes where spanning fails, which the theorem is about) meet it',
+  },
   arbitrary: arb,
   check: check(true),
   metrics: { maxGain: 'max', conditionIResidual: 'max', conditionIIViolation: 'max', maxAbsTransfer: 'max' },
   describe: ({ spec, weights }) => ({ ...describeSpec(spec), objectiveWeights: weights }),
   notes: [
     'Condition (iii) as printed ("there exists epsilon in R_+ such that max |p| <= (1/delta)(1 + 4/epsilon) max |sum_{j!=i} u^j|") quantifies epsilon existentially, so it only asks the transfers to be bounded (it keeps payoffs well defined for T = infinity); LP transfers on finite instances are bounded, so it holds and is not checked further (maxAbsTransfer is reported).',
-    'The slides\' proof compares continuation W(theta_t) - p_t for every one-shot deviation; the checker instead computes the agent\'s own continuation values.',
+    "The slides' proof compares continuation W(theta_t) - p_t for every one-shot deviation; the checker instead computes the agent's own continuation values.",
   ],
   mutant: { description: 'transfers satisfying (i) only (condition (ii) dropped from the LP)', check: check(false) },
 });

@@ -25,7 +25,8 @@ export const lemmaA4 = propertyEntry({
     '[markovSignals] stationary transitions, allocation-dependent or not',
   ],
   scope: ['T in {2,3,4} or infinite; 2-3 agents with 2-3 signals each'],
-  conclusion: 'x = (1/delta) ((M^{-i})^T)^+ u^{-i} satisfies delta (M^{-i})^T x = u^{-i} (largest residual <= 1e-9 (1 + max |x|): rows of M^T are distributions, so |delta M^T x| <= max |x| sets the scale of rounding errors)',
+  conclusion:
+    'x = (1/delta) ((M^{-i})^T)^+ u^{-i} satisfies delta (M^{-i})^T x = u^{-i} (largest residual <= 1e-9 (1 + max |x|): rows of M^T are distributions, so |delta M^T x| <= max |x| sets the scale of rounding errors)',
   expected: 'holds',
   runs: 40,
   arbitrary: arb,
@@ -34,7 +35,16 @@ export const lemmaA4 = propertyEntry({
     const sp = spanning(env);
     const r = lemmaA4Transfers(env, plan);
     const relative = r.residual / (1 + r.maxAbsTransfer);
-    return { ok: relative <= ctx.tolerance, metrics: { maxRelativeResidual: relative, maxResidual: r.residual, maxPseudoInverseNorm: sp.maxPseudoInverseNorm, maxAbsTransfer: r.maxAbsTransfer }, detail: { residual: r.residual, relativeResidual: relative } };
+    return {
+      ok: relative <= ctx.tolerance,
+      metrics: {
+        maxRelativeResidual: relative,
+        maxResidual: r.residual,
+        maxPseudoInverseNorm: sp.maxPseudoInverseNorm,
+        maxAbsTransfer: r.maxAbsTransfer,
+      },
+      detail: { residual: r.residual, relativeResidual: relative },
+    };
   },
   metrics: { maxRelativeResidual: 'max', maxResidual: 'max', maxPseudoInverseNorm: 'max', maxAbsTransfer: 'max' },
   describe: describeSpec,

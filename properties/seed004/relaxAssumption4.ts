@@ -18,18 +18,38 @@ export const relaxAssumption4 = propertyEntry({
   source: src('Theorem 3.2 (Assumption 4 dropped)', '3'),
   kind: 'relaxation',
   relaxes: 'Assumption 4 (ex post IC of the efficient allocation in period T)',
-  hypotheses: ['[assumption1] Assumption 1', '[assumption3] Assumption 3 (instances filtered on spanning)', '[efficientAllocation] a*_T = argmax_a sum_j u^j(a, theta) (ties to the lowest index)'],
+  hypotheses: [
+    '[assumption1] Assumption 1',
+    '[assumption3] Assumption 3 (instances filtered on spanning)',
+    '[efficientAllocation] a*_T = argmax_a sum_j u^j(a, theta) (ties to the lowest index)',
+  ],
   scope: ['T in {2,3}', 'transitions allocation-independent'],
   conclusion: 'the mechanism with the Lemma A.4 transfers (last step internalizing period T) is periodic ex post IC (gain <= 1e-9)',
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 40,
-  arbitrary: () => given(dynamicSpecArb({ spanningSizes: true, infinite: false, horizons: { min: 2, max: 3 }, lastPeriod: 'efficient', transitions: 'independent', maxProfiles: 9 }), 'Assumption 3 (spanning)', spanningHolds),
+  arbitrary: () =>
+    given(
+      dynamicSpecArb({
+        spanningSizes: true,
+        infinite: false,
+        horizons: { min: 2, max: 3 },
+        lastPeriod: 'efficient',
+        transitions: 'independent',
+        maxProfiles: 9,
+      }),
+      'Assumption 3 (spanning)',
+      spanningHolds,
+    ),
   check: (spec, ctx): PropertyCheck => {
     const { env, plan } = build(spec);
     const r = lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod' });
     const ic = periodicExPostIC(env, plan, r.transfers, { tolerance: ctx.tolerance });
-    return { ok: ic.holds, metrics: { maxGain: ic.violation }, detail: { maxGain: ic.violation, witness: ic.witness, gainByPeriod: ic.gainByPeriod } };
+    return {
+      ok: ic.holds,
+      metrics: { maxGain: ic.violation },
+      detail: { maxGain: ic.violation, witness: ic.witness, gainByPeriod: ic.gainByPeriod },
+    };
   },
   metrics: { maxGain: 'max' },
   describe: describeSpec,

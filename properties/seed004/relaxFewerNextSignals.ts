@@ -24,12 +24,19 @@ export const relaxFewerNextSignals = propertyEntry({
   expected: 'refuted',
   refutation: 'relaxation',
   runs: 40,
-  arbitrary: () => dynamicSpecArb({ agents: { min: 2, max: 2 }, signals: { min: 2, max: 3 }, maxProfiles: 9, lastPeriod: 'constant' }).filter((s) => s.signals[0] === 3 && s.signals[1] === 2),
+  arbitrary: () =>
+    dynamicSpecArb({ agents: { min: 2, max: 2 }, signals: { min: 2, max: 3 }, maxProfiles: 9, lastPeriod: 'constant' }).filter(
+      (s) => s.signals[0] === 3 && s.signals[1] === 2,
+    ),
   check: (spec, ctx): PropertyCheck => {
     const { env, plan } = build(spec);
     const sp = spanning(env);
     const r = lemmaA4Transfers(env, plan);
-    return { ok: r.residual <= ctx.tolerance, metrics: { maxResidual: r.residual, minSingularValue: sp.minSingularValue }, detail: { spanning: sp, residual: r.residual } };
+    return {
+      ok: r.residual <= ctx.tolerance,
+      metrics: { maxResidual: r.residual, minSingularValue: sp.minSingularValue },
+      detail: { spanning: sp, residual: r.residual },
+    };
   },
   metrics: { maxResidual: 'max', minSingularValue: 'min' },
   describe: describeSpec,

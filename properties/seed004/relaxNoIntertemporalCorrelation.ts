@@ -19,8 +19,14 @@ export const relaxNoIntertemporalCorrelation = propertyEntry({
   source: src('Lemma A.4 / Theorem 3.2 (signals independent across periods)', '3'),
   kind: 'relaxation',
   relaxes: 'Assumptions 2 and 3 (intertemporal correlation): the next signals are drawn independently of the current ones',
-  hypotheses: ['[assumption1] Assumption 1 (finite signals and actions)', '[constantLastAllocation] constant last allocation when T is finite'],
-  scope: ['2-3 agents with 2-3 signals, 2-3 actions, T in {2,3,4} or infinite', 'transition rows equal across current profiles (i.i.d. over time given the allocation)'],
+  hypotheses: [
+    '[assumption1] Assumption 1 (finite signals and actions)',
+    '[constantLastAllocation] constant last allocation when T is finite',
+  ],
+  scope: [
+    '2-3 agents with 2-3 signals, 2-3 actions, T in {2,3,4} or infinite',
+    'transition rows equal across current profiles (i.i.d. over time given the allocation)',
+  ],
   conclusion: 'the Lemma A.4 transfers solve the system and the mechanism is periodic ex post IC (gain <= 1e-9)',
   expected: 'refuted',
   refutation: 'relaxation',
@@ -30,7 +36,11 @@ export const relaxNoIntertemporalCorrelation = propertyEntry({
     const { env, plan } = build(spec);
     const r = lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod' });
     const ic = periodicExPostIC(env, plan, r.transfers, { tolerance: ctx.tolerance });
-    return { ok: r.residual <= ctx.tolerance && ic.holds, metrics: { maxResidual: r.residual, maxGain: ic.violation }, detail: { residual: r.residual, maxGain: ic.violation, witness: ic.witness } };
+    return {
+      ok: r.residual <= ctx.tolerance && ic.holds,
+      metrics: { maxResidual: r.residual, maxGain: ic.violation },
+      detail: { residual: r.residual, maxGain: ic.violation, witness: ic.witness },
+    };
   },
   metrics: { maxResidual: 'max', maxGain: 'max' },
   describe: describeSpec,

@@ -20,10 +20,14 @@ const arb = () =>
   given(
     fc.oneof(
       dynamicSpecArb({ spanningSizes: true, horizons: null, infinite: true, maxProfiles: 12 }),
-      given(dynamicSpecArb({ spanningSizes: true, horizons: { min: 2, max: 3 }, infinite: false, lastPeriod: 'efficient', maxProfiles: 9 }), 'Assumption 4 (a*_T ex post IC)', (spec) => {
-        const { env, plan } = build(spec);
-        return lastPeriodGain(env, plan) <= TIE_TOLERANCE;
-      }),
+      given(
+        dynamicSpecArb({ spanningSizes: true, horizons: { min: 2, max: 3 }, infinite: false, lastPeriod: 'efficient', maxProfiles: 9 }),
+        'Assumption 4 (a*_T ex post IC)',
+        (spec) => {
+          const { env, plan } = build(spec);
+          return lastPeriodGain(env, plan) <= TIE_TOLERANCE;
+        },
+      ),
     ),
     'Assumption 3 (spanning)',
     spanningHolds,
@@ -45,7 +49,10 @@ export const theorem32 = propertyEntry({
   conclusion: 'the largest one-shot deviation gain, over profiles, agents and reports, is <= 1e-9 (1 + max |x|)',
   expected: 'holds',
   runs: 40,
-  health: { minAcceptance: 0.2, why: 'Assumption 4 (the efficient last-period allocation is ex post IC) holds for about a quarter of random finite-horizon environments; the infinite-horizon half of the instances needs no filter, so about 40% of the generated instances are checked' },
+  health: {
+    minAcceptance: 0.2,
+    why: 'Assumption 4 (the efficient last-period allocation is ex post IC) holds for about a quarter of random finite-horizon environments; the infinite-horizon half of the instances needs no filter, so about 40% of the generated instances are checked',
+  },
   arbitrary: arb,
   check: (spec, ctx): PropertyCheck => {
     const { env, plan } = build(spec);
@@ -55,22 +62,29 @@ export const theorem32 = propertyEntry({
     const none = periodicExPostIC(env, plan, null, { tolerance: ctx.tolerance });
     return {
       ok: ic.holds,
-      metrics: { maxGain: ic.violation, maxGainWithoutContingentTransfers: none.violation, maxResidual: tr.residual, maxAbsTransfer: tr.maxAbsTransfer },
+      metrics: {
+        maxGain: ic.violation,
+        maxGainWithoutContingentTransfers: none.violation,
+        maxResidual: tr.residual,
+        maxAbsTransfer: tr.maxAbsTransfer,
+      },
       detail: { maxGain: ic.violation, witness: ic.witness },
     };
   },
   metrics: { maxGain: 'max', maxGainWithoutContingentTransfers: 'max', maxResidual: 'max' },
   describe: describeSpec,
   notes: [
-    'Finite horizon: the transfer of the step T-1 -> T also pays delta E[sum_{j!=i} u^j(a*_T(theta_T), theta_T) | a, theta_{T-1}], the others\' period-T utility, which no later transfer can pay (seed004.corollary33.asStated shows the printed system fails without it when transitions depend on the allocation); elsewhere the system of Lemma A.4.',
+    "Finite horizon: the transfer of the step T-1 -> T also pays delta E[sum_{j!=i} u^j(a*_T(theta_T), theta_T) | a, theta_{T-1}], the others' period-T utility, which no later transfer can pay (seed004.corollary33.asStated shows the printed system fails without it when transitions depend on the allocation); elsewhere the system of Lemma A.4.",
     'maxGainWithoutContingentTransfers is the largest gain from lying in the same environments with no transfers at all: the contingent transfers are what removes it.',
-    'The IC checker computes each agent\'s continuation payoff from her own utilities and transfers (an exact linear solve), not from the social value W.',
+    "The IC checker computes each agent's continuation payoff from her own utilities and transfers (an exact linear solve), not from the social value W.",
   ],
   mutant: {
     description: 'transfers computed without the factor 1/delta',
     check: (spec, ctx): PropertyCheck => {
       const { env, plan } = build(spec);
-      const ic = periodicExPostIC(env, plan, lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod', scale: 1 }).transfers, { tolerance: ctx.tolerance });
+      const ic = periodicExPostIC(env, plan, lemmaA4Transfers(env, plan, { lastStep: 'internalizeLastPeriod', scale: 1 }).transfers, {
+        tolerance: ctx.tolerance,
+      });
       return { ok: ic.holds, metrics: { maxGain: ic.violation } };
     },
   },

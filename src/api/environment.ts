@@ -43,8 +43,16 @@ export type PriorDefinition<T> =
  */
 export type ValuationDefinition<T, O> =
   | { readonly private: ((agent: number, outcome: O, type: T) => NumberLiteral) | readonly (readonly (readonly NumberLiteral[])[])[] }
-  | { readonly stateDependent: ((agent: number, outcome: O, type: T, state: number) => NumberLiteral) | readonly (readonly (readonly (readonly NumberLiteral[])[])[])[] }
-  | { readonly interdependent: ((agent: number, outcome: O, profile: readonly T[], state: number) => NumberLiteral) | readonly (readonly (readonly (readonly NumberLiteral[])[])[])[] };
+  | {
+      readonly stateDependent:
+        | ((agent: number, outcome: O, type: T, state: number) => NumberLiteral)
+        | readonly (readonly (readonly (readonly NumberLiteral[])[])[])[];
+    }
+  | {
+      readonly interdependent:
+        | ((agent: number, outcome: O, profile: readonly T[], state: number) => NumberLiteral)
+        | readonly (readonly (readonly (readonly NumberLiteral[])[])[])[];
+    };
 
 /** A finite environment as a user writes it (see `defineEnvironment`). */
 export interface EnvironmentDefinition<T, O> {
@@ -122,7 +130,8 @@ export class FiniteEnvironment<T = unknown, O = unknown> implements Environment 
     this.prior = parts.prior;
     this.outcomes = parts.outcomeValues.length;
     this.valuationKind = parts.valuationKind;
-    this.privateValues = parts.privateValues ?? (parts.valuationKind === 'private' || (parts.valuationKind === 'stateDependent' && parts.prior.states === 1));
+    this.privateValues =
+      parts.privateValues ?? (parts.valuationKind === 'private' || (parts.valuationKind === 'stateDependent' && parts.prior.states === 1));
     this.agentNames = parts.agentNames;
     this.types = parts.types;
     this.typeLabels = parts.typeLabels;
@@ -194,7 +203,8 @@ export class FiniteEnvironment<T = unknown, O = unknown> implements Environment 
         const rows = this.valuationKind === 'interdependent' ? S : this.typeLabels[i].length;
         for (let r = 0; r < rows && budget.left-- > 0; r++) {
           const k = this.valuationKind === 'interdependent' ? r : this.prior.profiles.replace(0, i, r);
-          const who = this.valuationKind === 'interdependent' ? `at [${this.profileLabels(k).join(', ')}]` : `with type ${this.typeLabels[i][r]}`;
+          const who =
+            this.valuationKind === 'interdependent' ? `at [${this.profileLabels(k).join(', ')}]` : `with type ${this.typeLabels[i][r]}`;
           const state = this.prior.states > 1 ? ` in state ${this.stateLabels[th]}` : '';
           const vals = this.outcomeLabels.map((o, c) => `${o}: ${short(this.value(i, c, th, k))}`).join(', ');
           lines.push(`  ${this.agentNames[i]} ${who}${state}: ${vals}`);
@@ -217,7 +227,8 @@ function describePrior(env: FiniteEnvironment<unknown, unknown>): string {
   if (p.table.length > 64) return `a joint distribution over ${p.states} state(s) x ${S} profiles`;
   const cells: string[] = [];
   for (let th = 0; th < p.states; th++) {
-    for (let k = 0; k < S; k++) cells.push(`${p.states > 1 ? env.stateLabels[th] + ', ' : ''}[${env.profileLabels(k).join(', ')}]: ${short(p.prob(th, k))}`);
+    for (let k = 0; k < S; k++)
+      cells.push(`${p.states > 1 ? env.stateLabels[th] + ', ' : ''}[${env.profileLabels(k).join(', ')}]: ${short(p.prob(th, k))}`);
   }
   return cells.join('; ');
 }
@@ -257,7 +268,8 @@ function distinctLabels(labels: readonly string[], field: string): void {
 }
 
 function nonNegativeCount(x: unknown, field: string): number {
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < 1) throw new InputError(field, `must be a positive integer, got ${defaultLabel(x)}`);
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 1)
+    throw new InputError(field, `must be a positive integer, got ${defaultLabel(x)}`);
   return x;
 }
 
@@ -284,7 +296,8 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
   if (def === null || typeof def !== 'object') throw new InputError('environment', 'must be an object');
   const types: readonly (readonly T[])[] = def.types;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- run-time check of a caller's value: `as unknown` keeps the guard from narrowing the declared type
-  if (!Array.isArray(types as unknown) || types.length === 0) throw new InputError('types', 'must be a non-empty array with one type set per agent');
+  if (!Array.isArray(types as unknown) || types.length === 0)
+    throw new InputError('types', 'must be a non-empty array with one type set per agent');
   let agentNames: string[];
   if (def.agents === undefined) agentNames = types.map((_, i) => `agent ${i}`);
   else if (typeof def.agents === 'number') {
@@ -292,7 +305,8 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
     if (def.agents !== types.length) throw new InputError('types', `has ${types.length} entries, but agents = ${def.agents}`);
     agentNames = types.map((_, i) => `agent ${i}`);
   } else if (Array.isArray(def.agents)) {
-    if (def.agents.length !== types.length) throw new InputError('types', `has ${types.length} entries, but ${def.agents.length} agents are named`);
+    if (def.agents.length !== types.length)
+      throw new InputError('types', `has ${types.length} entries, but ${def.agents.length} agents are named`);
     agentNames = def.agents.map((a, i) => {
       if (typeof a !== 'string') throw new InputError(`agents[${i}]`, 'must be a string');
       return a;
@@ -302,7 +316,8 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
   const n = agentNames.length;
   types.forEach((ti, i) => {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- run-time check of a caller's value: `as unknown` keeps the guard from narrowing the declared type
-    if (!Array.isArray(ti as unknown) || ti.length === 0) throw new InputError(`types[${i}]`, `must be a non-empty array of ${agentNames[i]}'s types`);
+    if (!Array.isArray(ti as unknown) || ti.length === 0)
+      throw new InputError(`types[${i}]`, `must be a non-empty array of ${agentNames[i]}'s types`);
   });
   const typeCounts = types.map((t) => t.length);
 
@@ -320,14 +335,28 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
   } else throw new InputError('states', 'must be a positive number or a non-empty list of labels');
 
   const valuation = def.valuation;
-  if (valuation === null || typeof valuation !== 'object') throw new InputError('valuation', 'must be an object with one of private, stateDependent, interdependent');
-  const kinds = Object.keys(valuation).filter((k) => k === 'private' || k === 'stateDependent' || k === 'interdependent') as ValuationKind[];
-  if (kinds.length !== 1 || Object.keys(valuation).length !== 1) throw new InputError('valuation', `must have exactly one of private, stateDependent, interdependent; got ${Object.keys(valuation).join(', ') || 'none'}`);
+  if (valuation === null || typeof valuation !== 'object')
+    throw new InputError('valuation', 'must be an object with one of private, stateDependent, interdependent');
+  const kinds = Object.keys(valuation).filter(
+    (k) => k === 'private' || k === 'stateDependent' || k === 'interdependent',
+  ) as ValuationKind[];
+  if (kinds.length !== 1 || Object.keys(valuation).length !== 1)
+    throw new InputError(
+      'valuation',
+      `must have exactly one of private, stateDependent, interdependent; got ${Object.keys(valuation).join(', ') || 'none'}`,
+    );
   const kind = kinds[0];
-  if (kind === 'private' && m !== 1) throw new InputError('valuation.private', `private values take a single state, but there are ${m}; use stateDependent`);
+  if (kind === 'private' && m !== 1)
+    throw new InputError('valuation.private', `private values take a single state, but there are ${m}; use stateDependent`);
 
   // the size of every table, before any is allocated
-  const dims: MechanismDimensions = { typeCounts, states: m, outcomes: outcomeCount, interdependent: kind === 'interdependent', privateValues: kind !== 'interdependent' && m === 1 };
+  const dims: MechanismDimensions = {
+    typeCounts,
+    states: m,
+    outcomes: outcomeCount,
+    interdependent: kind === 'interdependent',
+    privateValues: kind !== 'interdependent' && m === 1,
+  };
   assertCellsWithinLimit(dims, { ...DEFAULT_CHECK_LIMITS, ...def.limits }, 'types', API_LIMIT_NAMES);
 
   const typeLabel = def.typeLabel ?? ((t: T) => defaultLabel(t));
@@ -336,7 +365,8 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
     distinctLabels(labels, `types[${i}]`);
     return labels;
   });
-  const outcomeValues: O[] = typeof def.outcomes === 'number' ? (Array.from({ length: outcomeCount }, (_, c) => c) as O[]) : [...def.outcomes];
+  const outcomeValues: O[] =
+    typeof def.outcomes === 'number' ? (Array.from({ length: outcomeCount }, (_, c) => c) as O[]) : [...def.outcomes];
   const outcomeLabelOf = def.outcomeLabel ?? ((o: O) => defaultLabel(o));
   const outcomeLabels = outcomeValues.map((o, c) => call(`outcomeLabel(outcomes[${c}])`, () => String(outcomeLabelOf(o))));
   distinctLabels(outcomeLabels, 'outcomes');
@@ -344,7 +374,11 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
 
   const space = new ProfileSpace(typeCounts);
   const S = space.size;
-  const profileText = (k: number) => `[${space.profile(k).map((t, i) => `${agentNames[i]}=${typeLabels[i][t]}`).join(', ')}]`;
+  const profileText = (k: number) =>
+    `[${space
+      .profile(k)
+      .map((t, i) => `${agentNames[i]}=${typeLabels[i][t]}`)
+      .join(', ')}]`;
   const profileValues = (k: number) => space.profile(k).map((t, i) => types[i][t]);
 
   // the prior
@@ -355,13 +389,19 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
     prior = new JointPrior(m, typeCounts, new Float64Array(m * S).fill(1 / (m * S)), 'prior');
     priorText = 'uniform';
   } else if (typeof priorDef === 'object' && priorDef !== null && 'independent' in priorDef) {
-    if (m !== 1) throw new InputError('prior.independent', `independent marginals describe a single state, but there are ${m}; give prior.joint`);
+    if (m !== 1)
+      throw new InputError('prior.independent', `independent marginals describe a single state, but there are ${m}; give prior.joint`);
     const ind = priorDef.independent;
     let marginals: number[][];
     let literals: NumberLiteral[][];
     if (typeof ind === 'function') {
       literals = types.map((ti, i) => ti.map((t, k) => call(`prior.independent(${agentNames[i]}, ${typeLabels[i][k]})`, () => ind(i, t))));
-      marginals = literals.map((lit, i) => readProbabilities(lit, `prior.independent(${agentNames[i]})`, { length: typeCounts[i], entryField: (k) => `prior.independent(${agentNames[i]}, ${typeLabels[i][k]})` }));
+      marginals = literals.map((lit, i) =>
+        readProbabilities(lit, `prior.independent(${agentNames[i]})`, {
+          length: typeCounts[i],
+          entryField: (k) => `prior.independent(${agentNames[i]}, ${typeLabels[i][k]})`,
+        }),
+      );
     } else {
       if (!Array.isArray(ind) || ind.length !== n) throw new InputError('prior.independent', `must have one marginal per agent (${n})`);
       literals = ind.map((x) => x as NumberLiteral[]);
@@ -375,7 +415,8 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
     if (typeof joint === 'function') {
       const cell = (j: number) => `prior.joint(${profileText(j % S)}${m > 1 ? `, state ${stateLabels[Math.floor(j / S)]}` : ''})`;
       const lit = new Array<NumberLiteral>(m * S);
-      for (let th = 0; th < m; th++) for (let k = 0; k < S; k++) lit[th * S + k] = call(cell(th * S + k), () => joint(profileValues(k), th));
+      for (let th = 0; th < m; th++)
+        for (let k = 0; k < S; k++) lit[th * S + k] = call(cell(th * S + k), () => joint(profileValues(k), th));
       table = readProbabilities(lit, 'prior.joint', { entryField: cell });
     } else table = readProbabilities(joint, 'prior.joint', { length: m * S });
     prior = new JointPrior(m, typeCounts, table, 'prior.joint');
@@ -395,9 +436,17 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
     const tab = new Float64Array(m * rows * C);
     const vi = typeof v === 'function' ? undefined : checkTable(v, `valuation.${kind}`, n)[i];
     for (let th = 0; th < m; th++) {
-      const vs = vi === undefined ? undefined : kind === 'private' ? checkTable(vi, `valuation.private[${i}]`, rows) : checkTable(checkTable(vi, `valuation.${kind}[${i}]`, m)[th], `valuation.${kind}[${i}][${th}]`, rows);
+      const vs =
+        vi === undefined
+          ? undefined
+          : kind === 'private'
+            ? checkTable(vi, `valuation.private[${i}]`, rows)
+            : checkTable(checkTable(vi, `valuation.${kind}[${i}]`, m)[th], `valuation.${kind}[${i}][${th}]`, rows);
       for (let r = 0; r < rows; r++) {
-        const row = vs === undefined ? undefined : checkTable(vs[r], kind === 'private' ? `valuation.private[${i}][${r}]` : `valuation.${kind}[${i}][${th}][${r}]`, C);
+        const row =
+          vs === undefined
+            ? undefined
+            : checkTable(vs[r], kind === 'private' ? `valuation.private[${i}][${r}]` : `valuation.${kind}[${i}][${th}][${r}]`, C);
         for (let c = 0; c < C; c++) {
           let x: unknown;
           let field: string;
@@ -427,7 +476,19 @@ export function defineEnvironment<T, O = number>(def: EnvironmentDefinition<T, O
       ? (i: number, c: number, th: number, k: number) => tables[i][(th * S + k) * C + c]
       : (i: number, c: number, th: number, k: number) => tables[i][(th * typeCounts[i] + space.component(k, i)) * C + c];
 
-  return new FiniteEnvironment<T, O>({ name: def.name, agentNames, types, typeLabels, outcomeValues, outcomeLabels, stateLabels, prior, valuationKind: kind, value, priorText });
+  return new FiniteEnvironment<T, O>({
+    name: def.name,
+    agentNames,
+    types,
+    typeLabels,
+    outcomeValues,
+    outcomeLabels,
+    stateLabels,
+    prior,
+    valuationKind: kind,
+    value,
+    priorText,
+  });
 }
 
 /**
@@ -441,7 +502,8 @@ export function asFiniteEnvironment(env: Environment, limits?: Partial<CheckLimi
   if (env instanceof FiniteEnvironment) return env;
   const prior = env.prior;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- run-time check of a caller's value: `as unknown` keeps the guard from narrowing the declared type
-  if (typeof prior !== 'object' || prior === null || !Array.isArray(prior.typeCounts as unknown)) throw new InputError('environment.prior', 'must be a JointPrior');
+  if (typeof prior !== 'object' || prior === null || !Array.isArray(prior.typeCounts as unknown))
+    throw new InputError('environment.prior', 'must be a JointPrior');
   const typeCounts = [...prior.typeCounts];
   const n = typeCounts.length;
   const m = prior.states;
@@ -450,7 +512,8 @@ export function asFiniteEnvironment(env: Environment, limits?: Partial<CheckLimi
   const dims: MechanismDimensions = { typeCounts, states: m, outcomes: C, interdependent: true, privateValues: env.privateValues === true };
   assertCellsWithinLimit(dims, { ...DEFAULT_CHECK_LIMITS, ...limits }, 'environment', API_LIMIT_NAMES);
   const e = env as Environment & { agentNames?: readonly string[]; stateLabels?: readonly string[]; name?: string };
-  const pick = (xs: readonly string[] | undefined, len: number, fallback: (k: number) => string) => (Array.isArray(xs) && xs.length === len ? xs.map(String) : Array.from({ length: len }, (_, k) => fallback(k)));
+  const pick = (xs: readonly string[] | undefined, len: number, fallback: (k: number) => string) =>
+    Array.isArray(xs) && xs.length === len ? xs.map(String) : Array.from({ length: len }, (_, k) => fallback(k));
   const agentNames = pick(e.agentNames, n, (i) => `agent ${i}`);
   const typeLabels = typeCounts.map((T, i) => pick(env.typeLabels?.[i], T, (k) => `t${i}=${k}`));
   const outcomeLabels = pick(env.outcomeLabels, C, (c) => `outcome ${c}`);
@@ -463,8 +526,14 @@ export function asFiniteEnvironment(env: Environment, limits?: Partial<CheckLimi
     for (let th = 0; th < m; th++) {
       for (let k = 0; k < S; k++) {
         for (let c = 0; c < C; c++) {
-          const field = `environment.value(${agentNames[i]}, outcome ${outcomeLabels[c]}, ${m > 1 ? `state ${stateLabels[th]}, ` : ''}profile [${space.profile(k).map((t, j) => typeLabels[j][t]).join(', ')}])`;
-          tab[(th * S + k) * C + c] = readPayoff(call(field, () => env.value(i, c, th, k)), field);
+          const field = `environment.value(${agentNames[i]}, outcome ${outcomeLabels[c]}, ${m > 1 ? `state ${stateLabels[th]}, ` : ''}profile [${space
+            .profile(k)
+            .map((t, j) => typeLabels[j][t])
+            .join(', ')}])`;
+          tab[(th * S + k) * C + c] = readPayoff(
+            call(field, () => env.value(i, c, th, k)),
+            field,
+          );
         }
       }
     }

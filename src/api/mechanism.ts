@@ -59,7 +59,13 @@ export class FiniteMechanism implements TabulatedMechanism {
   /** The checkers' table of the mechanism (shared with them, not copied). */
   readonly table: MechanismTable;
 
-  constructor(environment: Environment, name: string | undefined, outcomeIndex: Int32Array, lotteries: ReadonlyMap<number, readonly number[]>, transfers: Float64Array) {
+  constructor(
+    environment: Environment,
+    name: string | undefined,
+    outcomeIndex: Int32Array,
+    lotteries: ReadonlyMap<number, readonly number[]>,
+    transfers: Float64Array,
+  ) {
     this.environment = environment;
     this.name = name;
     const C = environment.outcomes;
@@ -108,7 +114,8 @@ function call<R>(field: string, fn: () => R): R {
 }
 
 function readTransfers(x: unknown, field: string, n: number, out: Float64Array, offset: number): void {
-  if (!Array.isArray(x) && !(x instanceof Float64Array)) throw new InputError(field, `must return an array of ${n} transfers, got ${defaultLabel(x)}`);
+  if (!Array.isArray(x) && !(x instanceof Float64Array))
+    throw new InputError(field, `must return an array of ${n} transfers, got ${defaultLabel(x)}`);
   if (x.length !== n) throw new InputError(field, `returned ${x.length} transfers, expected one per agent (${n})`);
   for (let i = 0; i < n; i++) out[offset + i] = readPayoff(x[i], `${field}[${i}]`);
 }
@@ -139,7 +146,8 @@ function readTransfers(x: unknown, field: string, n: number, out: Float64Array, 
  */
 export function defineMechanism<T, O>(env: FiniteEnvironment<T, O>, rules: MechanismRules<T, O>): FiniteMechanism {
   if (!(env instanceof FiniteEnvironment)) throw new InputError('environment', 'must be a FiniteEnvironment (from defineEnvironment)');
-  if (rules === null || typeof rules !== 'object') throw new InputError('mechanism', 'must be an object with outcome and transfers functions');
+  if (rules === null || typeof rules !== 'object')
+    throw new InputError('mechanism', 'must be an object with outcome and transfers functions');
   if (typeof rules.outcome !== 'function') throw new InputError('mechanism.outcome', 'must be a function of the reported profile');
   if (typeof rules.transfers !== 'function') throw new InputError('mechanism.transfers', 'must be a function of the reported profile');
   const S = env.prior.profiles.size;
@@ -157,7 +165,11 @@ export function defineMechanism<T, O>(env: FiniteEnvironment<T, O>, rules: Mecha
       if (!Array.isArray(o.entries) || o.entries.length === 0) throw new InputError(field, 'returned an empty lottery');
       const idx = o.entries.map(([out], j) => {
         const c = env.outcomeIndex(out);
-        if (c < 0) throw new InputError(`${field}.lottery[${j}]`, `${JSON.stringify(defaultLabel(out))} is not an outcome (outcomes: ${env.outcomeLabels.join(', ')})`);
+        if (c < 0)
+          throw new InputError(
+            `${field}.lottery[${j}]`,
+            `${JSON.stringify(defaultLabel(out))} is not an outcome (outcomes: ${env.outcomeLabels.join(', ')})`,
+          );
         return c;
       });
       if (new Set(idx).size !== idx.length) throw new InputError(field, 'returned a lottery listing an outcome twice');
@@ -172,7 +184,11 @@ export function defineMechanism<T, O>(env: FiniteEnvironment<T, O>, rules: Mecha
       lotteries.set(k, dense);
     } else {
       const c = env.outcomeIndex(o);
-      if (c < 0) throw new InputError(`mechanism.outcome(${where()})`, `returned ${JSON.stringify(defaultLabel(o))}, which is not an outcome (outcomes: ${env.outcomeLabels.join(', ')}); return one of them or a lottery(...)`);
+      if (c < 0)
+        throw new InputError(
+          `mechanism.outcome(${where()})`,
+          `returned ${JSON.stringify(defaultLabel(o))}, which is not an outcome (outcomes: ${env.outcomeLabels.join(', ')}); return one of them or a lottery(...)`,
+        );
       outcomeIndex[k] = c;
     }
     const x = call(`mechanism.transfers(${where()})`, () => rules.transfers(reports));
@@ -193,7 +209,10 @@ export function asFiniteMechanism(env: Environment, mech: DirectMechanism): Fini
   }
   const own = (mech as { environment?: Environment }).environment;
   if (own && own !== env && (own.prior?.profiles?.size !== env.prior.profiles.size || own.outcomes !== env.outcomes)) {
-    throw new InputError('mechanism', `was defined for another environment (${own.prior?.profiles?.size} profiles, ${own.outcomes} outcomes; this one has ${env.prior.profiles.size} and ${env.outcomes})`);
+    throw new InputError(
+      'mechanism',
+      `was defined for another environment (${own.prior?.profiles?.size} profiles, ${own.outcomes} outcomes; this one has ${env.prior.profiles.size} and ${env.outcomes})`,
+    );
   }
   const S = env.prior.profiles.size;
   const n = env.prior.agents;
@@ -212,7 +231,13 @@ export function asFiniteMechanism(env: Environment, mech: DirectMechanism): Fini
       lotteries.set(k, readProbabilities(Array.from(q), field, { length: C }));
     } else throw new InputError(field, `returned ${defaultLabel(q)}, not an outcome index or a probability vector`);
     const tfield = `mechanism.transfer(${profileText(env, k)})`;
-    readTransfers(call(tfield, () => mech.transfer(k)), tfield, n, transfers, k * n);
+    readTransfers(
+      call(tfield, () => mech.transfer(k)),
+      tfield,
+      n,
+      transfers,
+      k * n,
+    );
   }
   return new FiniteMechanism(env, mech.name, outcomeIndex, lotteries, transfers);
 }

@@ -50,7 +50,11 @@ export function violationText(report: CheckReport): string {
  * @example
  *   fc.assert(mechanismProperty(auctionEnvironmentArb(), secondPrice, { concepts: ['dominantStrategyIC', 'exPostIR'] }));
  */
-export function mechanismProperty<E extends Environment>(environments: fc.Arbitrary<E>, factory: (env: E) => DirectMechanism, opts: MechanismPropertyOptions): fc.IPropertyWithHooks<[E]> {
+export function mechanismProperty<E extends Environment>(
+  environments: fc.Arbitrary<E>,
+  factory: (env: E) => DirectMechanism,
+  opts: MechanismPropertyOptions,
+): fc.IPropertyWithHooks<[E]> {
   return fc.property(environments, (env) => {
     const report = checkMechanism(env, factory(env), { concepts: opts.concepts, tolerance: opts.tolerance });
     if (!report.ok) throw new MechanismViolation(report, env);
@@ -85,7 +89,12 @@ export class MechanismPropertyFailure extends Error {
  * @example
  *   assertMechanism(auctionEnvironmentArb(), secondPrice, { concepts: ['dominantStrategyIC'] }, { numRuns: 200 });
  */
-export function assertMechanism<E extends Environment>(environments: fc.Arbitrary<E>, factory: (env: E) => DirectMechanism, opts: MechanismPropertyOptions, params: fc.Parameters<[E]> = {}): void {
+export function assertMechanism<E extends Environment>(
+  environments: fc.Arbitrary<E>,
+  factory: (env: E) => DirectMechanism,
+  opts: MechanismPropertyOptions,
+  params: fc.Parameters<[E]> = {},
+): void {
   const details = fc.check(mechanismProperty(environments, factory, opts), params);
   if (!details.failed) {
     if (details.interrupted) throw new Error(`mechanism property interrupted after ${details.numRuns} runs (seed ${details.seed})`);
@@ -99,5 +108,10 @@ export function assertMechanism<E extends Environment>(environments: fc.Arbitrar
     : `mechanism property failed after ${details.numRuns} environment(s), shrunk ${details.numShrinks} time(s): ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`;
   const replay = `replay with { seed: ${details.seed}${details.counterexamplePath ? `, path: ${JSON.stringify(details.counterexamplePath)}` : ''} } as fast-check parameters`;
   const message = `${head}\nenvironment:\n${fc.stringify(env).replace(/^/gm, '  ')}\n${replay}`;
-  throw new MechanismPropertyFailure(message, { violation, environment: env, seed: details.seed, path: details.counterexamplePath ?? undefined });
+  throw new MechanismPropertyFailure(message, {
+    violation,
+    environment: env,
+    seed: details.seed,
+    path: details.counterexamplePath ?? undefined,
+  });
 }

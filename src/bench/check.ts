@@ -69,7 +69,8 @@ function agree(ours: ConceptResult[], theirs: Record<string, { worst: number; ca
   const bad: string[] = [];
   for (const r of ours) {
     const t = theirs[r.concept];
-    if (!t || t.cases !== r.cases || Math.abs(t.worst - r.worst) > 1e-9 * Math.max(1, Math.abs(r.worst))) bad.push(`${r.concept} (mechcheck ${r.worst}/${r.cases} cases, numpy ${t?.worst}/${t?.cases})`);
+    if (!t || t.cases !== r.cases || Math.abs(t.worst - r.worst) > 1e-9 * Math.max(1, Math.abs(r.worst)))
+      bad.push(`${r.concept} (mechcheck ${r.worst}/${r.cases} cases, numpy ${t?.worst}/${t?.cases})`);
   }
   return bad;
 }
@@ -106,8 +107,13 @@ function checkBenchmark(counts: number[], opts: { reference?: boolean } = {}): B
           const ref = referenceCheckAll(m.env, m.mech, {}, ALL_CONCEPTS);
           const reference = cpuSeconds() - t0;
           same = JSON.stringify(ref) === JSON.stringify(ours);
-          lines.push(`  engine alone (checkAll, median of ${REPEAT}): ${s(median(engine))} CPU; reference implementation: ${s(reference)} CPU (ratio reference/engine ${(reference / median(engine)).toFixed(1)}x; results ${same ? 'identical' : 'DIFFER'})`);
-        } else lines.push(`  engine alone (checkAll, median of ${REPEAT}): ${s(median(engine))} CPU; reference implementation skipped here (about 100 s; MECHCHECK_BENCH_REFERENCE=all runs it)`);
+          lines.push(
+            `  engine alone (checkAll, median of ${REPEAT}): ${s(median(engine))} CPU; reference implementation: ${s(reference)} CPU (ratio reference/engine ${(reference / median(engine)).toFixed(1)}x; results ${same ? 'identical' : 'DIFFER'})`,
+          );
+        } else
+          lines.push(
+            `  engine alone (checkAll, median of ${REPEAT}): ${s(median(engine))} CPU; reference implementation skipped here (about 100 s; MECHCHECK_BENCH_REFERENCE=all runs it)`,
+          );
         const missing = numpyMissing();
         if (!existsSync(bin)) {
           lines.push(`  whole process: skipped, ${bin} is missing (run npm run build)`);
@@ -127,13 +133,23 @@ function checkBenchmark(counts: number[], opts: { reference?: boolean } = {}): B
         }
         const mc = median(mcRuns.map((r) => r.cpu));
         const np = median(npRuns.map((r) => r.cpu));
-        const npOut = JSON.parse(npRuns[0].stdout) as { loadCpu: number; checkCpu: number; results: Record<string, { worst: number; cases: number }> };
+        const npOut = JSON.parse(npRuns[0].stdout) as {
+          loadCpu: number;
+          checkCpu: number;
+          results: Record<string, { worst: number; cases: number }>;
+        };
         const npCheck = median(npRuns.map((r) => (JSON.parse(r.stdout) as { checkCpu: number }).checkCpu));
         const mcOut = JSON.parse(mcRuns[0].stdout) as { results: ConceptResult[] };
         const diff = agree(mcOut.results, npOut.results);
-        lines.push(`  whole process (median of ${REPEAT}, alternated): mechcheck check ${s(mc)} CPU (${Math.max(...mcRuns.map((r) => r.maxRssMB)).toFixed(0)} MB), numpy ${s(np)} CPU (${Math.max(...npRuns.map((r) => r.maxRssMB)).toFixed(0)} MB)`);
-        lines.push(`  ratio mechcheck/numpy, whole process: ${(mc / np).toFixed(2)}x; engine alone vs numpy's check without loading (${s(npCheck)}): ${(median(engine) / npCheck).toFixed(2)}x`);
-        lines.push(`  results: ${diff.length === 0 ? 'mechcheck and numpy agree on every concept (worst value and cases)' : `DIFFER: ${diff.join('; ')}`}`);
+        lines.push(
+          `  whole process (median of ${REPEAT}, alternated): mechcheck check ${s(mc)} CPU (${Math.max(...mcRuns.map((r) => r.maxRssMB)).toFixed(0)} MB), numpy ${s(np)} CPU (${Math.max(...npRuns.map((r) => r.maxRssMB)).toFixed(0)} MB)`,
+        );
+        lines.push(
+          `  ratio mechcheck/numpy, whole process: ${(mc / np).toFixed(2)}x; engine alone vs numpy's check without loading (${s(npCheck)}): ${(median(engine) / npCheck).toFixed(2)}x`,
+        );
+        lines.push(
+          `  results: ${diff.length === 0 ? 'mechcheck and numpy agree on every concept (worst value and cases)' : `DIFFER: ${diff.join('; ')}`}`,
+        );
         const met = mc <= np && diff.length === 0 && same;
         lines.push(`  goal ${'mechcheck check at or below numpy CPU time'}: ${met ? 'met' : 'NOT MET'}`);
         return { lines, met };
@@ -164,4 +180,9 @@ const memoryBenchmark: Benchmark = {
   },
 };
 
-export const benchmarks: Benchmark[] = [checkBenchmark([316, 316]), checkBenchmark([100, 100, 100], { reference: false }), checkBenchmark([10, 10, 10, 10, 10, 10]), memoryBenchmark];
+export const benchmarks: Benchmark[] = [
+  checkBenchmark([316, 316]),
+  checkBenchmark([100, 100, 100], { reference: false }),
+  checkBenchmark([10, 10, 10, 10, 10, 10]),
+  memoryBenchmark,
+];

@@ -26,7 +26,10 @@ export function writeVcgFile(path: string, counts: readonly number[]): number {
   const transfers = new Array<string>(space.size);
   const d = new Array<number>(n).fill(0);
   for (let k = 0; k < space.size; k++) {
-    if (k > 0) for (let j = n - 1; j >= 0; j--) if (++d[j] < counts[j]) break; else d[j] = 0;
+    if (k > 0)
+      for (let j = n - 1; j >= 0; j--)
+        if (++d[j] < counts[j]) break;
+        else d[j] = 0;
     let w = 0;
     for (let i = 1; i < n; i++) if (v[i][d[i]] > v[w][d[w]]) w = i;
     let second = 0;

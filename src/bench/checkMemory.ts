@@ -15,7 +15,12 @@ const prior = JointPrior.independent(Array.from({ length: n }, () => Array<numbe
 const strides = prior.profiles.strides;
 // agent i values outcome (i mod 2) at its type index; the outcome is the parity of the
 // profile index and agent 0 pays (index mod 3)
-const env: Environment = { prior, outcomes: 2, privateValues: true, value: (i, c, _th, k) => (c === i % 2 ? Math.floor(k / strides[i]) % T : 0) };
+const env: Environment = {
+  prior,
+  outcomes: 2,
+  privateValues: true,
+  value: (i, c, _th, k) => (c === i % 2 ? Math.floor(k / strides[i]) % T : 0),
+};
 const x = new Array<number>(n).fill(0);
 const mech: DirectMechanism = {
   outcome: (k) => k % 2,
@@ -27,4 +32,10 @@ const mech: DirectMechanism = {
 const t0 = process.cpuUsage();
 const results = checkAll(env, mech);
 const t1 = process.cpuUsage(t0);
-console.log(JSON.stringify({ profiles: prior.profiles.size, checkCpu: (t1.user + t1.system) / 1e6, results: results.map((r) => ({ concept: r.concept, worst: r.worst, cases: r.cases })) }));
+console.log(
+  JSON.stringify({
+    profiles: prior.profiles.size,
+    checkCpu: (t1.user + t1.system) / 1e6,
+    results: results.map((r) => ({ concept: r.concept, worst: r.worst, cases: r.cases })),
+  }),
+);

@@ -21,7 +21,9 @@ export function auctionProblem(n: number, T: number): DesignProblem {
     types: Array.from({ length: n }, () => vals.map((v) => `v=${v}`)),
     prior: { independent: Array.from({ length: n }, () => vals.map(() => 1 / T)) },
     outcomes: ['no sale', ...Array.from({ length: n }, (_, i) => `${i} wins`)],
-    valuations: { private: Array.from({ length: n }, (_, i) => vals.map((v) => Array.from({ length: n + 1 }, (_, c) => (c === i + 1 ? v : 0)))) },
+    valuations: {
+      private: Array.from({ length: n }, (_, i) => vals.map((v) => Array.from({ length: n + 1 }, (_, c) => (c === i + 1 ? v : 0)))),
+    },
     design: { objective: 'revenue', constraints: ['interimIC', 'interimIR'] },
   });
 }
@@ -41,7 +43,9 @@ export function seed002Problem(N: number): DesignProblem {
     types: [T, T],
     prior: { independent: [Array.from(typeProbabilities(p, 'seller')), Array.from(typeProbabilities(p, 'buyer'))] },
     outcomes: T,
-    valuations: { private: [sets.map((w) => sets.map((s) => value('seller', w, s))), sets.map((w) => sets.map((s) => value('buyer', w, s)))] },
+    valuations: {
+      private: [sets.map((w) => sets.map((s) => value('seller', w, s))), sets.map((w) => sets.map((s) => value('buyer', w, s)))],
+    },
     design: { objective: { agentWeights: [0.5, 0.5], revenueWeight: 0 }, constraints: ['interimIC', 'interimIR', 'exAnteBudget'] },
   });
 }
@@ -69,7 +73,10 @@ export const benchmarks: Benchmark[] = [
     limitMs: 5000,
     repeat: 3,
     subject: { label: 'designMechanism(3 x 6)', fn: solved(auction216) },
-    baseline: { label: "seed 002's hand-built AMD LP, N = 3 (64 profiles, 384 variables), certified", fn: () => solveAmd(exampleParameters(3), 0.5) },
+    baseline: {
+      label: "seed 002's hand-built AMD LP, N = 3 (64 profiles, 384 variables), certified",
+      fn: () => solveAmd(exampleParameters(3), 0.5),
+    },
   },
   {
     name: "seed 002's AMD LP on the engine vs the hand-built one (src/mechanisms/bilateralTrade/amd.ts), N = 4 (256 profiles)",
@@ -77,12 +84,10 @@ export const benchmarks: Benchmark[] = [
     subject: { label: 'designMechanism(seed 002, N = 4): lotteries over 16 sets, 4,608 variables', fn: solved(seed002Problem(4)) },
     baseline: { label: 'solveAmd(N = 4): per-object probabilities, 1,536 variables', fn: () => solveAmd(exampleParameters(4), 0.5) },
   },
-  ...scaling.map(
-    ([n, T]): Benchmark => ({
-      name: `revenue-optimal auction, ${n} bidders x ${T} values (${T ** n} profiles): growth with the number of profiles`,
-      repeat: 1,
-      subject: { label: `designMechanism(${n} x ${T})`, fn: solved(auctionProblem(n, T)) },
-      baseline: { label: 'designMechanism(3 x 6), 216 profiles', fn: solved(auction216) },
-    }),
-  ),
+  ...scaling.map(([n, T]): Benchmark => ({
+    name: `revenue-optimal auction, ${n} bidders x ${T} values (${T ** n} profiles): growth with the number of profiles`,
+    repeat: 1,
+    subject: { label: `designMechanism(${n} x ${T})`, fn: solved(auctionProblem(n, T)) },
+    baseline: { label: 'designMechanism(3 x 6), 216 profiles', fn: solved(auction216) },
+  })),
 ];

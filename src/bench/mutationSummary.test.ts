@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { countMutants, mergeReports, summarizeMutation, type MutationReport } from './mutationSummary.ts';
 
-const mutants = (spec: Record<string, number>) => Object.entries(spec).flatMap(([status, k]) => Array.from({ length: k }, () => ({ status })));
+const mutants = (spec: Record<string, number>) =>
+  Object.entries(spec).flatMap(([status, k]) => Array.from({ length: k }, () => ({ status })));
 
 describe('mutation summary', () => {
   it('score = (killed + timeout) / (killed + timeout + survived + no coverage); ignored and errors are not counted', () => {
@@ -28,7 +29,9 @@ describe('mutation summary', () => {
     const md = summarizeMutation(report, '2026-12-01');
     expect(md).toContain('# Mutation testing summary (2026-12-01)');
     expect(md).toContain('| src/concepts (1 file) | 10 | 9 | 0 | 1 | 0 | 0 | 90.0% | 90% | yes |');
-    expect(md).toContain('| LP certification (src/solvers/lp/certify*.ts, solve.ts) (2 files) | 20 | 18 | 0 | 2 | 0 | 0 | 90.0% | 90% | yes |');
+    expect(md).toContain(
+      '| LP certification (src/solvers/lp/certify*.ts, solve.ts) (2 files) | 20 | 18 | 0 | 2 | 0 | 0 | 90.0% | 90% | yes |',
+    );
     expect(md).toContain('| src/solvers (the rest) (1 file) | 5 | 4 | 0 | 0 | 1 | 0 | 80.0% | 80% | yes |');
     expect(md).toContain('| src/core (1 file) | 4 | 3 | 0 | 1 | 0 | 0 | 75.0% | 80% | no |');
     expect(md).not.toContain('| src/check');
@@ -36,7 +39,9 @@ describe('mutation summary', () => {
   });
 
   it('merging reports: a later report replaces a file of an earlier one', () => {
-    const a: MutationReport = { files: { 'src/core/a.ts': { mutants: mutants({ Survived: 1 }) }, 'src/core/b.ts': { mutants: mutants({ Killed: 1 }) } } };
+    const a: MutationReport = {
+      files: { 'src/core/a.ts': { mutants: mutants({ Survived: 1 }) }, 'src/core/b.ts': { mutants: mutants({ Killed: 1 }) } },
+    };
     const b: MutationReport = { files: { 'src\\core\\a.ts': { mutants: mutants({ Killed: 1 }) } } };
     const m = mergeReports([a, b]);
     expect(Object.keys(m.files).sort()).toEqual(['src/core/a.ts', 'src/core/b.ts']);

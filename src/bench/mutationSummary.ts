@@ -37,7 +37,11 @@ export interface MutationGroup {
 /** The groups of issue 12, item 6: 90% on src/concepts and the LP certification, 80% on the rest. */
 export const MUTATION_GROUPS: readonly MutationGroup[] = [
   { name: 'src/concepts', goal: 90, matches: (f) => f.startsWith('src/concepts/') },
-  { name: 'LP certification (src/solvers/lp/certify*.ts, solve.ts)', goal: 90, matches: (f) => /^src\/solvers\/lp\/(certify[^/]*|solve)\.ts$/.test(f) },
+  {
+    name: 'LP certification (src/solvers/lp/certify*.ts, solve.ts)',
+    goal: 90,
+    matches: (f) => /^src\/solvers\/lp\/(certify[^/]*|solve)\.ts$/.test(f),
+  },
   { name: 'src/solvers (the rest)', goal: 80, matches: (f) => f.startsWith('src/solvers/') },
   { name: 'src/core', goal: 80, matches: (f) => f.startsWith('src/core/') },
   { name: 'src/check', goal: 80, matches: (f) => f.startsWith('src/check/') },
@@ -100,7 +104,12 @@ export function summarizeMutation(report: MutationReport, date: string): string 
     if (mine.length === 0) continue;
     mine.forEach((f) => taken.add(f));
     const c = countMutants(mine.flatMap((f) => report.files[f].mutants));
-    lines.push(row(`${g.name} (${mine.length} file${mine.length === 1 ? '' : 's'})`, c, [`${g.goal}%`, c.score !== null && c.score >= g.goal ? 'yes' : 'no']));
+    lines.push(
+      row(`${g.name} (${mine.length} file${mine.length === 1 ? '' : 's'})`, c, [
+        `${g.goal}%`,
+        c.score !== null && c.score >= g.goal ? 'yes' : 'no',
+      ]),
+    );
   }
   const rest = files.filter((f) => !taken.has(f));
   if (rest.length) lines.push(row('other files', countMutants(rest.flatMap((f) => report.files[f].mutants)), ['', '']));

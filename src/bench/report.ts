@@ -38,11 +38,22 @@ const committed = join(root, 'reports', 'report.json');
 
 function loadBundle(): ReportBundle | null {
   if (!existsSync(committed)) return null;
-  const old = JSON.parse(readFileSync(committed, 'utf8')) as { version: string; seed: number; results: ResultRecord[]; summary: { durationMs: number } };
+  const old = JSON.parse(readFileSync(committed, 'utf8')) as {
+    version: string;
+    seed: number;
+    results: ResultRecord[];
+    summary: { durationMs: number };
+  };
   const figures = new Map<string, string>();
   const figDir = join(root, 'reports', 'figures');
   if (existsSync(figDir)) for (const f of readdirSync(figDir)) figures.set(`figures/${f}`, readFileSync(join(figDir, f), 'utf8'));
-  const report = buildReport(old.results, { version: old.version, seed: old.seed, runs: null, catalogueSize: old.results.length, durationMs: old.summary.durationMs });
+  const report = buildReport(old.results, {
+    version: old.version,
+    seed: old.seed,
+    runs: null,
+    catalogueSize: old.results.length,
+    durationMs: old.summary.durationMs,
+  });
   return { report, figures };
 }
 
@@ -50,7 +61,13 @@ const bundle = loadBundle();
 
 function allReports(b: ReportBundle): number {
   const locations = sourceLocations(b.report.results.map((r) => r.id));
-  const texts = [JSON.stringify(b.report, null, 2), reportMarkdown(b.report), reportHtml(b), reportJunit(b.report, locations), reportGithub(b.report, locations)];
+  const texts = [
+    JSON.stringify(b.report, null, 2),
+    reportMarkdown(b.report),
+    reportHtml(b),
+    reportJunit(b.report, locations),
+    reportGithub(b.report, locations),
+  ];
   return texts.reduce((n, t) => n + t.length, 0);
 }
 
@@ -58,7 +75,10 @@ const dist = join(root, 'dist', 'src', 'cli', 'bin.js');
 function verifyRun(jobs: number): void {
   const out = mkdtempSync(join(tmpdir(), 'mechcheck-bench-'));
   try {
-    const r = spawnSync(process.execPath, [dist, 'verify', '--jobs', String(jobs), '--reporter', 'json', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [dist, 'verify', '--jobs', String(jobs), '--reporter', 'json', '--out', out], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`verify --jobs ${jobs} exited ${r.status}: ${r.stderr}`);
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -30,7 +30,8 @@ function randomData(n: number, M: number, seed: number): AssignmentData {
     for (let j = 0; j < n; j++) {
       d.w[i * n + j] = Math.round(rnd() * M);
       d.kappa[i * n + j] = Math.round(rnd() * M * 0.5);
-      for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) if (p !== i && q !== j) d.d[dIndex(n, i, j, p, q)] = rnd() < 0.3 ? Math.round(rnd() * M * 0.5) : 0;
+      for (let p = 0; p < n; p++)
+        for (let q = 0; q < n; q++) if (p !== i && q !== j) d.d[dIndex(n, i, j, p, q)] = rnd() < 0.3 ? Math.round(rnd() * M * 0.5) : 0;
     }
   return d;
 }
@@ -40,17 +41,32 @@ const dense8 = (() => {
   const d = randomData(8, 10, 7);
   let t = 99;
   for (let k = 0; k < d.d.length; k++) if (d.d[k] === 0) d.d[k] = (t = (t * 31 + 7) % 11) % 6;
-  for (let i = 0; i < 8; i++) for (let j = 0; j < 8; j++) for (let q = 0; q < 8; q++) { d.d[dIndex(8, i, j, i, q)] = 0; d.d[dIndex(8, i, j, q, j)] = 0; }
+  for (let i = 0; i < 8; i++)
+    for (let j = 0; j < 8; j++)
+      for (let q = 0; q < 8; q++) {
+        d.d[dIndex(8, i, j, i, q)] = 0;
+        d.d[dIndex(8, i, j, q, j)] = 0;
+      }
   return d;
 })();
 
 function enumerate14() {
   const P = enumerationPrior({ ...model, agents: 14 });
   const out: number[] = [];
-  for (const [b, r] of [[0, 1], [1, 0]]) out.push(expectedPosteriorShiftByEnumeration(P, b, r), expectedRewardGapByEnumeration(P, 1, b, r));
+  for (const [b, r] of [
+    [0, 1],
+    [1, 0],
+  ])
+    out.push(expectedPosteriorShiftByEnumeration(P, b, r), expectedRewardGapByEnumeration(P, 1, b, r));
   return out;
 }
-const model = { statePrior: [0.5, 0.5], likelihood: [[0.8, 0.2], [0.2, 0.8]] };
+const model = {
+  statePrior: [0.5, 0.5],
+  likelihood: [
+    [0.8, 0.2],
+    [0.2, 0.8],
+  ],
+};
 const cfg = { name: 'symmetric 0.8', k: 1, M: 1, ...model };
 
 export const benchmarks: Benchmark[] = [
@@ -60,7 +76,10 @@ export const benchmarks: Benchmark[] = [
     limitMs: 2000,
     repeat: 1,
     subject: { label: 'branch and bound (9 exact solves)', fn: () => vcgAssignment(data8) },
-    baseline: { label: 'plain enumeration of all partial matchings (9 solves)', fn: () => vcgAssignment(data8, efficientAssignmentByEnumeration) },
+    baseline: {
+      label: 'plain enumeration of all partial matchings (9 solves)',
+      fn: () => vcgAssignment(data8, efficientAssignmentByEnumeration),
+    },
   },
   {
     name: 'efficient assignment + all n VCG transfers, n = 8, dense externality costs up to M (harder pruning)',
@@ -68,7 +87,10 @@ export const benchmarks: Benchmark[] = [
     limitMs: 2000,
     repeat: 1,
     subject: { label: 'branch and bound (9 exact solves)', fn: () => vcgAssignment(dense8) },
-    baseline: { label: 'plain enumeration of all partial matchings (9 solves)', fn: () => vcgAssignment(dense8, efficientAssignmentByEnumeration) },
+    baseline: {
+      label: 'plain enumeration of all partial matchings (9 solves)',
+      fn: () => vcgAssignment(dense8, efficientAssignmentByEnumeration),
+    },
   },
   {
     name: 'Theorem 2 quantities at n = 1000 from signal counts (posterior shifts of every lie, reward gaps, inequality margin) vs enumeration of all profiles at n = 14',
@@ -91,7 +113,15 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'Theorem 2 quantities at n = 14: counts vs enumeration (like for like)',
     repeat: 3,
-    subject: { label: 'counts, n = 14', fn: () => { const m = { ...model, agents: 14 }; expectedPosteriorShifts(m); const pw = pairwiseConditional(m); return [expectedRewardGap(pw, 14, 1, 0, 1), expectedRewardGap(pw, 14, 1, 1, 0)]; } },
+    subject: {
+      label: 'counts, n = 14',
+      fn: () => {
+        const m = { ...model, agents: 14 };
+        expectedPosteriorShifts(m);
+        const pw = pairwiseConditional(m);
+        return [expectedRewardGap(pw, 14, 1, 0, 1), expectedRewardGap(pw, 14, 1, 1, 0)];
+      },
+    },
     baseline: { label: 'enumeration of all 2^14 profiles (JointPrior), n = 14', fn: enumerate14 },
   },
   {

@@ -22,7 +22,10 @@ export const benchmarks: Benchmark[] = [
     name: 'nu and Lambda, binary conditionally independent signals: counts at n = 1000 vs enumeration at n = 16',
     goal: 'n = 1000 through signal counts in seconds (limit 5 s)',
     limitMs: 5000,
-    subject: { label: 'symmetricInformation(n = 1000, counts, log space)', fn: () => symmetricInformation({ statePrior: [0.5, 0.5], likelihood: L, agents: 1000 }) },
+    subject: {
+      label: 'symmetricInformation(n = 1000, counts, log space)',
+      fn: () => symmetricInformation({ statePrior: [0.5, 0.5], likelihood: L, agents: 1000 }),
+    },
     baseline: {
       label: 'informationalSize + beliefVariability by enumeration (n = 16, 2^15 profiles of the others)',
       fn: () => {
@@ -34,7 +37,10 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'nu and Lambda at the same size n = 16: counts vs enumeration',
-    subject: { label: 'symmetricInformation(n = 16)', fn: () => symmetricInformation({ statePrior: [0.5, 0.5], likelihood: L, agents: 16 }) },
+    subject: {
+      label: 'symmetricInformation(n = 16)',
+      fn: () => symmetricInformation({ statePrior: [0.5, 0.5], likelihood: L, agents: 16 }),
+    },
     baseline: {
       label: 'enumeration (n = 16)',
       fn: () => {

@@ -21,14 +21,22 @@ export const benchmarks: Benchmark[] = [
     limitMs: 100,
     repeat: 5,
     subject: { label: 'optimalThresholdSolution(N = 1000)', fn: () => optimalThresholdSolution(floatField, ex(1000), 0.5) },
-    baseline: { label: 'solveProgram12(N = 1000, HiGHS, certified)', fn: () => solveProgram12(programCoefficients(floatField, ex(1000)), 0.5, { backend: 'highs' }) },
+    baseline: {
+      label: 'solveProgram12(N = 1000, HiGHS, certified)',
+      fn: () => solveProgram12(programCoefficients(floatField, ex(1000)), 0.5, { backend: 'highs' }),
+    },
   },
   {
     name: 'Pareto frontier, N = 100 (exact breakpoints) vs the greedy on a 1,000-point weight grid',
     goal: 'N = 100 under 1 s',
     limitMs: 1000,
     subject: { label: 'paretoFrontier(N = 100)', fn: () => paretoFrontier(floatField, ex(100)) },
-    baseline: { label: 'greedy at 1,001 weights (approximate frontier)', fn: () => { for (let k = 0; k <= 1000; k++) optimalThresholdSolution(floatField, ex(100), k / 1000); } },
+    baseline: {
+      label: 'greedy at 1,001 weights (approximate frontier)',
+      fn: () => {
+        for (let k = 0; k <= 1000; k++) optimalThresholdSolution(floatField, ex(100), k / 1000);
+      },
+    },
   },
   {
     name: 'full AMD LP, N = 4 (1,536 variables), HiGHS + dual certificate',

@@ -16,7 +16,34 @@ import { familyModel } from '../mechanisms/personalizedPrices/valuationFamily.ts
 import type { Benchmark } from './types.ts';
 
 /** A non-linear instance of the generated family (Assumptions 1-2): curved level sets. */
-const curved: ValuationModel = familyModel({ d: [2, 2], W: [[[3, 2], [1, 0]], [[1, 0], [2, 3]]], E: [[[2, 1], [1, 1]], [[2, 1], [1, 2]]], gamma: 2, w: [[1, 2], [2, 1]] });
+const curved: ValuationModel = familyModel({
+  d: [2, 2],
+  W: [
+    [
+      [3, 2],
+      [1, 0],
+    ],
+    [
+      [1, 0],
+      [2, 3],
+    ],
+  ],
+  E: [
+    [
+      [2, 1],
+      [1, 1],
+    ],
+    [
+      [2, 1],
+      [1, 2],
+    ],
+  ],
+  gamma: 2,
+  w: [
+    [1, 2],
+    [2, 1],
+  ],
+});
 
 function profiles(count: number, seed: number): SignalProfile[] {
   const rnd = mulberry32(seed);
@@ -101,7 +128,15 @@ export const benchmarks: Benchmark[] = [
     limitMs: 5000,
     repeat: 1,
     subject: { label: 'ray search (single-maximisation form), 10^4 profiles', fn: allPrices(example1Model, P10k, 1e-6) },
-    baseline: { label: 'literal construction (V^m on level sets, g, lambda*) on 100 profiles (x100 for 10^4)', fn: () => { let s = 0; for (const p of P100) s += theorem1Price(example1Model, 0, p, { accuracy: 1e-6 }).price + theorem1Price(example1Model, 1, p, { accuracy: 1e-6 }).price; return s; } },
+    baseline: {
+      label: 'literal construction (V^m on level sets, g, lambda*) on 100 profiles (x100 for 10^4)',
+      fn: () => {
+        let s = 0;
+        for (const p of P100)
+          s += theorem1Price(example1Model, 0, p, { accuracy: 1e-6 }).price + theorem1Price(example1Model, 1, p, { accuracy: 1e-6 }).price;
+        return s;
+      },
+    },
   },
   {
     name: "Theorem 1's t*, curved level sets (generated family), 10^4 profiles, accuracy 1e-6",
@@ -113,13 +148,35 @@ export const benchmarks: Benchmark[] = [
   {
     name: "Theorem 1's t* vs plain grid search at the same accuracy (1e-3; a grid at 1e-6 needs 10^12 points per price), 20 profiles",
     repeat: 1,
-    subject: { label: "ray search at accuracy 1e-3, 20 profiles", fn: allPrices(curved, P20, 1e-3) },
-    baseline: { label: "plain grid search, step 1e-3 (10^6 points per price), 20 profiles", fn: () => { let s = 0; for (const p of P20) s += gridPrice(curved, 0, p, 1e-3) + gridPrice(curved, 1, p, 1e-3); return s; } },
+    subject: { label: 'ray search at accuracy 1e-3, 20 profiles', fn: allPrices(curved, P20, 1e-3) },
+    baseline: {
+      label: 'plain grid search, step 1e-3 (10^6 points per price), 20 profiles',
+      fn: () => {
+        let s = 0;
+        for (const p of P20) s += gridPrice(curved, 0, p, 1e-3) + gridPrice(curved, 1, p, 1e-3);
+        return s;
+      },
+    },
   },
   {
     name: "Theorem 1's literal construction (V^m over level sets, g, lambda*) vs the same with V^m by plain grid search over the level set, accuracy 1e-3, 5 profiles",
     repeat: 1,
-    subject: { label: 'literal construction, ray search, accuracy 1e-3', fn: () => { let s = 0; for (const p of P5) s += theorem1Price(curved, 0, p, { accuracy: 1e-3 }).price + theorem1Price(curved, 1, p, { accuracy: 1e-3 }).price; return s; } },
-    baseline: { label: 'literal construction, V^m by grid search over the level set (step 1e-3, 10^6 points), bisection to 1e-3', fn: () => { let s = 0; for (const p of P5) s += gridLiteralPrice(curved, 0, p, 1e-3) + gridLiteralPrice(curved, 1, p, 1e-3); return s; } },
+    subject: {
+      label: 'literal construction, ray search, accuracy 1e-3',
+      fn: () => {
+        let s = 0;
+        for (const p of P5)
+          s += theorem1Price(curved, 0, p, { accuracy: 1e-3 }).price + theorem1Price(curved, 1, p, { accuracy: 1e-3 }).price;
+        return s;
+      },
+    },
+    baseline: {
+      label: 'literal construction, V^m by grid search over the level set (step 1e-3, 10^6 points), bisection to 1e-3',
+      fn: () => {
+        let s = 0;
+        for (const p of P5) s += gridLiteralPrice(curved, 0, p, 1e-3) + gridLiteralPrice(curved, 1, p, 1e-3);
+        return s;
+      },
+    },
   },
 ];

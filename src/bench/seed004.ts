@@ -62,6 +62,9 @@ export const benchmarks: Benchmark[] = [
     name: 'periodic ex post IC, 3 agents x 3 signals x 3 actions, T = 4: one-shot deviation principle vs enumeration of whole signal paths',
     repeat: 3,
     subject: { label: 'periodicExPostIC (backward recursion)', fn: () => periodicExPostIC(small, smallPlan, smallTransfers) },
-    baseline: { label: 'periodicExPostICByPaths (27^(T-t) paths per deviation)', fn: () => periodicExPostICByPaths(small, smallPlan, smallTransfers) },
+    baseline: {
+      label: 'periodicExPostICByPaths (27^(T-t) paths per deviation)',
+      fn: () => periodicExPostICByPaths(small, smallPlan, smallTransfers),
+    },
   },
 ];

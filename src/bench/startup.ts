@@ -21,7 +21,11 @@ const preload = join(root, 'src', 'bench', 'cpuReport.mjs');
 /** CPU ms of one `node --import cpuReport.mjs ...args` process. */
 function processCpu(args: string[]): number {
   if (!existsSync(bin)) throw new Error('startup benchmark: dist/ is missing; run npm run build first');
-  const r = spawnSync(process.execPath, ['--import', preload, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--import', preload, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const m = /cpu-ms ([\d.]+)\s*$/.exec(r.stderr ?? '');
   if (!m) throw new Error(`startup benchmark: no CPU time from ${args.join(' ')} (exit ${r.status}): ${r.stderr}`);
   return Number(m[1]);
@@ -33,7 +37,10 @@ export const benchmarks: Benchmark[] = [
   {
     name: 'mechcheck check fixtures/mechanisms/second-price-auction.json, whole-process CPU',
     goal: 'within 5x of node -e 0',
-    subject: { label: 'mechcheck check second-price-auction.json (CPU)', fn: () => processCpu([bin, 'check', 'fixtures/mechanisms/second-price-auction.json']) },
+    subject: {
+      label: 'mechcheck check second-price-auction.json (CPU)',
+      fn: () => processCpu([bin, 'check', 'fixtures/mechanisms/second-price-auction.json']),
+    },
     baseline: nodeAlone,
     paired: true,
     selfMeasured: true,

@@ -96,17 +96,31 @@ export function summarize(records: SweepRecord[]): { markdown: string; json: unk
   const ok = records.filter((r) => r.asExpected).length;
   const lines: string[] = [];
   lines.push('# Catalogue sweep', '');
-  lines.push(`Runs per entry: ${runs.join(', ')}; seeds: ${seeds.join(', ')}. **${ok}/${total} results as expected.** CPU seconds per entry (the process, all threads).`, '');
+  lines.push(
+    `Runs per entry: ${runs.join(', ')}; seeds: ${seeds.join(', ')}. **${ok}/${total} results as expected.** CPU seconds per entry (the process, all threads).`,
+    '',
+  );
   lines.push('| seed | entries | as expected | CPU s |', '| --- | --- | --- | --- |');
   for (const s of bySeed) lines.push(`| ${s.seed} | ${s.entries} | ${s.asExpected} | ${fmtS(s.cpu)} |`);
   lines.push('');
   if (unexpected.length) {
     lines.push('## Unexpected results', '', '| seed | id | expected | outcome | error | replay |', '| --- | --- | --- | --- | --- | --- |');
-    for (const r of unexpected) lines.push(`| ${r.seed} | ${r.id} | ${r.expected} | ${r.outcome} | ${(r.error ?? '').replace(/\|/g, '\\|').slice(0, 300)} | ${r.replay ? `\`${r.replay}\`` : ''} |`);
+    for (const r of unexpected)
+      lines.push(
+        `| ${r.seed} | ${r.id} | ${r.expected} | ${r.outcome} | ${(r.error ?? '').replace(/\|/g, '\\|').slice(0, 300)} | ${r.replay ? `\`${r.replay}\`` : ''} |`,
+      );
     lines.push('');
   }
-  lines.push('## Entries', '', '| id | expected | as expected / seeds | mean checked | refuted by a stored instance | mean CPU s | max CPU s |', '| --- | --- | --- | --- | --- | --- | --- |');
-  for (const e of byEntry) lines.push(`| ${e.id} | ${e.expected} | ${e.asExpected}/${e.seeds} | ${e.meanChecked.toFixed(0)} | ${e.storedRefutations} | ${fmtS(e.meanCpu)} | ${fmtS(e.maxCpu)} |`);
+  lines.push(
+    '## Entries',
+    '',
+    '| id | expected | as expected / seeds | mean checked | refuted by a stored instance | mean CPU s | max CPU s |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const e of byEntry)
+    lines.push(
+      `| ${e.id} | ${e.expected} | ${e.asExpected}/${e.seeds} | ${e.meanChecked.toFixed(0)} | ${e.storedRefutations} | ${fmtS(e.meanCpu)} | ${fmtS(e.maxCpu)} |`,
+    );
   return { markdown: lines.join('\n') + '\n', json: { runs, seeds, total, asExpected: ok, bySeed, byEntry, unexpected } };
 }
 
@@ -151,7 +165,9 @@ async function main(): Promise<number> {
           ...(r.outcome !== 'holds' && r.replay ? { replay: r.replay.command } : {}),
         };
         appendFileSync(file, JSON.stringify(rec) + '\n');
-        process.stderr.write(`seed ${seed} ${rec.asExpected ? 'ok ' : 'BAD'} ${entry.id}: ${rec.outcome} (expected ${rec.expected}) ${fmtS(rec.cpu)} s CPU${rec.error ? `\n      ${rec.error}` : ''}\n`);
+        process.stderr.write(
+          `seed ${seed} ${rec.asExpected ? 'ok ' : 'BAD'} ${entry.id}: ${rec.outcome} (expected ${rec.expected}) ${fmtS(rec.cpu)} s CPU${rec.error ? `\n      ${rec.error}` : ''}\n`,
+        );
       }
     }
   }

@@ -29,10 +29,19 @@ describe('compareNumber and claim', () => {
 
 describe('exampleEntry', () => {
   it('holds when every comparison agrees: one run, the comparisons as evidence and as a table', async () => {
-    const r = await runEntry(exampleEntry(spec(() => ({ comparisons: [compareNumber('value', 2, 2, 1e-9), claim('positive', true)], metrics: { extra: 1 } }))), {
-      counterexampleDirs: [],
+    const r = await runEntry(
+      exampleEntry(spec(() => ({ comparisons: [compareNumber('value', 2, 2, 1e-9), claim('positive', true)], metrics: { extra: 1 } }))),
+      {
+        counterexampleDirs: [],
+      },
+    );
+    expect(r).toMatchObject({
+      outcome: 'holds',
+      asExpected: true,
+      runs: 2,
+      metrics: { comparisons: 2, failed: 0, extra: 1 },
+      evidence: { generated: 2, checked: 2, replayed: 0 },
     });
-    expect(r).toMatchObject({ outcome: 'holds', asExpected: true, runs: 2, metrics: { comparisons: 2, failed: 0, extra: 1 }, evidence: { generated: 2, checked: 2, replayed: 0 } });
     expect(r.tables?.at(-1)).toEqual({
       title: 'Comparisons',
       columns: ['quantity', 'stated', 'computed', 'agrees', 'note'],
@@ -43,13 +52,21 @@ describe('exampleEntry', () => {
     });
   });
   it('is refuted by a disagreeing comparison, whose counterexample lists only the failing comparisons', async () => {
-    const r = await runEntry(exampleEntry(spec(() => ({ comparisons: [compareNumber('a', 1, 1, 0), compareNumber('b', 1 / 3, 0.3, 1e-9, 'rounded in the paper')] }))), {
-      counterexampleDirs: [],
-    });
+    const r = await runEntry(
+      exampleEntry(
+        spec(() => ({ comparisons: [compareNumber('a', 1, 1, 0), compareNumber('b', 1 / 3, 0.3, 1e-9, 'rounded in the paper')] })),
+      ),
+      {
+        counterexampleDirs: [],
+      },
+    );
     expect(r.outcome).toBe('refuted');
     expect(r.asExpected).toBe(false);
     if (r.outcome !== 'refuted') return;
-    expect(r.counterexample).toEqual({ type: 'comparisons', failedComparisons: [{ name: 'b', expected: 1 / 3, actual: 0.3, ok: false, note: 'rounded in the paper' }] });
+    expect(r.counterexample).toEqual({
+      type: 'comparisons',
+      failedComparisons: [{ name: 'b', expected: 1 / 3, actual: 0.3, ok: false, note: 'rounded in the paper' }],
+    });
     expect(r.tables?.at(-1)?.rows[1]).toEqual(['b', '0.3333333333', '0.3', 'NO', 'rounded in the paper']);
   });
   it('an evaluation that throws is an error, an asynchronous one is awaited', async () => {
@@ -71,7 +88,14 @@ describe('exampleEntry', () => {
         mutant: { description: 'breaks it', evaluate: () => ({ comparisons: [claim('ok', false)] }) },
       }),
     );
-    expect(e).toMatchObject({ id: 'test.example', kind: 'example', expected: 'refuted', refutation: 'erratum', correctedBy: 'test.corrected', runs: 1 });
+    expect(e).toMatchObject({
+      id: 'test.example',
+      kind: 'example',
+      expected: 'refuted',
+      refutation: 'erratum',
+      correctedBy: 'test.corrected',
+      runs: 1,
+    });
     expect((await runMutant(e, { counterexampleDirs: [] }))?.outcome).toBe('refuted');
   });
 });

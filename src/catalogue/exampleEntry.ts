@@ -39,7 +39,11 @@ export function claim(name: string, ok: boolean, actual?: unknown, note?: string
 /** An artifact as the report stores it: a figure's specification rendered to SVG. */
 async function renderArtifact(a: Artifact | FigureSpec): Promise<Artifact> {
   if (!('vegaLite' in a)) return a;
-  return { file: a.file, content: await renderVegaLite(a.vegaLite), ...(a.description !== undefined ? { description: a.description } : {}) };
+  return {
+    file: a.file,
+    content: await renderVegaLite(a.vegaLite),
+    ...(a.description !== undefined ? { description: a.description } : {}),
+  };
 }
 
 async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<EntryResult> {
@@ -60,7 +64,9 @@ async function toResult(out: ExampleOutput | Promise<ExampleOutput>): Promise<En
     artifacts: o.artifacts && (await Promise.all(o.artifacts.map(renderArtifact))),
     notes: o.notes,
   };
-  return failed.length === 0 ? { outcome: 'holds', ...common } : { outcome: 'refuted', counterexample: { type: 'comparisons', failedComparisons: failed }, ...common };
+  return failed.length === 0
+    ? { outcome: 'holds', ...common }
+    : { outcome: 'refuted', counterexample: { type: 'comparisons', failedComparisons: failed }, ...common };
 }
 
 function fmt(v: unknown): string {

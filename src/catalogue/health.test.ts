@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { HEALTH, healthFailure } from './health.ts';
 
-const ev = (generated: number, checked: number, discarded?: Record<string, number>) => ({ generated, checked, replayed: 0, ...(discarded ? { discarded } : {}) });
+const ev = (generated: number, checked: number, discarded?: Record<string, number>) => ({
+  generated,
+  checked,
+  replayed: 0,
+  ...(discarded ? { discarded } : {}),
+});
 
 describe('healthFailure', () => {
   it('documents its thresholds', () => {
@@ -14,7 +19,9 @@ describe('healthFailure', () => {
   });
 
   it('fails one instance under either threshold, naming the counts and what was discarded', () => {
-    expect(healthFailure(ev(29, 29), 100)).toBe('health check failed: only 29 of 29 generated instances met the hypotheses and were checked, fewer than 30');
+    expect(healthFailure(ev(29, 29), 100)).toBe(
+      'health check failed: only 29 of 29 generated instances met the hypotheses and were checked, fewer than 30',
+    );
     expect(healthFailure(ev(61, 30, { 'Assumption 3': 31 }), 100)).toBe(
       'health check failed: only 30 of 61 generated instances met the hypotheses (49%, under 50%) (discarded: 31 x Assumption 3)',
     );

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { citation, hypothesesById, idProblems, namedHypotheses, seedName, shortCitation, withoutVariant } from './manifest.ts';
 
 describe('the id grammar', () => {
-  const ok = (id: string, extra: Partial<Parameters<typeof idProblems>[0]> = {}) => idProblems({ id, kind: 'theorem', ...extra }, 'seed009');
+  const ok = (id: string, extra: Partial<Parameters<typeof idProblems>[0]> = {}) =>
+    idProblems({ id, kind: 'theorem', ...extra }, 'seed009');
 
   it('accepts <paper>.<result>[.<part>...][.<variant>]', () => {
     expect(ok('seed009.theorem1')).toEqual([]);
@@ -19,10 +20,15 @@ describe('the id grammar', () => {
     expect(ok('seed009.corollary33AsPrinted')[0]).toMatch(/spells a variant outside the vocabulary/);
     expect(ok('seed009.proposition4.printedRange')[0]).toMatch(/spells a variant outside the vocabulary/);
     expect(ok('seed009.lemmaA.statedConstant')[0]).toMatch(/spells a variant outside the vocabulary/);
-    expect(ok('seed009.relaxation.zeroVariability', { kind: 'relaxation', drops: 'x' }).join('; ')).toMatch(/spells a variant.*does not end with '.withoutX'/);
+    expect(ok('seed009.relaxation.zeroVariability', { kind: 'relaxation', drops: 'x' }).join('; ')).toMatch(
+      /spells a variant.*does not end with '.withoutX'/,
+    );
     expect(ok('seed009.theorem1.asStated.independent')).toEqual(["variant 'asStated' is not the last segment"]);
     expect(ok('seed009.claim1', { refutation: 'erratum' })).toEqual(["is an erratum but does not end with '.asStated'"]);
-    expect(ok('seed009.claim1.withoutX', { kind: 'relaxation' })).toEqual(['is a relaxation but names no hypothesis it drops (drops)', "ends with 'withoutX' but drops no hypothesis"]);
+    expect(ok('seed009.claim1.withoutX', { kind: 'relaxation' })).toEqual([
+      'is a relaxation but names no hypothesis it drops (drops)',
+      "ends with 'withoutX' but drops no hypothesis",
+    ]);
     expect(ok('seed009.claim1.withoutY', { kind: 'relaxation', drops: 'x' })).toEqual(["drops 'x' but does not end with '.withoutX'"]);
   });
 
@@ -38,9 +44,17 @@ describe('the id grammar', () => {
 });
 
 describe('references and hypotheses', () => {
-  const r = { key: 'MS83', authors: ['Roger B. Myerson', 'Mark A. Satterthwaite'], title: 'Efficient mechanisms for bilateral trading', year: 1983, venue: 'Journal of Economic Theory 29(2), 265-281' };
+  const r = {
+    key: 'MS83',
+    authors: ['Roger B. Myerson', 'Mark A. Satterthwaite'],
+    title: 'Efficient mechanisms for bilateral trading',
+    year: 1983,
+    venue: 'Journal of Economic Theory 29(2), 265-281',
+  };
   it('cites in full and in short, and says when the authors are not stated', () => {
-    expect(citation(r)).toBe('Roger B. Myerson and Mark A. Satterthwaite (1983), "Efficient mechanisms for bilateral trading", Journal of Economic Theory 29(2), 265-281');
+    expect(citation(r)).toBe(
+      'Roger B. Myerson and Mark A. Satterthwaite (1983), "Efficient mechanisms for bilateral trading", Journal of Economic Theory 29(2), 265-281',
+    );
     expect(shortCitation(r)).toBe('Myerson and Satterthwaite (1983)');
     const anonymous = { ...r, authors: [], authorsNote: 'authors not stated in the seed text' };
     expect(citation(anonymous)).toMatch(/^\(authors not stated in the seed text\) \(1983\)/);

@@ -56,7 +56,14 @@ const surname = (a: string) => a.split(' ').slice(-1)[0];
 /** "Myerson and Satterthwaite (1983)"; for unstated authors, the title's first words. */
 export function shortCitation(r: Reference): string {
   const a = r.authors;
-  const names = a.length === 0 ? `"${r.title.split(' ').slice(0, 4).join(' ')} ..."` : a.length === 1 ? surname(a[0]) : a.length === 2 ? `${surname(a[0])} and ${surname(a[1])}` : `${surname(a[0])} et al.`;
+  const names =
+    a.length === 0
+      ? `"${r.title.split(' ').slice(0, 4).join(' ')} ..."`
+      : a.length === 1
+        ? surname(a[0])
+        : a.length === 2
+          ? `${surname(a[0])} and ${surname(a[1])}`
+          : `${surname(a[0])} et al.`;
   return `${names} (${r.year})`;
 }
 
@@ -101,7 +108,11 @@ export function hypothesisProblems(e: Pick<EntryMeta, 'hypotheses' | 'scope'>, m
     if (m === null) problems.push(`hypothesis '${h}' is not "[id] text"`);
     else if (!declared.has(m[1])) problems.push(`hypothesis '${h}' names '${m[1]}', not a hypothesis of the manifest`);
   }
-  const hypothesisTexts = new Set([...e.hypotheses.map((h) => h.replace(/^\[[A-Za-z0-9.]+\] /, '')), ...Object.values(manifest.hypotheses)].map((t) => t.trim().toLowerCase()));
+  const hypothesisTexts = new Set(
+    [...e.hypotheses.map((h) => h.replace(/^\[[A-Za-z0-9.]+\] /, '')), ...Object.values(manifest.hypotheses)].map((t) =>
+      t.trim().toLowerCase(),
+    ),
+  );
   for (const s of e.scope ?? []) {
     if (/^\[[A-Za-z0-9.]+\]/.test(s)) problems.push(`scope item '${s}' names a hypothesis: it belongs in hypotheses`);
     else if (hypothesisTexts.has(s.trim().toLowerCase())) problems.push(`scope item '${s}' is the text of a hypothesis`);
@@ -145,13 +156,15 @@ export function idProblems(e: Pick<EntryMeta, 'id' | 'kind' | 'refutation' | 'dr
     if (!SEGMENT.test(s)) problems.push(`segment '${s}' is not camelCase ([a-z][A-Za-z0-9]*)`);
     const isVariant = (VARIANTS as readonly string[]).includes(s) || /^without[A-Z]/.test(s);
     if (isVariant && k !== rest.length - 1) problems.push(`variant '${s}' is not the last segment`);
-    if (!isVariant && STRAY_VARIANT.test(s)) problems.push(`segment '${s}' spells a variant outside the vocabulary (${VARIANTS.join(', ')}, without<Hypothesis>)`);
+    if (!isVariant && STRAY_VARIANT.test(s))
+      problems.push(`segment '${s}' spells a variant outside the vocabulary (${VARIANTS.join(', ')}, without<Hypothesis>)`);
   });
   const last = segments[segments.length - 1];
   if (e.refutation === 'erratum' && last !== 'asStated') problems.push("is an erratum but does not end with '.asStated'");
   const relaxation = e.kind === 'relaxation' || e.refutation === 'relaxation';
   if (relaxation && e.drops === undefined) problems.push('is a relaxation but names no hypothesis it drops (drops)');
-  if (e.drops !== undefined && last !== withoutVariant(e.drops)) problems.push(`drops '${e.drops}' but does not end with '.${withoutVariant(e.drops)}'`);
+  if (e.drops !== undefined && last !== withoutVariant(e.drops))
+    problems.push(`drops '${e.drops}' but does not end with '.${withoutVariant(e.drops)}'`);
   if (/^without[A-Z]/.test(last) && e.drops === undefined) problems.push(`ends with '${last}' but drops no hypothesis`);
   return problems;
 }

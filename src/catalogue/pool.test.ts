@@ -15,7 +15,12 @@ async function collect(executor: ReturnType<typeof workerExecutor>, positions: n
   const got = new Map<number, ResultRecord>();
   let stop = false;
   try {
-    await executor.run(positions, { seed: 5 }, { onResult: (p, r) => (got.set(p, r), (stop ||= stopOnUnexpected && !r.asExpected)) }, () => stop);
+    await executor.run(
+      positions,
+      { seed: 5 },
+      { onResult: (p, r) => (got.set(p, r), (stop ||= stopOnUnexpected && !r.asExpected)) },
+      () => stop,
+    );
   } finally {
     await executor.close();
   }

@@ -144,7 +144,9 @@ export function workerExecutor(jobs: number, opts: { catalogueUrl?: string; time
     if (ownExtension === '.js') return `import(${JSON.stringify(poolUrl)})`;
     // tsx's ESM register API, located through tsx's own exports map
     const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-    const api = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'].import.default;
+    const api = (JSON.parse(readFileSync(tsxPackage, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports[
+      './esm/api'
+    ].import.default;
     const apiUrl = pathToFileURL(join(dirname(tsxPackage), api)).href;
     return `import(${JSON.stringify(apiUrl)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(poolUrl)}); })`;
   })();
@@ -233,7 +235,12 @@ export function workerExecutor(jobs: number, opts: { catalogueUrl?: string; time
               slot.busy.timer = setTimeout(() => {
                 const busy = slot.busy;
                 if (!busy || busy.position !== position) return;
-                const record = stoppedRecord(entries[position], options, `timed out: still running after the time budget of ${budget / 1000} s (--timeout); the entry was stopped`, performance.now() - busy.started);
+                const record = stoppedRecord(
+                  entries[position],
+                  options,
+                  `timed out: still running after the time budget of ${budget / 1000} s (--timeout); the entry was stopped`,
+                  performance.now() - busy.started,
+                );
                 slot.dead = true;
                 void slot.worker.terminate();
                 finish(slot, record);
@@ -263,7 +270,15 @@ export function workerExecutor(jobs: number, opts: { catalogueUrl?: string; time
         onLost = (slot, why) => {
           if (slot.busy) {
             const busy = slot.busy;
-            finish(slot, stoppedRecord(entries[busy.position], options, `the worker running this entry stopped: ${why}`, performance.now() - busy.started));
+            finish(
+              slot,
+              stoppedRecord(
+                entries[busy.position],
+                options,
+                `the worker running this entry stopped: ${why}`,
+                performance.now() - busy.started,
+              ),
+            );
           }
           if (closed) return;
           if (failuresBeforeReady >= 2) return reject(new Error(`workers could not load the catalogue: ${why}`));

@@ -18,7 +18,14 @@ const meta: EntryMeta = {
   expected: 'refuted',
   refutation: 'example',
 };
-const ctx = (over: Partial<RunContext> = {}): RunContext => ({ seed: 42, baseSeed: 7, runs: 100, tolerance: 1e-9, counterexampleDirs: [], ...over });
+const ctx = (over: Partial<RunContext> = {}): RunContext => ({
+  seed: 42,
+  baseSeed: 7,
+  runs: 100,
+  tolerance: 1e-9,
+  counterexampleDirs: [],
+  ...over,
+});
 const below50 = (x: number): CheckResult => ({ ok: x < 50, metrics: { value: x }, detail: { x } });
 
 const dirs: string[] = [];
@@ -51,7 +58,9 @@ describe('runProperty: generation', () => {
   });
 
   it('aggregates metrics over the generated instances only (max by default, min on request)', () => {
-    const r = runProperty('t', fc.integer({ min: 0, max: 10 }), (x) => ({ ok: true, metrics: { hi: x, lo: x, nan: NaN } }), ctx(), { metrics: { lo: 'min' } });
+    const r = runProperty('t', fc.integer({ min: 0, max: 10 }), (x) => ({ ok: true, metrics: { hi: x, lo: x, nan: NaN } }), ctx(), {
+      metrics: { lo: 'min' },
+    });
     expect(r.outcome).toBe('holds');
     expect(r.metrics.hi).toBe(10);
     expect(r.metrics.lo).toBe(0);
@@ -60,10 +69,15 @@ describe('runProperty: generation', () => {
   });
 
   it('reports a check that throws as an error with the instance, not a refutation', () => {
-    const r = runProperty('t', fc.integer({ min: 0, max: 100 }), (x) => {
-      if (x > 70) throw new RangeError('too big');
-      return { ok: true };
-    }, ctx());
+    const r = runProperty(
+      't',
+      fc.integer({ min: 0, max: 100 }),
+      (x) => {
+        if (x > 70) throw new RangeError('too big');
+        return { ok: true };
+      },
+      ctx(),
+    );
     expect(r.outcome).toBe('error');
     if (r.outcome !== 'error') return;
     expect(r.error).toBe('RangeError: too big');
@@ -79,33 +93,58 @@ describe('runProperty: generation', () => {
 
   it('keeps the seed and path independent of stored counterexamples and examples', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'test.below50.json'), storedCounterexampleText({ id: 'test.below50', provenance: { kind: 'regression', note: 'a hand-made instance' }, input: 20 }));
+    writeFileSync(
+      join(dir, 'test.below50.json'),
+      storedCounterexampleText({ id: 'test.below50', provenance: { kind: 'regression', note: 'a hand-made instance' }, input: 20 }),
+    );
     const plain = runProperty('test.below50', fc.integer({ min: 0, max: 100 }), below50, ctx({ runs: 200 }), {});
-    const withStored = runProperty('test.below50', fc.integer({ min: 0, max: 100 }), below50, ctx({ runs: 200, counterexampleDirs: [dir] }), { examples: [3, 4] });
+    const withStored = runProperty(
+      'test.below50',
+      fc.integer({ min: 0, max: 100 }),
+      below50,
+      ctx({ runs: 200, counterexampleDirs: [dir] }),
+      { examples: [3, 4] },
+    );
     expect(plain.outcome).toBe('refuted');
     expect(withStored.outcome).toBe('refuted');
-    expect(withStored.evidence).toMatchObject({ generated: plain.evidence.generated, checked: plain.evidence.checked, replayed: 1, examples: 2 });
+    expect(withStored.evidence).toMatchObject({
+      generated: plain.evidence.generated,
+      checked: plain.evidence.checked,
+      replayed: 1,
+      examples: 2,
+    });
     expect((withStored as { replay?: unknown }).replay).toEqual((plain as { replay?: unknown }).replay);
   });
 });
 
 describe('runProperty: stored counterexamples and examples run first', () => {
-  const storedAt = (dir: string, input: unknown, provenance: object) => writeFileSync(join(dir, 'test.below50.json'), JSON.stringify({ id: 'test.below50', provenance, input }));
+  const storedAt = (dir: string, input: unknown, provenance: object) =>
+    writeFileSync(join(dir, 'test.below50.json'), JSON.stringify({ id: 'test.below50', provenance, input }));
 
   it('a stored counterexample refutes before generation, with its provenance and the command of its search', () => {
     const dir = tempDir();
     storedAt(dir, 77, { kind: 'generated', baseSeed: 3, seed: 99, path: '4:1' });
     let generated = 0;
-    const r = runProperty('test.below50', fc.integer({ min: 0, max: 100 }).map((x) => (generated++, x)), below50, ctx({ counterexampleDirs: [dir] }));
+    const r = runProperty(
+      'test.below50',
+      fc.integer({ min: 0, max: 100 }).map((x) => (generated++, x)),
+      below50,
+      ctx({ counterexampleDirs: [dir] }),
+    );
     expect(generated).toBe(0);
     expect(r.outcome).toBe('refuted');
     if (r.outcome !== 'refuted' || r.counterexample.type !== 'property') throw new Error('expected a property counterexample');
-    expect(r.counterexample).toMatchObject({ origin: 'stored', provenance: { kind: 'generated', baseSeed: 3, seed: 99, path: '4:1' }, input: 77, shrinks: 0 });
+    expect(r.counterexample).toMatchObject({
+      origin: 'stored',
+      provenance: { kind: 'generated', baseSeed: 3, seed: 99, path: '4:1' },
+      input: 77,
+      shrinks: 0,
+    });
     expect(r.evidence).toMatchObject({ generated: 0, checked: 0, replayed: 1 });
     expect(r.replay).toEqual({ seed: 99, baseSeed: 3, path: '4:1', command: replayCommand('test.below50', 3, '4:1') });
   });
 
-  it("a stored regression or an example is replayed by rerunning the entry", () => {
+  it('a stored regression or an example is replayed by rerunning the entry', () => {
     const dir = tempDir();
     storedAt(dir, 60, { kind: 'paper', ref: 'Example 1' });
     const r = runProperty('test.below50', fc.integer({ min: 0, max: 10 }), below50, ctx({ counterexampleDirs: [dir] }));
@@ -115,7 +154,8 @@ describe('runProperty: stored counterexamples and examples run first', () => {
     expect(r.replay?.path).toBeUndefined();
     const e = runProperty('test.below50', fc.integer({ min: 0, max: 10 }), below50, ctx(), { examples: [1, 55] });
     expect(e.outcome).toBe('refuted');
-    if (e.outcome === 'refuted' && e.counterexample.type === 'property') expect(e.counterexample).toMatchObject({ origin: 'example', input: 55 });
+    if (e.outcome === 'refuted' && e.counterexample.type === 'property')
+      expect(e.counterexample).toMatchObject({ origin: 'example', input: 55 });
     expect(e.evidence.examples).toBe(2);
   });
 
@@ -147,7 +187,12 @@ describe('runProperty: hypotheses are preconditions, and health checks', () => {
   const evenOnly = (x: number): CheckResult => (x % 2 !== 0 ? unmet('x even') : { ok: x % 2 === 0 });
 
   it('discards and counts instances outside the hypotheses (never a pass)', () => {
-    const r = runProperty('t', fc.integer({ min: 0, max: 1000 }), (x) => (x % 4 === 0 ? unmet('x not a multiple of 4') : { ok: true }), ctx({ runs: 100 }));
+    const r = runProperty(
+      't',
+      fc.integer({ min: 0, max: 1000 }),
+      (x) => (x % 4 === 0 ? unmet('x not a multiple of 4') : { ok: true }),
+      ctx({ runs: 100 }),
+    );
     expect(r.outcome).toBe('holds');
     expect(r.evidence.checked).toBe(100);
     const discarded = r.evidence.discarded?.['x not a multiple of 4'] ?? 0;
@@ -156,32 +201,64 @@ describe('runProperty: hypotheses are preconditions, and health checks', () => {
   });
 
   it('fails the health check when under half of the generated instances meet the hypotheses', () => {
-    const r = runProperty('t', fc.integer({ min: 0, max: 1000 }), (x) => (x % 4 !== 0 ? unmet('x a multiple of 4') : { ok: true }), ctx({ runs: 50 }));
+    const r = runProperty(
+      't',
+      fc.integer({ min: 0, max: 1000 }),
+      (x) => (x % 4 !== 0 ? unmet('x a multiple of 4') : { ok: true }),
+      ctx({ runs: 50 }),
+    );
     expect(r.outcome).toBe('error');
-    if (r.outcome === 'error') expect(r.error).toMatch(/^health check failed: only 50 of \d+ generated instances met the hypotheses \(\d+%, under 50%\) \(discarded: \d+ x x a multiple of 4\)$/);
+    if (r.outcome === 'error')
+      expect(r.error).toMatch(
+        /^health check failed: only 50 of \d+ generated instances met the hypotheses \(\d+%, under 50%\) \(discarded: \d+ x x a multiple of 4\)$/,
+      );
     // a documented exception accepts it
-    const ok = runProperty('t', fc.integer({ min: 0, max: 1000 }), (x) => (x % 4 !== 0 ? unmet('x a multiple of 4') : { ok: true }), ctx({ runs: 50 }), { health: { minAcceptance: 0.1, why: 'a test' } });
+    const ok = runProperty(
+      't',
+      fc.integer({ min: 0, max: 1000 }),
+      (x) => (x % 4 !== 0 ? unmet('x a multiple of 4') : { ok: true }),
+      ctx({ runs: 50 }),
+      { health: { minAcceptance: 0.1, why: 'a test' } },
+    );
     expect(ok.outcome).toBe('holds');
   });
 
   it('fails the health check when fast-check gives up on the hypotheses', () => {
     const r = runProperty('t', fc.integer({ min: 0, max: 1000 }), (x) => (x !== 500 ? unmet('x = 500') : { ok: true }), ctx({ runs: 40 }));
     expect(r.outcome).toBe('error');
-    if (r.outcome === 'error') expect(r.error).toMatch(/^health check failed: only \d+ of \d+ generated instances .*fast-check gave up after \d+ discarded instances/);
+    if (r.outcome === 'error')
+      expect(r.error).toMatch(
+        /^health check failed: only \d+ of \d+ generated instances .*fast-check gave up after \d+ discarded instances/,
+      );
   });
 
   it('does not judge the evidence behind a counterexample', () => {
-    const r = runProperty('t', fc.integer({ min: 0, max: 1000 }), (x) => (x % 3 !== 0 ? unmet('x a multiple of 3') : { ok: x < 300 }), ctx());
+    const r = runProperty(
+      't',
+      fc.integer({ min: 0, max: 1000 }),
+      (x) => (x % 3 !== 0 ? unmet('x a multiple of 3') : { ok: x < 300 }),
+      ctx(),
+    );
     expect(r.outcome).toBe('refuted');
   });
 
   it('counts what a `given` filter rejects while generating, and keeps the hypothesis while shrinking', () => {
-    const r = runProperty('t', given(fc.integer({ min: 0, max: 1000 }), 'x even', (x) => x % 2 === 0), evenOnly, ctx({ runs: 100 }));
+    const r = runProperty(
+      't',
+      given(fc.integer({ min: 0, max: 1000 }), 'x even', (x) => x % 2 === 0),
+      evenOnly,
+      ctx({ runs: 100 }),
+    );
     expect(r.outcome).toBe('holds');
     const rejected = r.evidence.discarded?.['x even'] ?? 0;
     expect(rejected).toBeGreaterThan(10);
     expect(r.evidence.generated).toBe(100 + rejected);
-    const refuted = runProperty('t', given(fc.integer({ min: 0, max: 1000 }), 'x even', (x) => x % 2 === 0), (x) => ({ ok: x < 100 }), ctx());
+    const refuted = runProperty(
+      't',
+      given(fc.integer({ min: 0, max: 1000 }), 'x even', (x) => x % 2 === 0),
+      (x) => ({ ok: x < 100 }),
+      ctx(),
+    );
     expect(refuted.outcome).toBe('refuted');
     if (refuted.outcome !== 'refuted' || refuted.counterexample.type !== 'property') throw new Error('expected a property counterexample');
     const cex = refuted.counterexample.input as number;
@@ -190,7 +267,14 @@ describe('runProperty: hypotheses are preconditions, and health checks', () => {
     expect(refuted.evidence.generated - refuted.evidence.checked).toBe(refuted.evidence.discarded?.['x even'] ?? 0);
     expect(refuted.evidence.generated).toBeLessThan(20);
     // outside a run, a `given` arbitrary counts nothing (and still filters)
-    expect(fc.sample(given(fc.integer({ min: 0, max: 9 }), 'x even', (x) => x % 2 === 0), 20).every((x) => x % 2 === 0)).toBe(true);
+    expect(
+      fc
+        .sample(
+          given(fc.integer({ min: 0, max: 9 }), 'x even', (x) => x % 2 === 0),
+          20,
+        )
+        .every((x) => x % 2 === 0),
+    ).toBe(true);
   });
 
   it('requires 30 checked instances, or every run asked for when fewer', () => {
@@ -219,7 +303,8 @@ describe('propertyEntry', () => {
     expect(r.evidence).toMatchObject({ checked: 40, examples: 1 });
     const m = await entry.mutant!.run({ seed: 1, baseSeed: 1, runs: 40, tolerance: 1e-9 });
     expect(m.outcome).toBe('refuted');
-    if (m.outcome === 'refuted' && m.counterexample.type === 'property') expect(m.counterexample).toMatchObject({ origin: 'example', input: 25 });
+    if (m.outcome === 'refuted' && m.counterexample.type === 'property')
+      expect(m.counterexample).toMatchObject({ origin: 'example', input: 25 });
   });
 });
 
@@ -231,7 +316,11 @@ describe('saveCounterexample', () => {
     expect(first.saved).toBe('written');
     const file = join(dir, 'test.below50.json');
     const stored = JSON.parse(readFileSync(file, 'utf8'));
-    expect(stored).toEqual({ id: 'test.below50', provenance: { kind: 'generated', baseSeed: 7, seed: 42, path: r.outcome === 'refuted' ? r.replay!.path : '' }, input: 50 });
+    expect(stored).toEqual({
+      id: 'test.below50',
+      provenance: { kind: 'generated', baseSeed: 7, seed: 42, path: r.outcome === 'refuted' ? r.replay!.path : '' },
+      input: 50,
+    });
     const mtime = statSync(file).mtimeMs;
     const again = runProperty('test.below50', fc.integer({ min: 0, max: 100 }), below50, ctx({ seed: 43 }));
     expect(saveCounterexample('test.below50', again, dir)).toEqual({ saved: 'unchanged', file });
@@ -244,6 +333,12 @@ describe('saveCounterexample', () => {
     expect(saveCounterexample('test.below50', other, dir).saved).toBe('written');
     expect(JSON.parse(readFileSync(file, 'utf8')).input).toBe(60);
     // nothing to save from a result that holds
-    expect(saveCounterexample('t', runProperty('t', fc.constant(1), () => ({ ok: true }), ctx()), dir)).toMatchObject({ saved: 'nothing' });
+    expect(
+      saveCounterexample(
+        't',
+        runProperty('t', fc.constant(1), () => ({ ok: true }), ctx()),
+        dir,
+      ),
+    ).toMatchObject({ saved: 'nothing' });
   });
 });

@@ -28,7 +28,18 @@ import { HEALTH, healthFailure } from './health.ts';
 import { packageCounterexampleDir } from './paths.ts';
 import { loadStoredCounterexamples } from './stored.ts';
 import { entryMeta } from './types.ts';
-import type { CatalogueEntry, EntryMeta, EntryResult, Evidence, HealthException, MetricValue, PropertyCounterexample, Provenance, Replay, RunContext } from './types.ts';
+import type {
+  CatalogueEntry,
+  EntryMeta,
+  EntryResult,
+  Evidence,
+  HealthException,
+  MetricValue,
+  PropertyCounterexample,
+  Provenance,
+  Replay,
+  RunContext,
+} from './types.ts';
 
 /** What a check reports on an instance that meets the entry's hypotheses. */
 export interface PropertyCheck {
@@ -118,7 +129,13 @@ interface Explicit<T> {
 }
 
 /** Run a property (explicit instances, then generation) and turn the outcome into an EntryResult. */
-export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (input: T, ctx: RunContext) => CheckResult, ctx: RunContext, opts: RunPropertyOptions<T> = {}): EntryResult {
+export function runProperty<T>(
+  id: string,
+  arbitrary: fc.Arbitrary<T>,
+  check: (input: T, ctx: RunContext) => CheckResult,
+  ctx: RunContext,
+  opts: RunPropertyOptions<T> = {},
+): EntryResult {
   const entryId = id.replace(/#mutant$/, '');
   const agg: Record<string, number> = {};
   const how = opts.metrics ?? {};
@@ -136,25 +153,64 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
   const metrics = (): Record<string, MetricValue> => ({ ...agg });
 
   // the counterexample, the detail and metrics of the check on it, or the error it raised
-  const conclude = (cex: T, base: Omit<PropertyCounterexample, 'input' | 'detail' | 'raw'>, replay: Replay, runs: number, known?: CheckResult): EntryResult => {
+  const conclude = (
+    cex: T,
+    base: Omit<PropertyCounterexample, 'input' | 'detail' | 'raw'>,
+    replay: Replay,
+    runs: number,
+    known?: CheckResult,
+  ): EntryResult => {
     let r: CheckResult;
     try {
       r = known ?? check(cex, ctx);
     } catch (e) {
       // the check threw rather than returned false: an error, not a refutation
-      return { outcome: 'error', runs, counterexample: { ...base, input: describe(cex), detail: null }, metrics: metrics(), evidence, error: `${(e as Error).name}: ${(e as Error).message}`, replay };
+      return {
+        outcome: 'error',
+        runs,
+        counterexample: { ...base, input: describe(cex), detail: null },
+        metrics: metrics(),
+        evidence,
+        error: `${(e as Error).name}: ${(e as Error).message}`,
+        replay,
+      };
     }
-    if (isUnmet(r)) return { outcome: 'error', runs, metrics: metrics(), evidence, error: `the counterexample does not meet the hypothesis '${r.unmet}' (an entry's check must decide its hypotheses the same way each time)`, replay };
+    if (isUnmet(r))
+      return {
+        outcome: 'error',
+        runs,
+        metrics: metrics(),
+        evidence,
+        error: `the counterexample does not meet the hypothesis '${r.unmet}' (an entry's check must decide its hypotheses the same way each time)`,
+        replay,
+      };
     const m = metrics();
     if (r.metrics) for (const [k, v] of Object.entries(r.metrics)) m[`${k}AtCounterexample`] = v;
-    const counterexample: PropertyCounterexample = { ...base, input: describe(cex), detail: r.detail ?? null, ...(opts.describe ? { raw: cex } : {}) };
-    if (r.ok) return { outcome: 'error', runs, counterexample, metrics: m, evidence, error: 'the counterexample passes when checked again (the check is not deterministic)', replay };
+    const counterexample: PropertyCounterexample = {
+      ...base,
+      input: describe(cex),
+      detail: r.detail ?? null,
+      ...(opts.describe ? { raw: cex } : {}),
+    };
+    if (r.ok)
+      return {
+        outcome: 'error',
+        runs,
+        counterexample,
+        metrics: m,
+        evidence,
+        error: 'the counterexample passes when checked again (the check is not deterministic)',
+        replay,
+      };
     return { outcome: 'refuted', runs, counterexample, metrics: m, evidence, replay, notes: opts.notes };
   };
 
   // phase 1: explicit instances (not when replaying a path of the search)
   if (ctx.path === undefined) {
-    const stored = opts.useStored === false ? [] : loadStoredCounterexamples(entryId, ctx.counterexampleDirs ?? [packageCounterexampleDir()], ctx.aliases);
+    const stored =
+      opts.useStored === false
+        ? []
+        : loadStoredCounterexamples(entryId, ctx.counterexampleDirs ?? [packageCounterexampleDir()], ctx.aliases);
     const explicit: Explicit<T>[] = [
       ...stored.map((s): Explicit<T> => ({ input: s.input as T, origin: 'stored', provenance: s.provenance, where: s.file })),
       ...(opts.examples ?? []).map((e, k): Explicit<T> => ({ input: e, origin: 'example', where: `example ${k + 1} of the entry` })),
@@ -164,7 +220,12 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
       else evidence.examples!++;
       const replay: Replay =
         x.provenance?.kind === 'generated'
-          ? { seed: x.provenance.seed, baseSeed: x.provenance.baseSeed, path: x.provenance.path, command: replayCommand(entryId, x.provenance.baseSeed, x.provenance.path) }
+          ? {
+              seed: x.provenance.seed,
+              baseSeed: x.provenance.baseSeed,
+              path: x.provenance.path,
+              command: replayCommand(entryId, x.provenance.baseSeed, x.provenance.path),
+            }
           : { seed: ctx.seed, baseSeed: ctx.baseSeed, command: rerunCommand(entryId) };
       const base = { type: 'property' as const, origin: x.origin, ...(x.provenance ? { provenance: x.provenance } : {}), shrinks: 0 };
       let r: CheckResult;
@@ -174,7 +235,13 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
         return conclude(x.input, base, replay, 0);
       }
       if (isUnmet(r)) {
-        return { outcome: 'error', runs: 0, metrics: metrics(), evidence, error: `${x.origin === 'stored' ? 'stored counterexample' : 'explicit example'} (${x.where}) does not meet the hypothesis '${r.unmet}'` };
+        return {
+          outcome: 'error',
+          runs: 0,
+          metrics: metrics(),
+          evidence,
+          error: `${x.origin === 'stored' ? 'stored counterexample' : 'explicit example'} (${x.where}) does not meet the hypothesis '${r.unmet}'`,
+        };
       }
       if (!r.ok) return conclude(x.input, base, replay, 0, r);
       record(r.metrics);
@@ -221,7 +288,14 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
   const replay: Replay = { seed: ctx.seed, baseSeed: ctx.baseSeed, path, command: replayCommand(entryId, ctx.baseSeed, path) };
   if (!details.failed) {
     if (ctx.path !== undefined) {
-      return { outcome: 'error', runs: details.numRuns, metrics: metrics(), evidence, error: `did not reproduce: no counterexample at seed ${ctx.baseSeed} (entry seed ${ctx.seed}), path '${ctx.path}'; the code or the generator changed since it was found, or the path is not one this entry printed`, replay };
+      return {
+        outcome: 'error',
+        runs: details.numRuns,
+        metrics: metrics(),
+        evidence,
+        error: `did not reproduce: no counterexample at seed ${ctx.baseSeed} (entry seed ${ctx.seed}), path '${ctx.path}'; the code or the generator changed since it was found, or the path is not one this entry printed`,
+        replay,
+      };
     }
     const unhealthy = healthFailure(evidence, ctx.runs, opts.health);
     if (unhealthy) return { outcome: 'error', runs: details.numRuns, metrics: metrics(), evidence, error: unhealthy };
@@ -229,10 +303,17 @@ export function runProperty<T>(id: string, arbitrary: fc.Arbitrary<T>, check: (i
   }
   if (details.counterexample === null) {
     const tooMany = details.numSkips > ctx.runs * HEALTH.maxSkipsPerRun;
-    const error = tooMany ? (healthFailure(evidence, ctx.runs, opts.health) ?? '') + ` (fast-check gave up after ${details.numSkips} discarded instances)` : String(details.errorInstance ?? 'fast-check failed without a counterexample');
+    const error = tooMany
+      ? (healthFailure(evidence, ctx.runs, opts.health) ?? '') + ` (fast-check gave up after ${details.numSkips} discarded instances)`
+      : String(details.errorInstance ?? 'fast-check failed without a counterexample');
     return { outcome: 'error', runs: details.numRuns, metrics: metrics(), evidence, error: error.trim() };
   }
-  return conclude(details.counterexample[0], { type: 'property', origin: 'generated', shrinks: details.numShrinks }, replay, details.numRuns);
+  return conclude(
+    details.counterexample[0],
+    { type: 'property', origin: 'generated', shrinks: details.numShrinks },
+    replay,
+    details.numRuns,
+  );
 }
 
 export function propertyEntry<T>(spec: PropertySpec<T>): CatalogueEntry {
@@ -240,13 +321,27 @@ export function propertyEntry<T>(spec: PropertySpec<T>): CatalogueEntry {
     ...entryMeta(spec),
     runs: spec.runs,
     health: spec.health,
-    run: (ctx) => runProperty(spec.id, spec.arbitrary(), spec.check, ctx, { metrics: spec.metrics, describe: spec.describe, examples: spec.examples, notes: spec.notes, health: spec.health }),
+    run: (ctx) =>
+      runProperty(spec.id, spec.arbitrary(), spec.check, ctx, {
+        metrics: spec.metrics,
+        describe: spec.describe,
+        examples: spec.examples,
+        notes: spec.notes,
+        health: spec.health,
+      }),
   };
   if (spec.mutant) {
     const m = spec.mutant;
     entry.mutant = {
       description: m.description,
-      run: (ctx) => runProperty(`${spec.id}#mutant`, (m.arbitrary ?? spec.arbitrary)(), m.check, ctx, { metrics: spec.metrics, describe: spec.describe, examples: m.examples ?? spec.examples, useStored: false, health: spec.health }),
+      run: (ctx) =>
+        runProperty(`${spec.id}#mutant`, (m.arbitrary ?? spec.arbitrary)(), m.check, ctx, {
+          metrics: spec.metrics,
+          describe: spec.describe,
+          examples: m.examples ?? spec.examples,
+          useStored: false,
+          health: spec.health,
+        }),
     };
   }
   return entry;

@@ -28,7 +28,10 @@ describe('verify --replay', () => {
     expect(res.outcome).toBe('error');
     expect(res.outcome === 'error' && res.error).toMatch(/^did not reproduce: no counterexample at seed 3 \(entry seed \d+\), path '5'/);
     // the terminal reporter lists it again at the end, with the error
-    const t = await runCli(['verify', '--jobs', '1', '--only', 'foundation.vcg.dsic', '--seed', '3', '--replay', '5', '--reporter', 'default'], { cwd });
+    const t = await runCli(
+      ['verify', '--jobs', '1', '--only', 'foundation.vcg.dsic', '--seed', '3', '--replay', '5', '--reporter', 'default'],
+      { cwd },
+    );
     expect(t.status).toBe(1);
     expect(t.stdout).toMatch(/did not reproduce/);
   });
@@ -53,7 +56,11 @@ describe('verify --save-counterexamples', () => {
     const stored = JSON.parse(readFileSync(file, 'utf8'));
     const res = (JSON.parse(first.stdout) as Report).results[0];
     if (res.outcome !== 'refuted') throw new Error('expected refuted');
-    expect(stored).toEqual({ id, provenance: { kind: 'generated', baseSeed: 20261124, seed: res.seed, path: res.replay!.path }, input: res.counterexample.type === 'property' ? res.counterexample.input : null });
+    expect(stored).toEqual({
+      id,
+      provenance: { kind: 'generated', baseSeed: 20261124, seed: res.seed, path: res.replay!.path },
+      input: res.counterexample.type === 'property' ? res.counterexample.input : null,
+    });
     const mtime = statSync(file).mtimeMs;
 
     // the next run replays it first (from the working directory) and leaves the file alone

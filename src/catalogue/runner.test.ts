@@ -50,7 +50,14 @@ describe('entrySeed', () => {
 describe('contextFor', () => {
   it('defaults: the embedded seed, the entry runs (else 100), the default tolerance', () => {
     const c = contextFor(entry({ runs: 7 }), { counterexampleDirs: [] });
-    expect(c).toEqual({ seed: entrySeed(DEFAULT_SEED, 'test.entry'), baseSeed: DEFAULT_SEED, runs: 7, tolerance: DEFAULT_TOLERANCE, path: undefined, counterexampleDirs: [] });
+    expect(c).toEqual({
+      seed: entrySeed(DEFAULT_SEED, 'test.entry'),
+      baseSeed: DEFAULT_SEED,
+      runs: 7,
+      tolerance: DEFAULT_TOLERANCE,
+      path: undefined,
+      counterexampleDirs: [],
+    });
     expect(contextFor(entry(), { counterexampleDirs: [] }).runs).toBe(100);
   });
   it('options override the entry: seed, runs, tolerance, replay path', () => {
@@ -72,13 +79,25 @@ describe('runEntry', () => {
       { seed: 3, counterexampleDirs: [] },
     );
     expect(seen?.seed).toBe(entrySeed(3, 'test.entry'));
-    expect(r).toMatchObject({ id: 'test.entry', title: 'a test entry', kind: 'sanity', expected: 'holds', outcome: 'holds', asExpected: true, seed: entrySeed(3, 'test.entry') });
+    expect(r).toMatchObject({
+      id: 'test.entry',
+      title: 'a test entry',
+      kind: 'sanity',
+      expected: 'holds',
+      outcome: 'holds',
+      asExpected: true,
+      seed: entrySeed(3, 'test.entry'),
+    });
     expect(r.durationMs).toBeGreaterThanOrEqual(0);
   });
   it('an entry expected to hold that is refuted is not as expected (and the converse)', async () => {
     expect((await runEntry(entry({ run: () => refuted }), { counterexampleDirs: [] })).asExpected).toBe(false);
-    expect((await runEntry(entry({ expected: 'refuted', refutation: 'erratum', run: () => holds }), { counterexampleDirs: [] })).asExpected).toBe(false);
-    expect((await runEntry(entry({ expected: 'refuted', refutation: 'erratum', run: () => refuted }), { counterexampleDirs: [] })).asExpected).toBe(true);
+    expect(
+      (await runEntry(entry({ expected: 'refuted', refutation: 'erratum', run: () => holds }), { counterexampleDirs: [] })).asExpected,
+    ).toBe(false);
+    expect(
+      (await runEntry(entry({ expected: 'refuted', refutation: 'erratum', run: () => refuted }), { counterexampleDirs: [] })).asExpected,
+    ).toBe(true);
   });
   it('an entry that throws (or rejects) is an error record naming the error, never a crash nor a verdict', async () => {
     const thrown = await runEntry(
@@ -89,7 +108,12 @@ describe('runEntry', () => {
       }),
       { counterexampleDirs: [] },
     );
-    expect(thrown).toMatchObject({ outcome: 'error', error: 'RangeError: broken entry', asExpected: false, evidence: { generated: 0, checked: 0, replayed: 0 } });
+    expect(thrown).toMatchObject({
+      outcome: 'error',
+      error: 'RangeError: broken entry',
+      asExpected: false,
+      evidence: { generated: 0, checked: 0, replayed: 0 },
+    });
     const rejected = await runEntry(entry({ run: () => Promise.reject(new TypeError('async failure')) }), { counterexampleDirs: [] });
     expect(rejected).toMatchObject({ outcome: 'error', error: 'TypeError: async failure', asExpected: false });
   });
@@ -112,13 +136,23 @@ describe('runMutant', () => {
 });
 
 describe('--only selection', () => {
-  const ids = ['seed002.proposition3', 'seed002.proposition3.withoutMonotonicity', 'seed002.proposition30', 'seed003.lemma1', 'seedX02.other'].map((id) => ({ id }));
+  const ids = [
+    'seed002.proposition3',
+    'seed002.proposition3.withoutMonotonicity',
+    'seed002.proposition30',
+    'seed003.lemma1',
+    'seedX02.other',
+  ].map((id) => ({ id }));
   it('an exact id selects that entry alone, even when other ids extend it', () => {
     expect(selectEntries(ids, 'seed002.proposition3').map((e) => e.id)).toEqual(['seed002.proposition3']);
   });
   it('otherwise a substring, or a glob where * is any run of characters and every other character is literal', () => {
     expect(selectEntries(ids, 'proposition3.').map((e) => e.id)).toEqual(['seed002.proposition3.withoutMonotonicity']);
-    expect(selectEntries(ids, 'seed002.*').map((e) => e.id)).toEqual(['seed002.proposition3', 'seed002.proposition3.withoutMonotonicity', 'seed002.proposition30']);
+    expect(selectEntries(ids, 'seed002.*').map((e) => e.id)).toEqual([
+      'seed002.proposition3',
+      'seed002.proposition3.withoutMonotonicity',
+      'seed002.proposition30',
+    ]);
     expect(selectEntries(ids, 'seed00?.*')).toEqual([]);
     expect(matchesPattern('seedX02.other', 'seed.02*')).toBe(false); // '.' is not a regex wildcard
     expect(matchesPattern('seed002.lemma', '*lemma')).toBe(true);
@@ -134,7 +168,10 @@ describe('runEntry: LP certificate counts', () => {
     expect(r.lp?.solves).toBeGreaterThanOrEqual(2);
     expect(Object.values(r.lp!.byResolution).reduce((a, b) => a + b, 0)).toBe(r.lp!.solves);
     expect(r.lp!.unresolved).toBe(0);
-    const plain = await runEntry(catalogue.find((e) => e.id === 'foundation.vcg.dsic')!, { runs: 2 });
+    const plain = await runEntry(
+      catalogue.find((e) => e.id === 'foundation.vcg.dsic')!,
+      { runs: 2 },
+    );
     expect(plain.lp).toBeUndefined();
   });
 });

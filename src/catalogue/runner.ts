@@ -69,7 +69,13 @@ export async function runEntry(entry: CatalogueEntry, opts: RunOptions = {}): Pr
   try {
     res = await entry.run(ctx);
   } catch (e) {
-    res = { outcome: 'error', runs: 0, metrics: {}, evidence: { generated: 0, checked: 0, replayed: 0 }, error: `${(e as Error).name}: ${(e as Error).message}` };
+    res = {
+      outcome: 'error',
+      runs: 0,
+      metrics: {},
+      evidence: { generated: 0, checked: 0, replayed: 0 },
+      error: `${(e as Error).name}: ${(e as Error).message}`,
+    };
   }
   const durationMs = Math.round(performance.now() - t0);
   const lp = certificateLogSince(lpMark);
@@ -108,6 +114,13 @@ export function selectEntries<E extends { id: string; aliases?: string[] }>(entr
 /** Glob-like filter: `*` matches any run of characters; otherwise a substring match. */
 export function matchesPattern(id: string, pattern: string): boolean {
   if (!pattern.includes('*')) return id.includes(pattern);
-  const re = new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return re.test(id);
 }

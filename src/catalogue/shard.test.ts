@@ -9,10 +9,13 @@ describe('parseShard', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
     expect(parseShard(' 1/1 ')).toEqual({ index: 1, count: 1 });
   });
-  it.each(['0/3', '4/3', '1/0', `1/${MAX_SHARDS + 1}`, '1/2/3', 'a/b', '-1/2', '1.5/2', '', '1/'])('refuses %j with an InputError naming --shard', (text) => {
-    expect(() => parseShard(text)).toThrow(InputError);
-    expect(() => parseShard(text)).toThrow(/--shard/);
-  });
+  it.each(['0/3', '4/3', '1/0', `1/${MAX_SHARDS + 1}`, '1/2/3', 'a/b', '-1/2', '1.5/2', '', '1/'])(
+    'refuses %j with an InputError naming --shard',
+    (text) => {
+      expect(() => parseShard(text)).toThrow(InputError);
+      expect(() => parseShard(text)).toThrow(/--shard/);
+    },
+  );
 });
 
 describe('shardPositions', () => {
@@ -37,7 +40,9 @@ describe('shardPositions', () => {
         idsArb.chain((ids) => fc.tuple(fc.constant(ids), weightsArb(ids), fc.integer({ min: 1, max: 8 }))),
         ([ids, w, n]) => {
           const recorded = Object.fromEntries(ids.map((id, k) => [id, w[k]]));
-          const loads = Array.from({ length: n }, (_, k) => shardPositions(ids, { index: k + 1, count: n }, recorded).reduce((s, p) => s + w[p], 0));
+          const loads = Array.from({ length: n }, (_, k) =>
+            shardPositions(ids, { index: k + 1, count: n }, recorded).reduce((s, p) => s + w[p], 0),
+          );
           const total = w.reduce((s, x) => s + x, 0);
           expect(Math.max(...loads)).toBeLessThanOrEqual(total / n + Math.max(0, ...w));
         },
@@ -61,6 +66,13 @@ describe('durations', () => {
     expect(Object.values(table).every((v) => Number.isFinite(v) && v > 0)).toBe(true);
   });
   it('a report gives whole milliseconds, at least 1', () => {
-    expect(durationsFromReport({ results: [{ id: 'a', durationMs: 0.2 }, { id: 'b', durationMs: 12.6 }] })).toEqual({ a: 1, b: 13 });
+    expect(
+      durationsFromReport({
+        results: [
+          { id: 'a', durationMs: 0.2 },
+          { id: 'b', durationMs: 12.6 },
+        ],
+      }),
+    ).toEqual({ a: 1, b: 13 });
   });
 });

@@ -89,7 +89,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.stderr.write('usage: npx tsx src/catalogue/shard.ts REPORT.json\n');
     process.exit(2);
   }
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { partial?: boolean; runsOverride?: number | null; results: Array<{ id: string; durationMs: number }> };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    partial?: boolean;
+    runsOverride?: number | null;
+    results: Array<{ id: string; durationMs: number }>;
+  };
   if (report.partial || report.runsOverride) {
     process.stderr.write('shard.ts: give the report of a full run on the default runs\n');
     process.exit(2);

@@ -21,8 +21,14 @@ describe('parseStoredCounterexample', () => {
 
   it('reads the three kinds of provenance', () => {
     expect(parseStoredCounterexample(ok, 'f.json')).toEqual(ok);
-    expect(parseStoredCounterexample({ id: 'a.b', provenance: { kind: 'paper', ref: 'Example 1', note: 'n' }, input: 0 }, 'f')).toEqual({ id: 'a.b', provenance: { kind: 'paper', ref: 'Example 1', note: 'n' }, input: 0 });
-    expect(parseStoredCounterexample({ id: 'a.b', provenance: { kind: 'regression', note: 'kept' }, input: null }, 'f').provenance).toEqual({ kind: 'regression', note: 'kept' });
+    expect(parseStoredCounterexample({ id: 'a.b', provenance: { kind: 'paper', ref: 'Example 1', note: 'n' }, input: 0 }, 'f')).toEqual({
+      id: 'a.b',
+      provenance: { kind: 'paper', ref: 'Example 1', note: 'n' },
+      input: 0,
+    });
+    expect(parseStoredCounterexample({ id: 'a.b', provenance: { kind: 'regression', note: 'kept' }, input: null }, 'f').provenance).toEqual(
+      { kind: 'regression', note: 'kept' },
+    );
   });
 
   it.each([
@@ -48,7 +54,7 @@ describe('parseStoredCounterexample', () => {
 });
 
 describe('loadStoredCounterexamples', () => {
-  it("reads <id>.json from each folder, dropping an instance stored twice", () => {
+  it('reads <id>.json from each folder, dropping an instance stored twice', () => {
     const [d1, d2, d3] = [temp(), temp(), temp()];
     const text = (input: unknown) => storedCounterexampleText({ id: 'a.b', provenance: { kind: 'regression', note: 'kept' }, input });
     writeFileSync(join(d1, 'a.b.json'), text([1, 2]));

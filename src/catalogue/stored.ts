@@ -39,24 +39,44 @@ function isInteger(x: unknown): x is number {
 
 /** Validate a parsed fixture; throws an InputError naming the file and the field. */
 export function parseStoredCounterexample(json: unknown, file: string, id?: string | readonly string[]): StoredCounterexample {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) fail(file, '(top level)', 'must be an object { id, provenance, input }');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    fail(file, '(top level)', 'must be an object { id, provenance, input }');
   const o = json as Record<string, unknown>;
   if (typeof o.id !== 'string' || o.id.length === 0) fail(file, 'id', 'must be the id of a catalogue entry');
   const ids = id === undefined ? undefined : typeof id === 'string' ? [id] : id;
-  if (ids !== undefined && !ids.includes(o.id as string)) fail(file, 'id', `is '${String(o.id)}' but the file is for '${ids[0]}'${ids.length > 1 ? ` (or its older ids ${ids.slice(1).map((a) => `'${a}'`).join(', ')})` : ''}`);
+  if (ids !== undefined && !ids.includes(o.id as string))
+    fail(
+      file,
+      'id',
+      `is '${String(o.id)}' but the file is for '${ids[0]}'${
+        ids.length > 1
+          ? ` (or its older ids ${ids
+              .slice(1)
+              .map((a) => `'${a}'`)
+              .join(', ')})`
+          : ''
+      }`,
+    );
   if (!('input' in o)) fail(file, 'input', 'is missing');
   const p = o.provenance as Record<string, unknown> | undefined;
-  if (typeof p !== 'object' || p === null) fail(file, 'provenance', "is missing: say where the counterexample came from ({ kind: 'generated', baseSeed, seed, path }, { kind: 'paper', ref }, or { kind: 'regression', note })");
+  if (typeof p !== 'object' || p === null)
+    fail(
+      file,
+      'provenance',
+      "is missing: say where the counterexample came from ({ kind: 'generated', baseSeed, seed, path }, { kind: 'paper', ref }, or { kind: 'regression', note })",
+    );
   let provenance: Provenance;
   switch (p!.kind) {
     case 'generated':
       if (!isInteger(p!.baseSeed)) fail(file, 'provenance.baseSeed', 'must be a non-negative integer');
       if (!isInteger(p!.seed)) fail(file, 'provenance.seed', 'must be a non-negative integer');
-      if (typeof p!.path !== 'string' || !/^\d+(:\d+)*$/.test(p!.path)) fail(file, 'provenance.path', "must be a fast-check path such as '3:0:1'");
+      if (typeof p!.path !== 'string' || !/^\d+(:\d+)*$/.test(p!.path))
+        fail(file, 'provenance.path', "must be a fast-check path such as '3:0:1'");
       provenance = { kind: 'generated', baseSeed: p!.baseSeed as number, seed: p!.seed as number, path: p!.path as string };
       break;
     case 'paper':
-      if (typeof p!.ref !== 'string' || p!.ref.length === 0) fail(file, 'provenance.ref', "must name the paper's place (e.g. 'Example 1, footnote 7')");
+      if (typeof p!.ref !== 'string' || p!.ref.length === 0)
+        fail(file, 'provenance.ref', "must name the paper's place (e.g. 'Example 1, footnote 7')");
       provenance = { kind: 'paper', ref: p!.ref as string, ...(typeof p!.note === 'string' ? { note: p!.note } : {}) };
       break;
     case 'regression':
@@ -77,18 +97,19 @@ export function parseStoredCounterexample(json: unknown, file: string, id?: stri
  */
 export function loadStoredCounterexamples(id: string, dirs: readonly string[], aliases: readonly string[] = []): LoadedCounterexample[] {
   const out: LoadedCounterexample[] = [];
-  for (const dir of dirs) for (const name of [id, ...aliases]) {
-    const file = join(dir, `${name}.json`);
-    if (!existsSync(file)) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new InputError(file, `not valid JSON: ${(e as Error).message}`);
+  for (const dir of dirs)
+    for (const name of [id, ...aliases]) {
+      const file = join(dir, `${name}.json`);
+      if (!existsSync(file)) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new InputError(file, `not valid JSON: ${(e as Error).message}`);
+      }
+      const s = parseStoredCounterexample(json, file, [id, ...aliases]);
+      if (!out.some((o) => sameInstance(o.input, s.input))) out.push({ ...s, id, file });
     }
-    const s = parseStoredCounterexample(json, file, [id, ...aliases]);
-    if (!out.some((o) => sameInstance(o.input, s.input))) out.push({ ...s, id, file });
-  }
   return out;
 }
 
@@ -112,9 +133,11 @@ export type SaveOutcome = { saved: 'written'; file: string } | { saved: 'unchang
  * the same instance: an unchanged fixture is never rewritten.
  */
 export function saveCounterexample(id: string, result: EntryResult, dir: string): SaveOutcome {
-  if (result.outcome !== 'refuted' || result.counterexample.type !== 'property') return { saved: 'nothing', reason: 'no property counterexample' };
+  if (result.outcome !== 'refuted' || result.counterexample.type !== 'property')
+    return { saved: 'nothing', reason: 'no property counterexample' };
   const c = result.counterexample;
-  if (c.origin !== 'generated' || !result.replay?.path) return { saved: 'nothing', reason: `the counterexample is ${c.origin === 'stored' ? 'already stored' : "the entry's own example"}` };
+  if (c.origin !== 'generated' || !result.replay?.path)
+    return { saved: 'nothing', reason: `the counterexample is ${c.origin === 'stored' ? 'already stored' : "the entry's own example"}` };
   const input = c.raw !== undefined ? c.raw : c.input;
   const file = join(dir, `${id}.json`);
   if (existsSync(file)) {
@@ -125,7 +148,11 @@ export function saveCounterexample(id: string, result: EntryResult, dir: string)
       // an unreadable file is replaced
     }
   }
-  const stored: StoredCounterexample = { id, provenance: { kind: 'generated', baseSeed: result.replay.baseSeed, seed: result.replay.seed, path: result.replay.path }, input };
+  const stored: StoredCounterexample = {
+    id,
+    provenance: { kind: 'generated', baseSeed: result.replay.baseSeed, seed: result.replay.seed, path: result.replay.path },
+    input,
+  };
   writeFileAtomic(file, storedCounterexampleText(stored));
   return { saved: 'written', file };
 }

@@ -73,16 +73,32 @@ const CLI_NAMES: LimitOptionNames = { cells: '--max-cells', work: '--max-work' }
  * LimitError naming `field`, the size, the limit and the option that raises
  * it). Call before allocating anything of that size.
  */
-export function assertCellsWithinLimit(d: MechanismDimensions, limits: CheckLimits = DEFAULT_CHECK_LIMITS, field = 'types', names: LimitOptionNames = CLI_NAMES): void {
+export function assertCellsWithinLimit(
+  d: MechanismDimensions,
+  limits: CheckLimits = DEFAULT_CHECK_LIMITS,
+  field = 'types',
+  names: LimitOptionNames = CLI_NAMES,
+): void {
   const S = product(d.typeCounts);
   const what = `the number of table entries for ${fmt(S)} type profiles (${d.typeCounts.map(fmt).join(' x ')}), ${fmt(d.states)} state(s) and ${fmt(d.outcomes)} outcome(s)`;
   assertWithinLimit(tableCells(d), limits.maxCells, field, what, names.cells);
 }
 
 /** Refuse a check whose work exceeds `limits.maxWork` (see assertCellsWithinLimit). */
-export function assertWorkWithinLimit(d: MechanismDimensions, limits: CheckLimits = DEFAULT_CHECK_LIMITS, field = 'types', names: LimitOptionNames = CLI_NAMES): void {
+export function assertWorkWithinLimit(
+  d: MechanismDimensions,
+  limits: CheckLimits = DEFAULT_CHECK_LIMITS,
+  field = 'types',
+  names: LimitOptionNames = CLI_NAMES,
+): void {
   const what = `the work of checking every concept over ${fmt(product(d.typeCounts))} type profiles and ${fmt(d.outcomes)} outcome(s)${d.privateValues ? '' : ' (not private values: dominant-strategy IC compares every true profile with every report)'}, in utility evaluations,`;
   assertWithinLimit(checkWork(d), limits.maxWork, field, what, names.work);
 }
 
-const fmt = (x: number): string => formatNumber(x, { digits: 'shortest', exactIntegers: false, exponent: { from: 1e6, digits: 2, compact: true }, nonFinite: 'more than 1e308' });
+const fmt = (x: number): string =>
+  formatNumber(x, {
+    digits: 'shortest',
+    exactIntegers: false,
+    exponent: { from: 1e6, digits: 2, compact: true },
+    nonFinite: 'more than 1e308',
+  });

@@ -106,10 +106,15 @@ export function readPayoff(x: unknown, field: string): number {
  *
  * @example readProbabilities(['1/3', '1/3', '1/3'], 'prior.independent[0]') // [0.333.., 0.333.., 0.333..]
  */
-export function readProbabilities(p: unknown, field: string, opts: { length?: number; tolerance?: number; entryField?: (k: number) => string } = {}): number[] {
+export function readProbabilities(
+  p: unknown,
+  field: string,
+  opts: { length?: number; tolerance?: number; entryField?: (k: number) => string } = {},
+): number[] {
   const at = opts.entryField ?? ((k: number) => `${field}[${k}]`);
   if (!Array.isArray(p)) throw new InputError(field, 'must be an array of probabilities');
-  if (opts.length !== undefined && p.length !== opts.length) throw new InputError(field, `has ${p.length} entries, expected ${opts.length}`);
+  if (opts.length !== undefined && p.length !== opts.length)
+    throw new InputError(field, `has ${p.length} entries, expected ${opts.length}`);
   if (p.length === 0) throw new InputError(field, 'is empty');
   const out = new Array<number>(p.length);
   let exact = true;
@@ -124,7 +129,8 @@ export function readProbabilities(p: unknown, field: string, opts: { length?: nu
   }
   if (exact) {
     let sum: Rational = { num: 0n, den: 1n };
-    for (let k = 0; k < p.length; k++) sum = add(sum, typeof p[k] === 'string' ? parseExact(p[k] as string, at(k)) : numberToRational(p[k] as number));
+    for (let k = 0; k < p.length; k++)
+      sum = add(sum, typeof p[k] === 'string' ? parseExact(p[k] as string, at(k)) : numberToRational(p[k] as number));
     if (sum.num !== sum.den) {
       const g = gcd(sum.num < 0n ? -sum.num : sum.num, sum.den);
       throw new InputError(field, `sums to exactly ${sum.num / g}/${sum.den / g}, not 1`);
@@ -133,7 +139,10 @@ export function readProbabilities(p: unknown, field: string, opts: { length?: nu
   }
   const tol = opts.tolerance ?? PROBABILITY_TOLERANCE;
   if (!(Math.abs(s - 1) <= tol * Math.max(1, p.length))) {
-    throw new InputError(field, `sums to ${s}, not 1 (tolerance ${tol} x ${p.length} entries); write exact fractions as strings, e.g. "1/3", to have them summed exactly`);
+    throw new InputError(
+      field,
+      `sums to ${s}, not 1 (tolerance ${tol} x ${p.length} entries); write exact fractions as strings, e.g. "1/3", to have them summed exactly`,
+    );
   }
   return out;
 }

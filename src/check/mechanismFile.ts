@@ -98,8 +98,15 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
   const m = f.states === undefined ? 1 : typeof f.states === 'number' ? count(f.states, 'states') : f.states.length;
   const C = typeof f.outcomes === 'number' ? count(f.outcomes, 'outcomes') : f.outcomes.length;
   const kind = Object.keys(f.valuations)[0] as ValuationKind;
-  if (kind === 'private' && m !== 1) throw new InputError('valuations.private', `private values take a single state, but states = ${m}; use valuations.stateDependent`);
-  const dims: MechanismDimensions = { typeCounts, states: m, outcomes: C, interdependent: kind === 'interdependent', privateValues: kind === 'private' || (kind === 'stateDependent' && m === 1) };
+  if (kind === 'private' && m !== 1)
+    throw new InputError('valuations.private', `private values take a single state, but states = ${m}; use valuations.stateDependent`);
+  const dims: MechanismDimensions = {
+    typeCounts,
+    states: m,
+    outcomes: C,
+    interdependent: kind === 'interdependent',
+    privateValues: kind === 'private' || (kind === 'stateDependent' && m === 1),
+  };
   assertCellsWithinLimit(dims, limits, 'types');
 
   // 2. every array's length against the declared sizes
@@ -113,9 +120,15 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
     if (!Array.isArray(row) || row.length !== n) requireArray(row, n, `transfers[${k}]`, 'one transfer per agent');
   }
   if ('independent' in f.prior) {
-    if (m !== 1) throw new InputError('prior.independent', `independent marginals describe a single state, but states = ${m}; give prior.joint over states x profiles`);
+    if (m !== 1)
+      throw new InputError(
+        'prior.independent',
+        `independent marginals describe a single state, but states = ${m}; give prior.joint over states x profiles`,
+      );
     requireArray(f.prior.independent, n, 'prior.independent', 'one marginal per agent');
-    f.prior.independent.forEach((p, i) => requireArray(p, typeCounts[i], `prior.independent[${i}]`, `one probability per type of agent ${i}`));
+    f.prior.independent.forEach((p, i) =>
+      requireArray(p, typeCounts[i], `prior.independent[${i}]`, `one probability per type of agent ${i}`),
+    );
   } else requireArray(f.prior.joint, m * S, 'prior.joint', `${m} state(s) x ${S} profiles`);
   const v = (f.valuations as Record<string, unknown>)[kind] as unknown[];
   requireArray(v, n, `valuations.${kind}`, 'one table per agent');
@@ -137,11 +150,16 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
   const agentNames = typeof f.agents === 'number' ? Array.from({ length: n }, (_, i) => `agent ${i}`) : f.agents;
   const types: (string | number)[][] = f.types.map((t, i) =>
     // a numeric label is a number like any other: 1e309 in the file is Infinity, refused, not the label "Infinity"
-    typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => k) : t.map((x, k) => (typeof x === 'number' ? finiteNumber(x, `types[${i}][${k}]`) : x)),
+    typeof t === 'number'
+      ? Array.from({ length: typeCounts[i] }, (_, k) => k)
+      : t.map((x, k) => (typeof x === 'number' ? finiteNumber(x, `types[${i}][${k}]`) : x)),
   );
-  const typeLabels = f.types.map((t, i) => (typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => `t${i}=${k}`) : t.map(String)));
+  const typeLabels = f.types.map((t, i) =>
+    typeof t === 'number' ? Array.from({ length: typeCounts[i] }, (_, k) => `t${i}=${k}`) : t.map(String),
+  );
   const outcomeLabels = typeof f.outcomes === 'number' ? Array.from({ length: C }, (_, c) => `outcome ${c}`) : f.outcomes;
-  const stateLabels = f.states === undefined ? ['state'] : typeof f.states === 'number' ? Array.from({ length: m }, (_, th) => `state ${th}`) : f.states;
+  const stateLabels =
+    f.states === undefined ? ['state'] : typeof f.states === 'number' ? Array.from({ length: m }, (_, th) => `state ${th}`) : f.states;
 
   let prior: JointPrior;
   if ('independent' in f.prior) {
@@ -196,7 +214,18 @@ export function parseMechanism(data: unknown, opts: ParseOptions = {}): LoadedMe
   }
   const tolerance = f.tolerance === undefined ? undefined : readNumber(f.tolerance, 'tolerance', { min: Number.MIN_VALUE, max: 1 });
 
-  const env = new FiniteEnvironment<unknown, unknown>({ name: f.name, agentNames, types, typeLabels, outcomeValues: outcomeLabels, outcomeLabels, stateLabels, prior, valuationKind: kind, value });
+  const env = new FiniteEnvironment<unknown, unknown>({
+    name: f.name,
+    agentNames,
+    types,
+    typeLabels,
+    outcomeValues: outcomeLabels,
+    outcomeLabels,
+    stateLabels,
+    prior,
+    valuationKind: kind,
+    value,
+  });
   const mech = new FiniteMechanism(env, f.name, outcomeIndex, lotteries, transfers);
   return { name: f.name ?? 'mechanism', env, mech, agentNames, typeLabels, outcomeLabels, tolerance, require: f.require };
 }

@@ -53,7 +53,8 @@ function tsxApi(from: string): string | null {
   } catch {
     return null;
   }
-  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports?.['./esm/api'] as { import?: string | { default?: string } } | undefined;
+  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports?.['./esm/api'] as
+    { import?: string | { default?: string } } | undefined;
   const target = typeof exports?.import === 'string' ? exports.import : exports?.import?.default;
   if (!target) return null;
   const file = join(dirname(manifest), target);
@@ -67,7 +68,9 @@ function typeScriptImporter(path: string, cwd: string): Importer | null {
     const api = tsxApi(from);
     if (!api) continue;
     return async (url) => {
-      const { tsImport } = (await import(pathToFileURL(api).href)) as { tsImport: (specifier: string, parent: string) => Promise<Record<string, unknown>> };
+      const { tsImport } = (await import(pathToFileURL(api).href)) as {
+        tsImport: (specifier: string, parent: string) => Promise<Record<string, unknown>>;
+      };
       return tsImport(url, import.meta.url);
     };
   }
@@ -84,7 +87,15 @@ function describeError(e: unknown): string {
 
 function isEnvironment(x: unknown): x is Environment {
   const e = x as Environment;
-  return typeof e === 'object' && e !== null && typeof e.value === 'function' && typeof e.outcomes === 'number' && typeof e.prior === 'object' && e.prior !== null && typeof e.prior.profiles === 'object';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.value === 'function' &&
+    typeof e.outcomes === 'number' &&
+    typeof e.prior === 'object' &&
+    e.prior !== null &&
+    typeof e.prior.profiles === 'object'
+  );
 }
 
 function isMechanism(x: unknown): x is DirectMechanism {
@@ -122,22 +133,40 @@ export async function loadMechanismModule(path: string, file: string, cwd: strin
   const def = ns.default;
   const exp = (typeof def === 'object' && def !== null && 'mechanism' in def ? def : ns) as Record<string, unknown>;
   const mech = exp.mechanism;
-  if (mech === undefined) throw new InputError(file, 'exports no `mechanism` (export const mechanism = defineMechanism(environment, { outcome, transfers }))');
-  if (!isMechanism(mech)) throw new InputError(`${file}: mechanism`, 'is not a mechanism (expected the result of defineMechanism, or an object with outcome(k) and transfer(k))');
+  if (mech === undefined)
+    throw new InputError(file, 'exports no `mechanism` (export const mechanism = defineMechanism(environment, { outcome, transfers }))');
+  if (!isMechanism(mech))
+    throw new InputError(
+      `${file}: mechanism`,
+      'is not a mechanism (expected the result of defineMechanism, or an object with outcome(k) and transfer(k))',
+    );
   const envExport = exp.environment ?? (mech instanceof FiniteMechanism ? mech.environment : undefined);
-  if (envExport === undefined) throw new InputError(file, 'exports no `environment` (export const environment = defineEnvironment({ ... }))');
-  if (!isEnvironment(envExport)) throw new InputError(`${file}: environment`, 'is not an environment (expected the result of defineEnvironment)');
+  if (envExport === undefined)
+    throw new InputError(file, 'exports no `environment` (export const environment = defineEnvironment({ ... }))');
+  if (!isEnvironment(envExport))
+    throw new InputError(`${file}: environment`, 'is not an environment (expected the result of defineEnvironment)');
   let require: ConceptName[] | undefined;
   if (exp.require !== undefined) {
-    if (!Array.isArray(exp.require) || !exp.require.every((c) => typeof c === 'string')) throw new InputError(`${file}: require`, 'must be an array of concept names');
+    if (!Array.isArray(exp.require) || !exp.require.every((c) => typeof c === 'string'))
+      throw new InputError(`${file}: require`, 'must be an array of concept names');
     require = parseConcepts(exp.require, `${file}: require`);
   }
-  const tolerance = exp.tolerance === undefined ? undefined : readNumber(exp.tolerance, `${file}: tolerance`, { min: Number.MIN_VALUE, max: 1 });
+  const tolerance =
+    exp.tolerance === undefined ? undefined : readNumber(exp.tolerance, `${file}: tolerance`, { min: Number.MIN_VALUE, max: 1 });
   try {
     const env = asFiniteEnvironment(envExport, limits);
     const finite = asFiniteMechanism(env, mech);
     const name = finite.name ?? env.name ?? file;
-    return { name, env, mech: finite, agentNames: env.agentNames, typeLabels: env.typeLabels, outcomeLabels: env.outcomeLabels, tolerance, require };
+    return {
+      name,
+      env,
+      mech: finite,
+      agentNames: env.agentNames,
+      typeLabels: env.typeLabels,
+      outcomeLabels: env.outcomeLabels,
+      tolerance,
+      require,
+    };
   } catch (e) {
     if (e instanceof InputError) throw new InputError(file, e.message);
     throw e;

@@ -11,7 +11,13 @@ import type { Environment } from '../model/environment.ts';
 import type { DirectMechanism } from '../model/mechanism.ts';
 import { FiniteEnvironment } from '../api/environment.ts';
 import { asFiniteMechanism } from '../api/mechanism.ts';
-import { assertWorkWithinLimit, DEFAULT_CHECK_LIMITS, type CheckLimits, type LimitOptionNames, type MechanismDimensions } from './limits.ts';
+import {
+  assertWorkWithinLimit,
+  DEFAULT_CHECK_LIMITS,
+  type CheckLimits,
+  type LimitOptionNames,
+  type MechanismDimensions,
+} from './limits.ts';
 import { formatNumber } from '../core/format.ts';
 
 /** How agents, types and outcomes are printed. */
@@ -89,7 +95,9 @@ export function dimensionsOf(env: Environment): MechanismDimensions {
 
 /** Whether every name is a concept; otherwise an InputError naming `field` and the known concepts. */
 export function parseConcepts(names: readonly string[], field: string): ConceptName[] {
-  for (const c of names) if (!(ALL_CONCEPTS as readonly string[]).includes(c)) throw new InputError(field, `unknown concept '${c}' (known: ${ALL_CONCEPTS.join(', ')})`);
+  for (const c of names)
+    if (!(ALL_CONCEPTS as readonly string[]).includes(c))
+      throw new InputError(field, `unknown concept '${c}' (known: ${ALL_CONCEPTS.join(', ')})`);
   return [...new Set(names)] as ConceptName[];
 }
 
@@ -150,7 +158,10 @@ export function explainViolation(labels: Labels, r: ConceptResult): string {
       return (
         `${who} with type ${type(w.trueType)} gains ${fmt(r.violation)} by reporting ${type(w.report)}` +
         (w.reportedProfile && r.concept === 'dominantStrategyIC'
-          ? ` when the reports are ${prof(w.reportedProfile)}` + (w.trueProfile && w.trueProfile.some((t, i) => t !== w.reportedProfile![i] && i !== w.agent) ? ` and the true types ${prof(w.trueProfile)}` : '')
+          ? ` when the reports are ${prof(w.reportedProfile)}` +
+            (w.trueProfile && w.trueProfile.some((t, i) => t !== w.reportedProfile![i] && i !== w.agent)
+              ? ` and the true types ${prof(w.trueProfile)}`
+              : '')
           : w.trueProfile
             ? ` at the profile ${prof(w.trueProfile)}`
             : '')

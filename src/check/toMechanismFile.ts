@@ -18,7 +18,11 @@ import type { MechanismFile } from './mechanismFile.ts';
  * @example
  *   writeFileSync('auction.json', JSON.stringify(toMechanismFile(env, secondPrice)));
  */
-export function toMechanismFile(env: Environment, mech: DirectMechanism, extra: { name?: string; description?: string; tolerance?: number; require?: ConceptName[] } = {}): MechanismFile {
+export function toMechanismFile(
+  env: Environment,
+  mech: DirectMechanism,
+  extra: { name?: string; description?: string; tolerance?: number; require?: ConceptName[] } = {},
+): MechanismFile {
   const e = asFiniteEnvironment(env);
   const m = asFiniteMechanism(e, mech);
   const space = e.prior.profiles;
@@ -28,13 +32,21 @@ export function toMechanismFile(env: Environment, mech: DirectMechanism, extra: 
   const outcomesRange = Array.from({ length: C }, (_, c) => c);
   let valuations: MechanismFile['valuations'];
   if (e.valuationKind === 'interdependent') {
-    valuations = { interdependent: e.agentNames.map((_, i) => e.stateLabels.map((_s, th) => Array.from({ length: S }, (_k, k) => outcomesRange.map((c) => e.value(i, c, th, k))))) };
+    valuations = {
+      interdependent: e.agentNames.map((_, i) =>
+        e.stateLabels.map((_s, th) => Array.from({ length: S }, (_k, k) => outcomesRange.map((c) => e.value(i, c, th, k)))),
+      ),
+    };
   } else {
-    const rows = (i: number, th: number) => e.typeLabels[i].map((_t, t) => outcomesRange.map((c) => e.value(i, c, th, space.replace(0, i, t))));
-    valuations = e.valuationKind === 'private' ? { private: e.agentNames.map((_, i) => rows(i, 0)) } : { stateDependent: e.agentNames.map((_, i) => e.stateLabels.map((_s, th) => rows(i, th))) };
+    const rows = (i: number, th: number) =>
+      e.typeLabels[i].map((_t, t) => outcomesRange.map((c) => e.value(i, c, th, space.replace(0, i, t))));
+    valuations =
+      e.valuationKind === 'private'
+        ? { private: e.agentNames.map((_, i) => rows(i, 0)) }
+        : { stateDependent: e.agentNames.map((_, i) => e.stateLabels.map((_s, th) => rows(i, th))) };
   }
   const file: MechanismFile = {
-    ...(extra.name ?? mech.name ?? e.name ? { name: extra.name ?? mech.name ?? e.name } : {}),
+    ...((extra.name ?? mech.name ?? e.name) ? { name: extra.name ?? mech.name ?? e.name } : {}),
     ...(extra.description ? { description: extra.description } : {}),
     agents: [...e.agentNames],
     types: e.typeLabels.map((t) => [...t]),

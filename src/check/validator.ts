@@ -63,7 +63,9 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): InputError
   const e = sorted.find((x) => x.keyword !== 'oneOf') ?? sorted[0];
   if (!e) return new InputError('(top level)', 'does not follow the mechanism schema');
   const field = pointerToField(e.instancePath);
-  const samePath = sorted.filter((x) => x.instancePath === e.instancePath && x.keyword !== 'oneOf' && x.keyword !== 'required' && x.keyword !== 'additionalProperties');
+  const samePath = sorted.filter(
+    (x) => x.instancePath === e.instancePath && x.keyword !== 'oneOf' && x.keyword !== 'required' && x.keyword !== 'additionalProperties',
+  );
   if (samePath.length > 1) {
     const msgs = [...new Set(samePath.map((x) => x.message ?? 'is invalid'))];
     return new InputError(field, msgs.join(', or '));

@@ -25,12 +25,30 @@ describe('mechcheck check', () => {
   });
   it.each([
     ['{"agents": 2,', /not valid JSON/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.6],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /prior\.independent\[0\]: sums to 1\.1/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /outcome: has 3 entries, expected 4/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2,7]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /valuations\.private\[1\]\[1\]: has 3 entries/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,5,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}', /outcome\[2\]: is 5/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,"x"]]}', /transfers\[3\]\[1\]: must be a number/],
-    ['{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]], "colour": 1}', /colour: is not a known field/],
+    [
+      '{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.6],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}',
+      /prior\.independent\[0\]: sums to 1\.1/,
+    ],
+    [
+      '{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0], "transfers": [[0,0],[0,0],[0,0],[0,0]]}',
+      /outcome: has 3 entries, expected 4/,
+    ],
+    [
+      '{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2,7]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}',
+      /valuations\.private\[1\]\[1\]: has 3 entries/,
+    ],
+    [
+      '{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,5,1], "transfers": [[0,0],[0,0],[0,0],[0,0]]}',
+      /outcome\[2\]: is 5/,
+    ],
+    [
+      '{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,"x"]]}',
+      /transfers\[3\]\[1\]: must be a number/,
+    ],
+    [
+      '{"agents": 2, "types": [2,2], "prior": {"independent": [[0.5,0.5],[0.5,0.5]]}, "outcomes": 2, "valuations": {"private": [[[1,0],[2,0]],[[0,1],[0,2]]]}, "outcome": [0,1,0,1], "transfers": [[0,0],[0,0],[0,0],[0,0]], "colour": 1}',
+      /colour: is not a known field/,
+    ],
   ])('bad input %# gets a message naming the field and exit 2', async (text, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-'));
     const f = join(dir, 'm.json');
@@ -51,7 +69,8 @@ describe('mechcheck verify / list', () => {
     const rep = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8'));
     expect(rep.summary.unexpected).toBe(0);
     for (const res of rep.results) {
-      for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'metrics', 'evidence', 'durationMs']) expect(res).toHaveProperty(k);
+      for (const k of ['id', 'title', 'source', 'kind', 'expected', 'outcome', 'runs', 'seed', 'metrics', 'evidence', 'durationMs'])
+        expect(res).toHaveProperty(k);
       if (res.outcome !== 'holds') expect(res).toHaveProperty('counterexample');
     }
     const refuted = rep.results.find((x: { id: string }) => x.id === 'foundation.auction.firstPrice.dsic.withoutSecondPricePayment');
@@ -64,7 +83,10 @@ describe('mechcheck verify / list', () => {
     const id = 'foundation.gvcg.interimIC.withoutRewards';
     expect((await run('verify', '--only', id, '--out', dir)).status).toBe(0);
     const first = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8')).results[0];
-    const args = first.replay.command.replace(/^npx mechcheck /, '').match(/'[^']*'|\S+/g).map((a: string) => a.replace(/^'|'$/g, ''));
+    const args = first.replay.command
+      .replace(/^npx mechcheck /, '')
+      .match(/'[^']*'|\S+/g)
+      .map((a: string) => a.replace(/^'|'$/g, ''));
     const dir2 = mkdtempSync(join(tmpdir(), 'mechcheck-replay2-'));
     expect((await run(...args, '--out', dir2)).status).toBe(0);
     const again = JSON.parse(readFileSync(join(dir2, 'partial', 'report.json'), 'utf8')).results[0];

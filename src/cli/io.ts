@@ -56,7 +56,9 @@ export interface CapturedIO extends CliIO {
   stderr: string;
 }
 
-export function captureIO(opts: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string; tty?: boolean } = {}): CapturedIO {
+export function captureIO(
+  opts: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string; tty?: boolean } = {},
+): CapturedIO {
   const io: CapturedIO = {
     stdout: '',
     stderr: '',
@@ -74,7 +76,11 @@ export function captureIO(opts: { cwd?: string; env?: Record<string, string | un
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** The parsed value of one option: booleans for flags, strings (or lists of strings with `multiple`) otherwise. */
-export type OptionValue<T> = T extends { type: 'boolean' } ? boolean | undefined : T extends { multiple: true } ? string[] | undefined : string | undefined;
+export type OptionValue<T> = T extends { type: 'boolean' }
+  ? boolean | undefined
+  : T extends { multiple: true }
+    ? string[] | undefined
+    : string | undefined;
 
 export interface ParsedArgs<O extends Options> {
   values: { [K in keyof O]: OptionValue<O[K]> };
@@ -115,7 +121,11 @@ export function readJsonFile(io: CliIO, file: string, field = 'file'): unknown {
  * strings; src/core/numbers.ts `parseDecimal`), finite and within the bounds;
  * the error names the option (`--name`).
  */
-export function numberOption(value: string | undefined, name: string, opts: { integer?: boolean; min?: number; max?: number } = {}): number | undefined {
+export function numberOption(
+  value: string | undefined,
+  name: string,
+  opts: { integer?: boolean; min?: number; max?: number } = {},
+): number | undefined {
   if (value === undefined) return undefined;
   return parseDecimal(value, `--${name}`, opts);
 }

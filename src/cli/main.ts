@@ -15,16 +15,37 @@ import { sanitizeForTerminal } from './terminal.ts';
 
 /** Commands are loaded lazily so that one command's dependencies do not slow the others. */
 const commands: Record<string, { summary: string; load: () => Promise<{ command: Command }> }> = {
-  verify: { summary: 'run the theorem catalogue and write the reports (reports/report.{json,md,html})', load: () => import('./commands/verify.ts') },
+  verify: {
+    summary: 'run the theorem catalogue and write the reports (reports/report.{json,md,html})',
+    load: () => import('./commands/verify.ts'),
+  },
   merge: { summary: "merge the reports of 'verify --shard K/N' runs into one report", load: () => import('./commands/merge.ts') },
   list: { summary: 'list the catalogue (source and expected verdict per entry)', load: () => import('./commands/list.ts') },
-  check: { summary: 'check a finite mechanism described in JSON against every incentive property', load: () => import('./commands/check.ts') },
-  design: { summary: 'the best mechanism for a finite environment under given constraints, or a certificate that none exists', load: () => import('./commands/design.ts') },
-  assignment: { summary: 'efficient assignment with externalities and VCG transfers (seed 000)', load: () => import('./commands/assignment.ts') },
-  info: { summary: 'informational size and variability of beliefs of a decomposition (seed 001)', load: () => import('./commands/info.ts') },
-  ep: { summary: 'optimal bilateral trade of multiple objects: optimal | frontier | amd (seed 002)', load: () => import('./commands/ep.ts') },
+  check: {
+    summary: 'check a finite mechanism described in JSON against every incentive property',
+    load: () => import('./commands/check.ts'),
+  },
+  design: {
+    summary: 'the best mechanism for a finite environment under given constraints, or a certificate that none exists',
+    load: () => import('./commands/design.ts'),
+  },
+  assignment: {
+    summary: 'efficient assignment with externalities and VCG transfers (seed 000)',
+    load: () => import('./commands/assignment.ts'),
+  },
+  info: {
+    summary: 'informational size and variability of beliefs of a decomposition (seed 001)',
+    load: () => import('./commands/info.ts'),
+  },
+  ep: {
+    summary: 'optimal bilateral trade of multiple objects: optimal | frontier | amd (seed 002)',
+    load: () => import('./commands/ep.ts'),
+  },
   prices: { summary: 'admissible personalized prices and the implementing rule (seed 003)', load: () => import('./commands/prices.ts') },
-  dynamic: { summary: 'dynamic environments: assumptions, contingent transfers, periodic ex post IC (seed 004)', load: () => import('./commands/dynamic.ts') },
+  dynamic: {
+    summary: 'dynamic environments: assumptions, contingent transfers, periodic ex post IC (seed 004)',
+    load: () => import('./commands/dynamic.ts'),
+  },
 };
 
 export function usage(): string {

@@ -18,7 +18,13 @@ import { formatValue } from '../core/format.ts';
 const safe = (s: unknown) => sanitizeForTerminal(String(s ?? ''), { singleLine: true });
 
 /** The line of one result (and its error and replay lines when it is unexpected). */
-export function resultLines(r: ReportedResult | ResultRecord, k: number, total: number, rep: Pick<Report, 'seed' | 'runsOverride'>, style: Style): string {
+export function resultLines(
+  r: ReportedResult | ResultRecord,
+  k: number,
+  total: number,
+  rep: Pick<Report, 'seed' | 'runsOverride'>,
+  style: Style,
+): string {
   const width = String(total).length;
   const mark = r.asExpected ? style.green('ok ') : r.outcome === 'error' ? style.red(style.bold('ERR')) : style.red(style.bold('BAD'));
   const metric = keyMetrics(r, 1)[0];
@@ -42,9 +48,13 @@ export function summaryText(rep: Report, style: Style, opts: { jobs?: number; wr
       text += `  ${r.outcome === 'error' ? style.red('ERR') : style.red('BAD')} ${safe(r.id)}: ${what}\n      replay: ${style.cyan(safe(replayCommandFor(r, rep)))}\n`;
     }
   }
-  const verdict = s.unexpected === 0 ? style.green(style.bold(`${s.asExpected}/${s.total} as expected`)) : style.red(style.bold(`${s.asExpected}/${s.total} as expected, ${s.unexpected} unexpected`));
+  const verdict =
+    s.unexpected === 0
+      ? style.green(style.bold(`${s.asExpected}/${s.total} as expected`))
+      : style.red(style.bold(`${s.asExpected}/${s.total} as expected, ${s.unexpected} unexpected`));
   text += `\n${verdict} (${s.holds} hold, ${s.refuted} refuted: ${s.refutedBy.relaxation} relaxations, ${s.refutedBy.erratum} paper errata, ${s.refutedBy.example} examples; ${s.errors} errors) in ${formatDuration(s.durationMs)}${opts.jobs ? ` on ${opts.jobs} worker${opts.jobs === 1 ? '' : 's'}` : ''}\n`;
-  if (s.lp.solves > 0) text += `LP certificates: ${s.lp.solves} solves, ${s.lp.disagreementsResolved} backend disagreements settled by a certificate, ${s.lp.unresolved} unsettled\n`;
+  if (s.lp.solves > 0)
+    text += `LP certificates: ${s.lp.solves} solves, ${s.lp.disagreementsResolved} backend disagreements settled by a certificate, ${s.lp.unresolved} unsettled\n`;
   if (rep.partial) text += style.yellow(`${safe(scopeLine(rep))}\n`);
   if (opts.wrote?.length) text += `wrote ${opts.wrote.map(safe).join(', ')}\n`;
   return text;
@@ -106,7 +116,8 @@ export class RunProgress {
     this.doneWeight += this.estimates[slot];
     this.clear();
     while (this.done.has(this.nextToPrint)) {
-      if (this.opts.printResults) this.io.out(resultLines(this.done.get(this.nextToPrint)!, this.nextToPrint, this.ids.length, this.rep, this.out));
+      if (this.opts.printResults)
+        this.io.out(resultLines(this.done.get(this.nextToPrint)!, this.nextToPrint, this.ids.length, this.rep, this.out));
       this.nextToPrint++;
     }
     this.tick();
@@ -118,7 +129,10 @@ export class RunProgress {
     const elapsed = now - this.t0;
     const n = this.done.size;
     const working = now - (this.firstStart ?? now);
-    const left = n === 0 || this.doneWeight <= 0 ? '' : `, ~${formatDuration(((this.totalWeight - this.doneWeight) * working) / this.doneWeight)} left`;
+    const left =
+      n === 0 || this.doneWeight <= 0
+        ? ''
+        : `, ~${formatDuration(((this.totalWeight - this.doneWeight) * working) / this.doneWeight)} left`;
     const running = [...this.running]
       .sort((a, b) => a[1] - b[1])
       .map(([slot, t]) => `${safe(this.ids[slot])} (${formatDuration(now - t)})`);

@@ -17,7 +17,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string; tty?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  opts: { cwd?: string; env?: Record<string, string | undefined>; stdin?: string; tty?: boolean } = {},
+): Promise<CliRun> {
   const io = captureIO(opts);
   const status = await main(argv, io);
   return { status, stdout: io.stdout, stderr: io.stderr };

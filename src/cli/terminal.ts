@@ -49,7 +49,9 @@ export function styleFor(io: Pick<CliIO, 'env' | 'stdoutIsTTY' | 'stderrIsTTY'>,
  */
 export function sanitizeForTerminal(text: string, opts: { singleLine?: boolean } = {}): string {
   /* eslint-disable no-control-regex -- control characters are what these patterns find */
-  const unsafe = opts.singleLine ? /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g : /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const unsafe = opts.singleLine
+    ? /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+    : /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
   /* eslint-enable no-control-regex */
   return text.replace(unsafe, (c) => {
     const code = c.charCodeAt(0);

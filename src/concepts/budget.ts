@@ -23,6 +23,10 @@ export function exAnteBudget(env: Environment, mech: MechanismLike, opts: CheckO
 }
 
 /** No positive transfers: the largest transfer x_i(t) to an agent at a true profile. */
-export function noPositiveTransfers(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResultOf<'noPositiveTransfers'> {
+export function noPositiveTransfers(
+  env: Environment,
+  mech: MechanismLike,
+  opts: CheckOptions = {},
+): ConceptResultOf<'noPositiveTransfers'> {
   return Evaluation.of(env, mech, opts).result('noPositiveTransfers', opts);
 }

@@ -21,6 +21,11 @@ export const ALL_CONCEPTS: readonly ConceptName[] = [
  * the engine in one walk over the profiles. The work is compared with its
  * limit (CheckOptions.maxWork) before the mechanism is tabulated.
  */
-export function checkAll(env: Environment, mech: DirectMechanism | MechanismTable, opts: CheckOptions = {}, concepts: readonly ConceptName[] = ALL_CONCEPTS): ConceptResult[] {
+export function checkAll(
+  env: Environment,
+  mech: DirectMechanism | MechanismTable,
+  opts: CheckOptions = {},
+  concepts: readonly ConceptName[] = ALL_CONCEPTS,
+): ConceptResult[] {
   return new Evaluation(env, mech, opts, concepts).results(concepts, opts);
 }

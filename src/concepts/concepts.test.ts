@@ -30,7 +30,15 @@ describe('incentive compatibility checkers', () => {
     const r = dominantStrategyIC(env, fpa);
     expect(r.holds).toBe(false);
     expect(r.violation).toBeCloseTo(2, 12);
-    expect(r.witness).toEqual({ agent: 0, trueType: 2, report: 0, trueProfile: [2, 0], reportedProfile: [2, 0], truthfulUtility: 0, deviationUtility: 2 });
+    expect(r.witness).toEqual({
+      agent: 0,
+      trueType: 2,
+      report: 0,
+      trueProfile: [2, 0],
+      reportedProfile: [2, 0],
+      truthfulUtility: 0,
+      deviationUtility: 2,
+    });
     expect(r.cases).toBe(2 * 9 * 2);
     expect(dominantStrategyIC(env, spa).holds).toBe(true);
   });
@@ -61,24 +69,36 @@ describe('incentive compatibility checkers', () => {
 
 describe('participation and budget checkers', () => {
   it('ex post IR: a fee of 2 on the second-price auction leaves a loser at -2', () => {
-    const r = exPostIR(env, shift(spa, (x) => x - 2));
+    const r = exPostIR(
+      env,
+      shift(spa, (x) => x - 2),
+    );
     expect(r.violation).toBeCloseTo(2, 12);
     expect(r.witness?.profile).toBeDefined();
   });
   it('interim IR: a fee of 1 charged to Ann; her lowest type expects -1', () => {
-    const r = interimIR(env, shift(spa, (x, i) => (i === 0 ? x - 1 : x)));
+    const r = interimIR(
+      env,
+      shift(spa, (x, i) => (i === 0 ? x - 1 : x)),
+    );
     expect(r.violation).toBeCloseTo(1, 12);
     expect(r.witness).toMatchObject({ agent: 0, trueType: 0 });
     expect(interimIR(env, spa).holds).toBe(true);
   });
   it('ex post budget: subsidising the loser by 5 creates a deficit', () => {
-    const r = exPostBudget(env, shift(spa, (x) => (x === 0 ? 5 : x)));
+    const r = exPostBudget(
+      env,
+      shift(spa, (x) => (x === 0 ? 5 : x)),
+    );
     expect(r.holds).toBe(false);
     expect(r.violation).toBeCloseTo(4, 12); // 5 to the loser, the winner pays 1 at best
     expect(exPostBudget(env, spa).holds).toBe(true);
   });
   it('ex ante budget: expected deficit', () => {
-    const r = exAnteBudget(env, shift(spa, (x) => x + 1));
+    const r = exAnteBudget(
+      env,
+      shift(spa, (x) => x + 1),
+    );
     // E[sum x] = 2 - E[second price] = 2 - 14/9
     expect(r.violation).toBeCloseTo(2 - 14 / 9, 12);
     expect(r).toMatchObject({ concept: 'exAnteBudget', holds: false, witness: {}, cases: 1 });
@@ -86,13 +106,22 @@ describe('participation and budget checkers', () => {
     expect(exAnteBudget(env, spa).worst).toBeCloseTo(-14 / 9, 12);
   });
   it('budget witnesses and case counts: the first profile of the largest deficit, one case per profile (and agent)', () => {
-    const r = exPostBudget(env, shift(spa, (x) => (x === 0 ? 5 : x)));
+    const r = exPostBudget(
+      env,
+      shift(spa, (x) => (x === 0 ? 5 : x)),
+    );
     expect(r).toMatchObject({ worst: 4, witness: { profile: [0, 0] }, cases: 9 });
-    const np = noPositiveTransfers(env, shift(spa, (x, i) => (i === 1 ? x + 0.5 : x)));
+    const np = noPositiveTransfers(
+      env,
+      shift(spa, (x, i) => (i === 1 ? x + 0.5 : x)),
+    );
     expect(np).toMatchObject({ worst: 0.5, witness: { agent: 1, profile: [0, 0] }, cases: 18 });
   });
   it('no positive transfers: a subsidy of 0.5 to Bob', () => {
-    const r = noPositiveTransfers(env, shift(spa, (x, i) => (i === 1 ? x + 0.5 : x)));
+    const r = noPositiveTransfers(
+      env,
+      shift(spa, (x, i) => (i === 1 ? x + 0.5 : x)),
+    );
     expect(r.violation).toBeCloseTo(0.5, 12);
     expect(r.witness?.agent).toBe(1);
   });
@@ -104,18 +133,21 @@ describe('participation and budget checkers', () => {
 });
 
 describe('relations between concepts', () => {
-  fcTest.prop([privateValuesSpecArb({ agents: { min: 1, max: 3 }, types: { min: 1, max: 3 }, M: 5 }), fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 30, maxLength: 30 })], { numRuns: 60, seed: 3 })(
-    'interim gain <= ex post gain <= dominant-strategy gain (private values)',
-    (spec, noise) => {
-      const e = environmentFromSpec(spec);
-      const S = e.prior.profiles.size;
-      const mech: DirectMechanism = {
-        outcome: (k) => (k + noise[k % 30] + 30) % e.outcomes,
-        transfer: (k) => Array.from({ length: e.prior.agents }, (_, i) => noise[(k + i) % 30]),
-      };
-      const [ds, ep, ii] = checkAll(e, mech, {}, ['dominantStrategyIC', 'exPostIC', 'interimIC']);
-      expect(ep.worst).toBeLessThanOrEqual(ds.worst + 1e-12);
-      if (S > 0 && ii.cases > 0) expect(ii.worst).toBeLessThanOrEqual(ep.worst + 1e-12);
-    },
-  );
+  fcTest.prop(
+    [
+      privateValuesSpecArb({ agents: { min: 1, max: 3 }, types: { min: 1, max: 3 }, M: 5 }),
+      fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 30, maxLength: 30 }),
+    ],
+    { numRuns: 60, seed: 3 },
+  )('interim gain <= ex post gain <= dominant-strategy gain (private values)', (spec, noise) => {
+    const e = environmentFromSpec(spec);
+    const S = e.prior.profiles.size;
+    const mech: DirectMechanism = {
+      outcome: (k) => (k + noise[k % 30] + 30) % e.outcomes,
+      transfer: (k) => Array.from({ length: e.prior.agents }, (_, i) => noise[(k + i) % 30]),
+    };
+    const [ds, ep, ii] = checkAll(e, mech, {}, ['dominantStrategyIC', 'exPostIC', 'interimIC']);
+    expect(ep.worst).toBeLessThanOrEqual(ds.worst + 1e-12);
+    if (S > 0 && ii.cases > 0) expect(ii.worst).toBeLessThanOrEqual(ep.worst + 1e-12);
+  });
 });

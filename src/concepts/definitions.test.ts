@@ -22,7 +22,8 @@ import { exPostBudget, noPositiveTransfers } from './budget.ts';
 
 /** Two bidders, values 1/2/3 (type k has value k + 1); outcome c = the winner. */
 const VALUES = [1, 2, 3];
-const table = (states: number) => [0, 1].map((i) => Array.from({ length: states }, () => VALUES.map((v) => [0, 1].map((c) => (c === i ? v : 0)))));
+const table = (states: number) =>
+  [0, 1].map((i) => Array.from({ length: states }, () => VALUES.map((v) => [0, 1].map((c) => (c === i ? v : 0)))));
 /** First-price: the higher bid wins (ties to Ann) and pays its bid. */
 const firstPrice: DirectMechanism = {
   outcome: (k) => (Math.floor(k / 3) >= k % 3 ? 0 : 1),
@@ -48,7 +49,15 @@ describe('zero-probability profiles: one policy in every concept', () => {
       const r = dominantStrategyIC(env, firstPrice);
       expect(r).toMatchObject({ holds: false, worst: 2, violation: 2 });
       // the true profile is the first one of positive probability where Ann's value is 3: (3, 2)
-      expect(r.witness).toEqual({ agent: 0, trueType: 2, trueProfile: [2, 1], reportedProfile: [2, 0], report: 0, truthfulUtility: 0, deviationUtility: 2 });
+      expect(r.witness).toEqual({
+        agent: 0,
+        trueType: 2,
+        trueProfile: [2, 1],
+        reportedProfile: [2, 0],
+        report: 0,
+        truthfulUtility: 0,
+        deviationUtility: 2,
+      });
     }
     // cases: with private values one per (agent, reported profile, lie): 2 x 9 x 2;
     // with two states one per (true profile of positive probability, agent, others' reports, lie): 8 x 2 x 3 x 2
@@ -72,8 +81,24 @@ describe('zero-probability profiles: one policy in every concept', () => {
   it('the budget concepts skip it too', () => {
     const subsidy: DirectMechanism = { outcome: firstPrice.outcome, transfer: (k) => (k === 6 ? [0, 5] : firstPrice.transfer(k)) };
     for (const env of [oneState, twoStates]) {
-      expect(exPostBudget(env, subsidy)).toEqual({ concept: 'exPostBudget', holds: true, violation: 0, worst: -1, tolerance: 1e-9, witness: { profile: [0, 0] }, cases: 8 });
-      expect(noPositiveTransfers(env, subsidy)).toEqual({ concept: 'noPositiveTransfers', holds: true, violation: 0, worst: 0, tolerance: 1e-9, witness: { agent: 1, profile: [0, 0] }, cases: 16 });
+      expect(exPostBudget(env, subsidy)).toEqual({
+        concept: 'exPostBudget',
+        holds: true,
+        violation: 0,
+        worst: -1,
+        tolerance: 1e-9,
+        witness: { profile: [0, 0] },
+        cases: 8,
+      });
+      expect(noPositiveTransfers(env, subsidy)).toEqual({
+        concept: 'noPositiveTransfers',
+        holds: true,
+        violation: 0,
+        worst: 0,
+        tolerance: 1e-9,
+        witness: { agent: 1, profile: [0, 0] },
+        cases: 16,
+      });
     }
   });
 
@@ -89,18 +114,32 @@ describe('zero-probability profiles: one policy in every concept', () => {
   it('several states: ex post IC and IR evaluate cases (cases > 0) at the posterior-averaged values', () => {
     // two states, Ann's value is 3 in state 0 and 1 in state 1; one type each; she gets the object for 2
     const prior = JointPrior.fromWeights(2, [1, 1], [1, 3]);
-    const env = stateDependentEnvironment(prior, 2, [[[[0, 3]], [[0, 1]]], [[[0, 0]], [[0, 0]]]]);
+    const env = stateDependentEnvironment(prior, 2, [
+      [[[0, 3]], [[0, 1]]],
+      [[[0, 0]], [[0, 0]]],
+    ]);
     const r = exPostIR(env, { outcome: () => 1, transfer: () => [-2, 0] });
     // vhat = 3/4 + 3/4 = 1.5, utility 1.5 - 2 = -0.5
-    expect(r).toMatchObject({ holds: false, worst: 0.5, cases: 2, witness: { agent: 0, trueType: 0, profile: [0, 0], truthfulUtility: -0.5 } });
+    expect(r).toMatchObject({
+      holds: false,
+      worst: 0.5,
+      cases: 2,
+      witness: { agent: 0, trueType: 0, profile: [0, 0], truthfulUtility: -0.5 },
+    });
   });
 });
 
 describe('DSIC with interdependent values', () => {
   // Ann's value of the object is 3 when Bob's true type is 1, else 0; she gets it iff she reports 1, for a price of 1
-  const prior = JointPrior.independent([[0.5, 0.5], [0.5, 0.5]]);
+  const prior = JointPrior.independent([
+    [0.5, 0.5],
+    [0.5, 0.5],
+  ]);
   const env: Environment = { prior, outcomes: 2, value: (i, c, _th, k) => (i === 0 && c === 1 && k % 2 === 1 ? 3 : 0) };
-  const mech: DirectMechanism = { outcome: (k) => (Math.floor(k / 2) === 1 ? 1 : 0), transfer: (k) => (Math.floor(k / 2) === 1 ? [-1, 0] : [0, 0]) };
+  const mech: DirectMechanism = {
+    outcome: (k) => (Math.floor(k / 2) === 1 ? 1 : 0),
+    transfer: (k) => (Math.floor(k / 2) === 1 ? [-1, 0] : [0, 0]),
+  };
 
   it('evaluates utilities at the true profile, not at the reports: Ann of type 0 gains 2 when Bob is of type 1', () => {
     const r = dominantStrategyIC(env, mech);
@@ -160,12 +199,36 @@ describe('bad numbers are bad input', () => {
   const file = (patch: Record<string, unknown>, raw?: (text: string) => string) => {
     const base = {
       agents: ['Ann', 'Bob'],
-      types: [['v=1', 'v=2'], ['v=1', 'v=2']],
-      prior: { independent: [[0.5, 0.5], [0.5, 0.5]] },
+      types: [
+        ['v=1', 'v=2'],
+        ['v=1', 'v=2'],
+      ],
+      prior: {
+        independent: [
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ],
+      },
       outcomes: ['Ann wins', 'Bob wins'],
-      valuations: { private: [[[1, 0], [2, 0]], [[0, 1], [0, 2]]] },
+      valuations: {
+        private: [
+          [
+            [1, 0],
+            [2, 0],
+          ],
+          [
+            [0, 1],
+            [0, 2],
+          ],
+        ],
+      },
       outcome: [0, 1, 0, 0],
-      transfers: [[-1, 0], [0, -2], [-2, 0], [-2, 0]],
+      transfers: [
+        [-1, 0],
+        [0, -2],
+        [-2, 0],
+        [-2, 0],
+      ],
       ...patch,
     };
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-defs-'));
@@ -177,9 +240,24 @@ describe('bad numbers are bad input', () => {
   const check = (f: string, ...args: string[]) => runCli(['check', f, ...args], { cwd: root });
 
   it.each([
-    ['a prior entry of -1e-9', file({ prior: { independent: [[1, -1e-9], [0.5, 0.5]] } }), /prior\.independent\[0\]\[1\]: is a negative probability/],
+    [
+      'a prior entry of -1e-9',
+      file({
+        prior: {
+          independent: [
+            [1, -1e-9],
+            [0.5, 0.5],
+          ],
+        },
+      }),
+      /prior\.independent\[0\]\[1\]: is a negative probability/,
+    ],
     ['a transfer of 1e309', file({}, (t) => t.replace('[0,-2]', '[0,1e309]')), /transfers\[1\]\[1\]: must be finite, got Infinity/],
-    ['a valuation of 1e309', file({}, (t) => t.replace('[[1,0],[2,0]]', '[[1e309,0],[2,0]]')), /valuations\.private\[0\]\[0\]\[0\]: must be finite, got Infinity/],
+    [
+      'a valuation of 1e309',
+      file({}, (t) => t.replace('[[1,0],[2,0]]', '[[1e309,0],[2,0]]')),
+      /valuations\.private\[0\]\[0\]\[0\]: must be finite, got Infinity/,
+    ],
     ['a tolerance of 1e309', file({}, (t) => t.replace('{"agents"', '{"tolerance":1e309,"agents"')), /tolerance: must be/],
   ])('%s: exit 2, the field named, no stack trace', async (_what, f, message) => {
     const r = await check(f);
@@ -202,7 +280,12 @@ describe('state-dependent valuations with one state are private values', () => {
     const base = {
       agents: 2,
       types: [3, 3],
-      prior: { independent: [[1 / 3, 1 / 3, 1 / 3], [1 / 3, 1 / 3, 1 / 3]] },
+      prior: {
+        independent: [
+          [1 / 3, 1 / 3, 1 / 3],
+          [1 / 3, 1 / 3, 1 / 3],
+        ],
+      },
       outcomes: 2,
       outcome: [0, 1, 1, 0, 0, 1, 0, 0, 0],
       transfers: Array.from({ length: 9 }, () => [0, 0]),

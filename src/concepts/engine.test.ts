@@ -50,19 +50,31 @@ const instanceArb: fc.Arbitrary<Instance> = fc
     const v = fc.integer({ min: -3, max: 3 });
     const values = privateValues
       ? fc.tuple(...counts.map((T) => fc.array(fc.array(v, { minLength: outcomes, maxLength: outcomes }), { minLength: T, maxLength: T })))
-      : fc.tuple(...counts.map(() => fc.array(fc.array(fc.array(v, { minLength: outcomes, maxLength: outcomes }), { minLength: S, maxLength: S }), { minLength: states, maxLength: states })));
+      : fc.tuple(
+          ...counts.map(() =>
+            fc.array(fc.array(fc.array(v, { minLength: outcomes, maxLength: outcomes }), { minLength: S, maxLength: S }), {
+              minLength: states,
+              maxLength: states,
+            }),
+          ),
+        );
     const outcome = fc.oneof(
       fc.integer({ min: 0, max: outcomes - 1 }),
       fc.array(fc.integer({ min: 0, max: 2 }), { minLength: outcomes, maxLength: outcomes }).filter((w) => w.some((x) => x > 0)),
     );
     // transfers: small integers and thirds, so that ties and rounding both occur
-    const transfer = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -9, max: 9 }).map((x) => x / 3));
+    const transfer = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.integer({ min: -9, max: 9 }).map((x) => x / 3),
+    );
     return fc.record({
       counts: fc.constant(counts),
       states: fc.constant(states),
       outcomes: fc.constant(outcomes),
       privateValues: fc.constant(privateValues),
-      weights: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: states * S, maxLength: states * S }).filter((w) => w.some((x) => x > 0)),
+      weights: fc
+        .array(fc.integer({ min: 0, max: 3 }), { minLength: states * S, maxLength: states * S })
+        .filter((w) => w.some((x) => x > 0)),
       values: values as fc.Arbitrary<Instance['values']>,
       outcome: fc.array(outcome, { minLength: S, maxLength: S }),
       transfers: fc.array(fc.array(transfer, { minLength: n, maxLength: n }), { minLength: S, maxLength: S }),
@@ -93,12 +105,15 @@ describe('the one-pass engine equals the reference implementation', () => {
     expect(checkAll(env, mech)).toEqual(referenceCheckAll(env, mech, {}, ALL_CONCEPTS));
   });
 
-  fcTest.prop([instanceArb, fc.constantFrom(0, 1e-9, 0.5, 1)], { numRuns: 150, seed: 17 })('each concept function on its own, any tolerance', (x, tolerance) => {
-    const { env, mech } = build(x);
-    const fns = [dominantStrategyIC, exPostIC, interimIC, exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers];
-    const ref = referenceCheckAll(env, mech, { tolerance }, ALL_CONCEPTS);
-    fns.forEach((f, k) => expect(f(env, mech, { tolerance })).toEqual(ref[k]));
-  });
+  fcTest.prop([instanceArb, fc.constantFrom(0, 1e-9, 0.5, 1)], { numRuns: 150, seed: 17 })(
+    'each concept function on its own, any tolerance',
+    (x, tolerance) => {
+      const { env, mech } = build(x);
+      const fns = [dominantStrategyIC, exPostIC, interimIC, exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers];
+      const ref = referenceCheckAll(env, mech, { tolerance }, ALL_CONCEPTS);
+      fns.forEach((f, k) => expect(f(env, mech, { tolerance })).toEqual(ref[k]));
+    },
+  );
 
   fcTest.prop([instanceArb], { numRuns: 100, seed: 18 })('an Evaluation shared by several checkers gives the same results', (x) => {
     const { env, mech } = build(x);
@@ -140,7 +155,9 @@ describe('limits and non-finite values', () => {
     })();
     expect(err).toBeInstanceOf(LimitError);
     expect((err as LimitError).size).toBe(3 * 1000 * 1000 + 1000 * 30 + 1000 * 3);
-    expect((err as Error).message).toMatch(/profiles: the work of checking 1000 profiles \(10 x 10 x 10\).* is 3\.03e6, above the limit of 1\.00e6 \(raise it with the maxWork check option\)/);
+    expect((err as Error).message).toMatch(
+      /profiles: the work of checking 1000 profiles \(10 x 10 x 10\).* is 3\.03e6, above the limit of 1\.00e6 \(raise it with the maxWork check option\)/,
+    );
     expect(called).toBe(0);
     expect(checkAll(env, mech, { maxWork: 1e6 }, ['exPostIC'])[0].holds).toBe(true);
   });
@@ -149,7 +166,9 @@ describe('limits and non-finite values', () => {
     const prior = JointPrior.independent([uniform(10), uniform(10)]);
     const env: Environment = { prior, outcomes: 2, value: () => 0, privateValues: true };
     const mech: DirectMechanism = { outcome: () => 0, transfer: () => [0, 0] };
-    expect(() => checkAll(env, mech, { maxTableCells: 399 })).toThrow(/the mechanism table \(100 profiles x \(2 agents \+ 2 outcomes\) numbers\) is 400, above the limit of 399/);
+    expect(() => checkAll(env, mech, { maxTableCells: 399 })).toThrow(
+      /the mechanism table \(100 profiles x \(2 agents \+ 2 outcomes\) numbers\) is 400, above the limit of 399/,
+    );
     expect(checkAll(env, mech, { maxTableCells: 400 })).toHaveLength(8);
   });
 
@@ -160,7 +179,9 @@ describe('limits and non-finite values', () => {
     const mech: DirectMechanism = { outcome: (k) => k, transfer: (k) => [k === 0 ? -1.7e308 : 0] };
     for (const f of [dominantStrategyIC, exPostIC]) {
       expect(() => f(env, mech)).toThrow(NonFiniteError);
-      expect(() => f(env, mech)).toThrow(/gain of agent 0 from reporting 1 \(true profile \[0\], reports \[0\]\): computed value is Infinity/);
+      expect(() => f(env, mech)).toThrow(
+        /gain of agent 0 from reporting 1 \(true profile \[0\], reports \[0\]\): computed value is Infinity/,
+      );
     }
     // interim: the expected gain; IR: the utility
     expect(() => interimIC(env, mech)).toThrow(/expected gain of agent 0 of type 0 from reporting 1: computed value is Infinity/);
@@ -181,13 +202,19 @@ describe('limits and non-finite values', () => {
   it('non-finite numbers from the mechanism or the valuations are bad input naming where', () => {
     const prior = JointPrior.independent([[0.5, 0.5]]);
     const env: Environment = { prior, outcomes: 2, privateValues: true, value: () => 1 };
-    expect(() => exPostIC(env, { outcome: () => 0, transfer: (k: number) => [k === 1 ? NaN : 0] })).toThrow(/mechanism at reported profile \[1\]: transfers\[0\]: must be a finite number, got NaN/);
+    expect(() => exPostIC(env, { outcome: () => 0, transfer: (k: number) => [k === 1 ? NaN : 0] })).toThrow(
+      /mechanism at reported profile \[1\]: transfers\[0\]: must be a finite number, got NaN/,
+    );
     expect(() => exPostIC(env, { outcome: () => [Infinity, 0], transfer: () => [0] })).toThrow(InputError);
     expect(() => exPostIC(env, { outcome: () => [1.5, -0.5], transfer: () => [0] })).toThrow(/outcome\[1\]: is negative \(-0.5\)/);
     expect(() => exPostIC(env, { outcome: () => [0.5, 0.6], transfer: () => [0] })).toThrow(/lottery sums to 1.1/);
     expect(() => exPostIC(env, { outcome: () => 2, transfer: () => [0] })).toThrow(/must be an outcome index in 0..1, got 2/);
-    expect(() => exPostIC({ ...env, value: () => Infinity }, { outcome: () => 0, transfer: () => [0] })).toThrow(/valuation of agent 0, outcome 0, state 0, profile \[0\]: must be a finite number, got Infinity/);
-    expect(() => exPostIC(env, { outcome: () => 0, transfer: () => [0] }, { tolerance: Infinity })).toThrow(/tolerance: must be a finite number >= 0/);
+    expect(() => exPostIC({ ...env, value: () => Infinity }, { outcome: () => 0, transfer: () => [0] })).toThrow(
+      /valuation of agent 0, outcome 0, state 0, profile \[0\]: must be a finite number, got Infinity/,
+    );
+    expect(() => exPostIC(env, { outcome: () => 0, transfer: () => [0] }, { tolerance: Infinity })).toThrow(
+      /tolerance: must be a finite number >= 0/,
+    );
     expect(() => exPostIC(env, { outcome: () => 0, transfer: () => [0] }, { tolerance: -1 })).toThrow(/tolerance/);
   });
 });
@@ -208,7 +235,11 @@ describe('profile strides', () => {
   it('the odometer order is the index order of ProfileSpace', () => {
     // the engine keeps digits by an odometer; the witness profiles come from ProfileSpace: they agree
     const space = new ProfileSpace([2, 3, 2]);
-    const prior = JointPrior.independent([[0.5, 0.5], [0.2, 0.3, 0.5], [0.5, 0.5]]);
+    const prior = JointPrior.independent([
+      [0.5, 0.5],
+      [0.2, 0.3, 0.5],
+      [0.5, 0.5],
+    ]);
     const env: Environment = { prior, outcomes: 1, privateValues: true, value: () => 0 };
     // the transfer to agent 2 is 1 only at profile [1, 2, 0]
     const target = space.index([1, 2, 0]);

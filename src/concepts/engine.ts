@@ -71,7 +71,12 @@ export function checkWorkOfSizes(typeCounts: readonly number[], privateValues: b
     sumT += T;
   }
   const n = typeCounts.length;
-  const rows = concepts.has('dominantStrategyIC') || concepts.has('exPostIC') || concepts.has('interimIC') || concepts.has('exPostIR') || concepts.has('interimIR');
+  const rows =
+    concepts.has('dominantStrategyIC') ||
+    concepts.has('exPostIC') ||
+    concepts.has('interimIC') ||
+    concepts.has('exPostIR') ||
+    concepts.has('interimIR');
   let work = S * n + (rows ? S * sumT : 0);
   if (concepts.has('dominantStrategyIC') && !privateValues) work += n * S * S;
   return work;
@@ -100,7 +105,20 @@ export function assertCheckWork(env: Environment, concepts: ReadonlySet<ConceptN
  * k_l = base + l * stride, l = 0..T-1 (the reference's arithmetic: the
  * transfer first, then the outcomes with nonzero probability in order).
  */
-function fillRow(row: Float64Array, base: number, stride: number, T: number, i: number, n: number, X: Float64Array, O: Int32Array, L: Float64Array | null, C: number, vals: Float64Array, voff: number): void {
+function fillRow(
+  row: Float64Array,
+  base: number,
+  stride: number,
+  T: number,
+  i: number,
+  n: number,
+  X: Float64Array,
+  O: Int32Array,
+  L: Float64Array | null,
+  C: number,
+  vals: Float64Array,
+  voff: number,
+): void {
   for (let l = 0, k = base; l < T; l++, k += stride) {
     let u = X[k * n + i];
     const o = O[k];
@@ -117,7 +135,18 @@ function fillRow(row: Float64Array, base: number, stride: number, T: number, i: 
 }
 
 /** fillRow when every outcome is deterministic: row[l] = x_i(k_l) + vals[voff + o(k_l)]. */
-function fillRowDeterministic(row: Float64Array, base: number, stride: number, T: number, i: number, n: number, X: Float64Array, O: Int32Array, vals: Float64Array, voff: number): void {
+function fillRowDeterministic(
+  row: Float64Array,
+  base: number,
+  stride: number,
+  T: number,
+  i: number,
+  n: number,
+  X: Float64Array,
+  O: Int32Array,
+  vals: Float64Array,
+  voff: number,
+): void {
   for (let l = 0, k = base; l < T; l++, k += stride) row[l] = X[k * n + i] + vals[voff + O[k]];
 }
 
@@ -205,7 +234,15 @@ interface Walk {
 }
 
 /** The budget concepts: one pass over the true profiles in index order. */
-function budgetPass(w: Walk, wEPB: boolean, wEAB: boolean, wNPT: boolean, b: Worst, np: Worst, space: { profile(k: number): number[] }): number {
+function budgetPass(
+  w: Walk,
+  wEPB: boolean,
+  wEAB: boolean,
+  wNPT: boolean,
+  b: Worst,
+  np: Worst,
+  space: { profile(k: number): number[] },
+): number {
   const { S, n, X, pm } = w;
   let exAnte = 0;
   for (let t = 0; t < S; t++) {
@@ -255,7 +292,18 @@ function useRow(w: Walk, row: Float64Array, i: number, own: number, T: number, t
  * IR, ex post IC and (private values) DSIC. Ties compare keys in the
  * reference's loop orders: ex post (t, i, lie), DSIC (i, r, lie), ex post IR (t, i).
  */
-function useGain(w: Walk, row: Float64Array, i: number, own: number, T: number, t: number, sup: boolean, dsOn: boolean, ut: number, gmax: number): void {
+function useGain(
+  w: Walk,
+  row: Float64Array,
+  i: number,
+  own: number,
+  T: number,
+  t: number,
+  sup: boolean,
+  dsOn: boolean,
+  ut: number,
+  gmax: number,
+): void {
   if (sup && w.wEPIR) {
     const shortfall = -ut;
     if (!Number.isFinite(shortfall)) throw w.utilityError(i, t, ut);
@@ -310,7 +358,18 @@ const NO_SUMS = new Float64Array(0);
  * some gain is not finite: the gains lie between those of the largest and the
  * smallest utility; a sum of finite numbers is never NaN).
  */
-function fusedPrivateRow(row: Float64Array, T: number, xs: Float64Array, os: Int32Array, vals: Float64Array, voff: number, own: number, a: Float64Array, aoff: number, weight: number): number {
+function fusedPrivateRow(
+  row: Float64Array,
+  T: number,
+  xs: Float64Array,
+  os: Int32Array,
+  vals: Float64Array,
+  voff: number,
+  own: number,
+  a: Float64Array,
+  aoff: number,
+  weight: number,
+): number {
   let mx = -Infinity;
   let mn = Infinity;
   if (weight !== 0) {
@@ -383,7 +442,20 @@ function privateWalk(w: Walk, V: Float64Array[]): void {
 }
 
 /** Gather a block's transfers of agent i, outcome indices and lotteries (when there are some). */
-function gather(base: number, s: number, T: number, i: number, n: number, C: number, X: Float64Array, O: Int32Array, L: Float64Array | null, xs: Float64Array, os: Int32Array, qs: Float64Array): void {
+function gather(
+  base: number,
+  s: number,
+  T: number,
+  i: number,
+  n: number,
+  C: number,
+  X: Float64Array,
+  O: Int32Array,
+  L: Float64Array | null,
+  xs: Float64Array,
+  os: Int32Array,
+  qs: Float64Array,
+): void {
   for (let l = 0, k = base; l < T; l++, k += s) {
     xs[l] = X[k * n + i];
     const o = O[k];
@@ -393,7 +465,16 @@ function gather(base: number, s: number, T: number, i: number, n: number, C: num
 }
 
 /** row[l] = xs[l] + sum_c q_l[c] vals[voff + c], with the reference's order of operations. */
-function blockRow(row: Float64Array, T: number, C: number, xs: Float64Array, os: Int32Array, qs: Float64Array, vals: Float64Array, voff: number): void {
+function blockRow(
+  row: Float64Array,
+  T: number,
+  C: number,
+  xs: Float64Array,
+  os: Int32Array,
+  qs: Float64Array,
+  vals: Float64Array,
+  voff: number,
+): void {
   for (let l = 0; l < T; l++) {
     let u = xs[l];
     const o = os[l];
@@ -424,7 +505,10 @@ function generalWalk(w: Walk, wDS: boolean, prior: Environment['prior']): void {
   const d = new Int32Array(n);
   const ds = w.ds;
   for (let t = 0; t < S; t++) {
-    if (t > 0) for (let j = n - 1; j >= 0; j--) if (++d[j] < counts[j]) break; else d[j] = 0;
+    if (t > 0)
+      for (let j = n - 1; j >= 0; j--)
+        if (++d[j] < counts[j]) break;
+        else d[j] = 0;
     const pt = pm[t];
     if (!(pt > 0)) continue;
     for (let th = 0; th < prior.states; th++) post[th] = prior.table[th * S + t] / pt;
@@ -475,7 +559,12 @@ function generalWalk(w: Walk, wDS: boolean, prior: Environment['prior']): void {
 }
 
 /** Compute the raw results of `concepts` for a tabulated mechanism, in one walk. */
-export function runConcepts(env: Environment, table: MechanismTable, concepts: ReadonlySet<ConceptName>, opts: EngineOptions = {}): RawResults {
+export function runConcepts(
+  env: Environment,
+  table: MechanismTable,
+  concepts: ReadonlySet<ConceptName>,
+  opts: EngineOptions = {},
+): RawResults {
   assertCheckWork(env, concepts, opts);
   const prior = env.prior;
   const space = prior.profiles;
@@ -514,11 +603,18 @@ export function runConcepts(env: Environment, table: MechanismTable, concepts: R
     value: (i, c, th, k) => {
       const v = env.value(i, c, th, k);
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new InputError(`valuation of agent ${i}, outcome ${c}, state ${th}, profile [${space.profile(k).join(', ')}]`, `must be a finite number, got ${v}`);
+        throw new InputError(
+          `valuation of agent ${i}, outcome ${c}, state ${th}, profile [${space.profile(k).join(', ')}]`,
+          `must be a finite number, got ${v}`,
+        );
       }
       return v;
     },
-    gainError: (i, t, r, l, row, ut) => new NonFiniteError(`gain of agent ${i} from reporting ${l} (true profile [${space.profile(t).join(', ')}], reports [${space.profile(r).join(', ')}])`, row[l] - ut),
+    gainError: (i, t, r, l, row, ut) =>
+      new NonFiniteError(
+        `gain of agent ${i} from reporting ${l} (true profile [${space.profile(t).join(', ')}], reports [${space.profile(r).join(', ')}])`,
+        row[l] - ut,
+      ),
     utilityError: (i, t, ut) => new NonFiniteError(`utility of agent ${i} at profile [${space.profile(t).join(', ')}]`, ut),
   };
 
@@ -549,7 +645,15 @@ export function runConcepts(env: Environment, table: MechanismTable, concepts: R
         trueT = ds.r;
         if (!(w.pm[trueT] > 0)) for (trueT = 0; trueT < S; trueT++) if (w.pm[trueT] > 0 && space.component(trueT, ds.i) === own) break;
       }
-      witness = { agent: ds.i, trueType: own, trueProfile: space.profile(trueT), reportedProfile: space.profile(ds.r), report: ds.l, truthfulUtility: ds.u, deviationUtility: ds.dev };
+      witness = {
+        agent: ds.i,
+        trueType: own,
+        trueProfile: space.profile(trueT),
+        reportedProfile: space.profile(ds.r),
+        report: ds.l,
+        truthfulUtility: ds.u,
+        deviationUtility: ds.dev,
+      };
     }
     out.dominantStrategyIC = { worst: ds.cases ? ds.worst : 0, witness, cases: ds.cases };
   }
@@ -557,14 +661,25 @@ export function runConcepts(env: Environment, table: MechanismTable, concepts: R
     const ep = w.ep;
     out.exPostIC = {
       worst: ep.cases ? ep.worst : 0,
-      witness: ep.cases ? { agent: ep.i, trueType: space.component(ep.t, ep.i), trueProfile: space.profile(ep.t), report: ep.l, truthfulUtility: ep.u, deviationUtility: ep.dev } : null,
+      witness: ep.cases
+        ? {
+            agent: ep.i,
+            trueType: space.component(ep.t, ep.i),
+            trueProfile: space.profile(ep.t),
+            report: ep.l,
+            truthfulUtility: ep.u,
+            deviationUtility: ep.dev,
+          }
+        : null,
       cases: ep.cases,
     };
   }
   if (w.acc) {
-    let iiWorst = -Infinity, iiCases = 0;
+    let iiWorst = -Infinity,
+      iiCases = 0;
     let iiW: WitnessOf['interimIC'] | null = null;
-    let iirWorst = -Infinity, iirCases = 0;
+    let iirWorst = -Infinity,
+      iirCases = 0;
     let iirW: WitnessOf['interimIR'] | null = null;
     for (let i = 0; i < n; i++) {
       const T = counts[i];
@@ -602,7 +717,9 @@ export function runConcepts(env: Environment, table: MechanismTable, concepts: R
     const ir = w.ir;
     out.exPostIR = {
       worst: ir.cases ? ir.worst : 0,
-      witness: ir.cases ? { agent: ir.i, trueType: space.component(ir.t, ir.i), profile: space.profile(ir.t), truthfulUtility: ir.u } : null,
+      witness: ir.cases
+        ? { agent: ir.i, trueType: space.component(ir.t, ir.i), profile: space.profile(ir.t), truthfulUtility: ir.u }
+        : null,
       cases: ir.cases,
     };
   }
@@ -611,6 +728,11 @@ export function runConcepts(env: Environment, table: MechanismTable, concepts: R
     if (!Number.isFinite(exAnte)) throw new NonFiniteError('expected deficit', exAnte);
     out.exAnteBudget = { worst: exAnte, witness: {}, cases: 1 };
   }
-  if (wNPT) out.noPositiveTransfers = { worst: np.cases ? np.worst : 0, witness: np.cases ? { agent: np.i, profile: space.profile(np.t) } : null, cases: np.cases };
+  if (wNPT)
+    out.noPositiveTransfers = {
+      worst: np.cases ? np.worst : 0,
+      witness: np.cases ? { agent: np.i, profile: space.profile(np.t) } : null,
+      cases: np.cases,
+    };
   return out;
 }

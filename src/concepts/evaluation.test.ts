@@ -12,7 +12,15 @@ import { Evaluation } from './evaluation.ts';
 import { exPostIC, interimIC } from './incentiveCompatibility.ts';
 import { exAnteBudget } from './budget.ts';
 
-const env: Environment = { prior: JointPrior.independent([[0.5, 0.5], [0.5, 0.5]]), outcomes: 1, privateValues: true, value: () => 0 };
+const env: Environment = {
+  prior: JointPrior.independent([
+    [0.5, 0.5],
+    [0.5, 0.5],
+  ]),
+  outcomes: 1,
+  privateValues: true,
+  value: () => 0,
+};
 /** agent 0 is paid 1 more for reporting type 1: type 0 gains 1 by lying */
 const mech: DirectMechanism = { outcome: () => 0, transfer: (k) => [k >= 2 ? 1 : 0, 0] };
 
@@ -35,7 +43,9 @@ describe('Evaluation', () => {
     // 4 profiles x 2 agents (budget) + 4 x (2 + 2) (rows) = 24 evaluations for ex post IC
     const ev = new Evaluation(env, mech, { maxWork: 23 });
     expect(() => ev.results(['exPostIC'])).toThrow(LimitError);
-    expect(() => ev.results(['exPostIC'])).toThrow(/for exPostIC, in utility evaluations, is 24, above the limit of 23 \(raise it with the maxWork check option\)/);
+    expect(() => ev.results(['exPostIC'])).toThrow(
+      /for exPostIC, in utility evaluations, is 24, above the limit of 23 \(raise it with the maxWork check option\)/,
+    );
     // a limit given with the call replaces it
     expect(ev.results(['exPostIC'], { maxWork: 24 })[0].violation).toBe(1);
     // the budget pass alone is 4 x 2 = 8
@@ -52,6 +62,8 @@ describe('Evaluation', () => {
   });
 
   it('a checker over its work limit names its own concept (no check before the concepts are known)', () => {
-    expect(() => exPostIC(env, mech, { maxWork: 7 })).toThrow(/the work of checking 4 profiles \(2 x 2\) for exPostIC, in utility evaluations, is 24/);
+    expect(() => exPostIC(env, mech, { maxWork: 7 })).toThrow(
+      /the work of checking 4 profiles \(2 x 2\) for exPostIC, in utility evaluations, is 24/,
+    );
   });
 });

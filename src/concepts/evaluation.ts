@@ -54,7 +54,8 @@ export class Evaluation {
   /** The results of `concepts` (in that order), computing those not yet computed in one pass. */
   results(concepts: readonly ConceptName[], opts: CheckOptions = {}): ConceptResult[] {
     const missing = new Set(concepts.filter((c) => !this.raw[c]));
-    if (missing.size > 0) Object.assign(this.raw, runConcepts(this.env, this.mech, missing, { maxWork: opts.maxWork ?? this.opts.maxWork }));
+    if (missing.size > 0)
+      Object.assign(this.raw, runConcepts(this.env, this.mech, missing, { maxWork: opts.maxWork ?? this.opts.maxWork }));
     const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
     return concepts.map((c) => {
       const r = this.raw[c] as RawResult<typeof c>;

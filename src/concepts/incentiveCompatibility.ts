@@ -33,4 +33,3 @@ export function exPostIC(env: Environment, mech: MechanismLike, opts: CheckOptio
 export function interimIC(env: Environment, mech: MechanismLike, opts: CheckOptions = {}): ConceptResultOf<'interimIC'> {
   return Evaluation.of(env, mech, opts).result('interimIC', opts);
 }
-

@@ -61,7 +61,11 @@ class Straightforward {
 type Options = { tolerance?: number };
 
 /** Reference DSIC: for each agent i, reported profile r (own report r_i = t_i), true profile t, lie. */
-export function referenceDominantStrategyIC(env: Environment, mech: DirectMechanism, opts: Options = {}): ConceptResultOf<'dominantStrategyIC'> {
+export function referenceDominantStrategyIC(
+  env: Environment,
+  mech: DirectMechanism,
+  opts: Options = {},
+): ConceptResultOf<'dominantStrategyIC'> {
   const m = new Straightforward(env, mech);
   const space = m.space;
   const worst = new WorstCase('dominantStrategyIC');
@@ -112,7 +116,14 @@ export function referenceExPostIC(env: Environment, mech: DirectMechanism, opts:
       for (let lie = 0; lie < space.counts[i]; lie++) {
         if (lie === own) continue;
         const dev = m.utility(i, t, space.replace(t, i, lie));
-        worst.offer(dev - truthful, () => ({ agent: i, trueType: own, trueProfile: space.profile(t), report: lie, truthfulUtility: truthful, deviationUtility: dev }));
+        worst.offer(dev - truthful, () => ({
+          agent: i,
+          trueType: own,
+          trueProfile: space.profile(t),
+          report: lie,
+          truthfulUtility: truthful,
+          deviationUtility: dev,
+        }));
       }
     }
   }
@@ -140,7 +151,13 @@ export function referenceInterimIC(env: Environment, mech: DirectMechanism, opts
       }
       for (let lie = 0; lie < Ti; lie++) {
         if (lie === own) continue;
-        worst.offer(dev[lie] - truthful, () => ({ agent: i, trueType: own, report: lie, truthfulUtility: truthful, deviationUtility: dev[lie] }));
+        worst.offer(dev[lie] - truthful, () => ({
+          agent: i,
+          trueType: own,
+          report: lie,
+          truthfulUtility: truthful,
+          deviationUtility: dev[lie],
+        }));
       }
     }
   }
@@ -193,7 +210,8 @@ function deficit(mech: DirectMechanism, t: number, n: number): number {
 export function referenceExPostBudget(env: Environment, mech: DirectMechanism, opts: Options = {}): ConceptResultOf<'exPostBudget'> {
   const space = env.prior.profiles;
   const worst = new WorstCase('exPostBudget');
-  for (let t = 0; t < space.size; t++) if (env.prior.profileMarginal[t] > 0) worst.offer(deficit(mech, t, space.agents), () => ({ profile: space.profile(t) }));
+  for (let t = 0; t < space.size; t++)
+    if (env.prior.profileMarginal[t] > 0) worst.offer(deficit(mech, t, space.agents), () => ({ profile: space.profile(t) }));
   return worst.result(opts.tolerance ?? DEFAULT_TOLERANCE);
 }
 
@@ -201,12 +219,17 @@ export function referenceExPostBudget(env: Environment, mech: DirectMechanism, o
 export function referenceExAnteBudget(env: Environment, mech: DirectMechanism, opts: Options = {}): ConceptResultOf<'exAnteBudget'> {
   const prior = env.prior;
   let s = 0;
-  for (let t = 0; t < prior.profiles.size; t++) if (prior.profileMarginal[t] > 0) s += prior.profileMarginal[t] * deficit(mech, t, prior.agents);
+  for (let t = 0; t < prior.profiles.size; t++)
+    if (prior.profileMarginal[t] > 0) s += prior.profileMarginal[t] * deficit(mech, t, prior.agents);
   return conceptResult('exAnteBudget', s, {}, opts.tolerance ?? DEFAULT_TOLERANCE, 1);
 }
 
 /** Reference no positive transfers: the largest x_i(t) over true profiles and agents. */
-export function referenceNoPositiveTransfers(env: Environment, mech: DirectMechanism, opts: Options = {}): ConceptResultOf<'noPositiveTransfers'> {
+export function referenceNoPositiveTransfers(
+  env: Environment,
+  mech: DirectMechanism,
+  opts: Options = {},
+): ConceptResultOf<'noPositiveTransfers'> {
   const space = env.prior.profiles;
   const worst = new WorstCase('noPositiveTransfers');
   for (let t = 0; t < space.size; t++) {
@@ -230,6 +253,11 @@ export const referenceCheckers: { [C in ConceptName]: (env: Environment, mech: D
 };
 
 /** The reference results of several concepts (each a separate walk). */
-export function referenceCheckAll(env: Environment, mech: DirectMechanism, opts: Options = {}, concepts: readonly ConceptName[]): ConceptResult[] {
+export function referenceCheckAll(
+  env: Environment,
+  mech: DirectMechanism,
+  opts: Options = {},
+  concepts: readonly ConceptName[],
+): ConceptResult[] {
   return concepts.map((c) => referenceCheckers[c](env, mech, opts));
 }

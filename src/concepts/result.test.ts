@@ -103,12 +103,28 @@ describe('the worst-case tracker', () => {
     offer(1, [2]); // a tie keeps the first
     offer(0.5, [3]);
     expect(built).toBe(2); // witnesses are built only when the worst improves
-    expect(w.result(0.5)).toEqual({ concept: 'exPostBudget', holds: false, violation: 1, worst: 1, tolerance: 0.5, witness: { profile: [1] }, cases: 4 });
+    expect(w.result(0.5)).toEqual({
+      concept: 'exPostBudget',
+      holds: false,
+      violation: 1,
+      worst: 1,
+      tolerance: 0.5,
+      witness: { profile: [1] },
+      cases: 4,
+    });
     expect(w.result(1).holds).toBe(true);
   });
 
   it('with no case, worst 0, no witness, 0 cases (holds)', () => {
-    expect(new WorstCase('interimIR').result(0)).toEqual({ concept: 'interimIR', holds: true, violation: 0, worst: 0, tolerance: 0, witness: null, cases: 0 });
+    expect(new WorstCase('interimIR').result(0)).toEqual({
+      concept: 'interimIR',
+      holds: true,
+      violation: 0,
+      worst: 0,
+      tolerance: 0,
+      witness: null,
+      cases: 0,
+    });
   });
 
   it('a first case below 0 replaces the initial -Infinity', () => {

@@ -6,14 +6,7 @@ import { InputError } from '../core/errors.ts';
 
 /** The eight solution concepts mechcheck checks. */
 export type ConceptName =
-  | 'dominantStrategyIC'
-  | 'exPostIC'
-  | 'interimIC'
-  | 'exPostIR'
-  | 'interimIR'
-  | 'exPostBudget'
-  | 'exAnteBudget'
-  | 'noPositiveTransfers';
+  'dominantStrategyIC' | 'exPostIC' | 'interimIC' | 'exPostIR' | 'interimIR' | 'exPostBudget' | 'exAnteBudget' | 'noPositiveTransfers';
 
 /** DSIC: agent `agent` of true type `trueType` gains by reporting `report` when the reports are `reportedProfile`. */
 export interface DominantStrategyICWitness {
@@ -166,7 +159,13 @@ export function checkedTolerance(tolerance: number): number {
 }
 
 /** Assemble a result: `violation = max(0, worst)`, `holds` when `violation <= tolerance` (-0 reads as 0). */
-export function conceptResult<N extends string, W>(concept: N, worst: number, witness: W | null, tolerance: number, cases: number): CheckerResult<N, W> {
+export function conceptResult<N extends string, W>(
+  concept: N,
+  worst: number,
+  witness: W | null,
+  tolerance: number,
+  cases: number,
+): CheckerResult<N, W> {
   const w = worst === 0 ? 0 : worst;
   const violation = Math.max(0, w);
   return { concept, holds: violation <= checkedTolerance(tolerance), violation, worst: w, tolerance, witness, cases };

@@ -41,7 +41,9 @@ describe('sandboxed expressions: evaluation', () => {
         { depthSize: 'small', withCrossShrink: true },
         leaf,
         fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e')).map(([a, o, b]) => `(${a} ${o} ${b})`),
-        fc.tuple(fc.constantFrom('max', 'min', 'abs', 'exp', 'sqrt'), tie('e')).map(([f, a]) => (f === 'max' || f === 'min' ? `${f}(${a}, 1)` : f === 'sqrt' ? `sqrt(abs(${a}))` : `${f}(${a} / 10)`)),
+        fc
+          .tuple(fc.constantFrom('max', 'min', 'abs', 'exp', 'sqrt'), tie('e'))
+          .map(([f, a]) => (f === 'max' || f === 'min' ? `${f}(${a}, 1)` : f === 'sqrt' ? `sqrt(abs(${a}))` : `${f}(${a} / 10)`)),
       ),
     })).e;
     fc.assert(
@@ -112,7 +114,9 @@ describe('sandboxed expressions: refusals name the field, the expression and the
     expect(f.nodes).toBe(5);
     for (let k = 0; k < 4; k++) f(at);
     expect(() => f(at)).toThrow(LimitError);
-    expect(() => f(at)).toThrow(/spec: the work spent on evaluating the expressions \(counted while running\) is \d+ units, above the limit of 20 units \(raise it with --max-work\)/);
+    expect(() => f(at)).toThrow(
+      /spec: the work spent on evaluating the expressions \(counted while running\) is \d+ units, above the limit of 20 units \(raise it with --max-work\)/,
+    );
   });
   it('random calls of every mathjs function name: refused with the function named, or evaluated within the whitelist (never anything else)', () => {
     const names = Object.keys(math).filter((k) => typeof (math as Record<string, unknown>)[k] === 'function' && /^[a-z]/i.test(k));
@@ -135,7 +139,8 @@ describe('sandboxed expressions: refusals name the field, the expression and the
         } else {
           expect(error).toBeInstanceOf(InputError);
           expect((error as Error).message).toMatch(/^buyers\[0\]\.value: /);
-          if (!Object.hasOwn(FUNCTIONS, name)) expect((error as Error).message).toMatch(/not allowed|syntax error|unknown symbol|evaluates to/);
+          if (!Object.hasOwn(FUNCTIONS, name))
+            expect((error as Error).message).toMatch(/not allowed|syntax error|unknown symbol|evaluates to/);
         }
       }),
       { seed: 151, numRuns: 400 },

@@ -126,7 +126,23 @@ const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
 };
 
 /** mathjs keywords and literals that cannot name a variable. */
-const KEYWORDS = new Set(['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'end', 'true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'i']);
+const KEYWORDS = new Set([
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'end',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'i',
+]);
 
 /** True when `name` cannot be a variable: a whitelisted function or constant, or a mathjs keyword. */
 export function isReservedName(name: string): boolean {
@@ -170,7 +186,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function compileExpression(text: unknown, field: string, opts: ExpressionOptions): CompiledExpression {
   if (typeof text !== 'string' || text.trim() === '') throw new InputError(field, 'must be a non-empty expression string');
-  if (text.length > MAX_EXPRESSION_LENGTH) throw new InputError(field, `the expression is ${text.length} characters long, above the limit of ${MAX_EXPRESSION_LENGTH}`);
+  if (text.length > MAX_EXPRESSION_LENGTH)
+    throw new InputError(field, `the expression is ${text.length} characters long, above the limit of ${MAX_EXPRESSION_LENGTH}`);
   const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
   const refuse = (what: string, pos: number, note?: string): never => {
     throw new InputError(field, `${what}${at(pos)} in '${shown}'${note ? ` (${note})` : ''}`);
@@ -191,13 +208,31 @@ export function compileExpression(text: unknown, field: string, opts: Expression
   let nodes = 0;
   const build = (node: MathNode): Closure => {
     nodes++;
-    const n = node as unknown as { type: string; value?: unknown; name?: string; op?: string; fn?: unknown; args?: MathNode[]; content?: MathNode; condition?: MathNode; trueExpr?: MathNode; falseExpr?: MathNode; conditionals?: string[]; params?: MathNode[] };
+    const n = node as unknown as {
+      type: string;
+      value?: unknown;
+      name?: string;
+      op?: string;
+      fn?: unknown;
+      args?: MathNode[];
+      content?: MathNode;
+      condition?: MathNode;
+      trueExpr?: MathNode;
+      falseExpr?: MathNode;
+      conditionals?: string[];
+      params?: MathNode[];
+    };
     switch (n.type) {
       case 'ConstantNode': {
         const v = n.value;
         if (typeof v === 'string') return refuse('strings are not allowed', positionOf(text, /["']/));
-        if (typeof v !== 'number') return refuse(`the constant ${String(v)} is not allowed (numbers only)`, positionOf(text, new RegExp(`\\b${escapeRe(String(v))}\\b`)));
-        if (!Number.isFinite(v)) return refuse('a constant is not a finite number', positionOf(text, /\d[\d.]*[eE][+]?\d{3,}|Infinity|NaN/));
+        if (typeof v !== 'number')
+          return refuse(
+            `the constant ${String(v)} is not allowed (numbers only)`,
+            positionOf(text, new RegExp(`\\b${escapeRe(String(v))}\\b`)),
+          );
+        if (!Number.isFinite(v))
+          return refuse('a constant is not a finite number', positionOf(text, /\d[\d.]*[eE][+]?\d{3,}|Infinity|NaN/));
         return () => v;
       }
       case 'SymbolNode': {
@@ -209,7 +244,11 @@ export function compileExpression(text: unknown, field: string, opts: Expression
           const c = CONSTANTS[name];
           return () => c;
         }
-        return refuse(`unknown symbol '${name}'`, pos(), `declared: ${[...opts.variables].join(', ') || 'none'}; constants: ${Object.keys(CONSTANTS).join(', ')}`);
+        return refuse(
+          `unknown symbol '${name}'`,
+          pos(),
+          `declared: ${[...opts.variables].join(', ') || 'none'}; constants: ${Object.keys(CONSTANTS).join(', ')}`,
+        );
       }
       case 'ParenthesisNode':
         nodes--;
@@ -258,7 +297,8 @@ export function compileExpression(text: unknown, field: string, opts: Expression
         const entry = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
         if (!entry) return refuse(`function '${name}' is not allowed`, pos, `allowed: ${Object.keys(FUNCTIONS).join(', ')}`);
         const [f, lo, hi] = entry;
-        if (n.args!.length < lo || n.args!.length > hi) return refuse(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, got ${n.args!.length}`, pos);
+        if (n.args!.length < lo || n.args!.length > hi)
+          return refuse(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, got ${n.args!.length}`, pos);
         const args = n.args!.map(build);
         if (args.length === 1) {
           const [a] = args;

@@ -12,7 +12,9 @@ describe('formatNumber', () => {
     expect(formatNumber(2 / 3, { digits: 4 })).toBe('0.6667');
     expect(formatNumber(123456, { digits: 4, exactIntegers: false })).toBe('123500');
     expect(formatNumber(0.1 + 0.2, { digits: 'shortest' })).toBe('0.30000000000000004');
-    expect(formatNumber(2500000, { digits: 'shortest', exactIntegers: false, exponent: { from: 1e6, digits: 2, compact: true } })).toBe('2.50e6');
+    expect(formatNumber(2500000, { digits: 'shortest', exactIntegers: false, exponent: { from: 1e6, digits: 2, compact: true } })).toBe(
+      '2.50e6',
+    );
     expect(formatNumber(1.5e-7, { digits: 10 })).toBe('1.5e-7');
   });
   it("reports' values: 6 digits within [1e-3, 1e6), exponent form outside; strings and null as they are", () => {

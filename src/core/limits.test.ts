@@ -18,12 +18,16 @@ describe('work limits', () => {
     ];
     expect(totalWork(parts)).toBe(2.05e12);
     expect(() => assertWorkWithinLimit(parts, 1e9, 'horizon')).toThrow(LimitError);
-    expect(() => assertWorkWithinLimit(parts, 1e9, 'horizon')).toThrow('horizon: the work asked for (the plan (horizon 1e9)) is 2.05e12 units, above the limit of 1.00e9 units (raise it with --max-work)');
+    expect(() => assertWorkWithinLimit(parts, 1e9, 'horizon')).toThrow(
+      'horizon: the work asked for (the plan (horizon 1e9)) is 2.05e12 units, above the limit of 1.00e9 units (raise it with --max-work)',
+    );
     expect(assertWorkWithinLimit(parts, 1e13, 'horizon')).toBe(2.05e12);
   });
   it('overflowing sizes are refused, not wrapped: product past 1e308 is Infinity, NaN parts count as Infinity', () => {
     expect(product([1e200, 1e200])).toBe(Infinity);
-    expect(() => assertWorkWithinLimit([{ what: 'x', units: product([1e200, 1e200]) }], 1e9, 'signals')).toThrow(/is more than 1e308 units/);
+    expect(() => assertWorkWithinLimit([{ what: 'x', units: product([1e200, 1e200]) }], 1e9, 'signals')).toThrow(
+      /is more than 1e308 units/,
+    );
     expect(() => assertWorkWithinLimit([{ what: 'x', units: NaN }], 1e9, 'signals')).toThrow(LimitError);
   });
   it('a StepBudget counts while running and stops past its limit', () => {
@@ -32,6 +36,8 @@ describe('work limits', () => {
     expect(b.remaining).toBe(40);
     b.spend(40);
     expect(() => b.spend(1)).toThrow(InputError);
-    expect(() => b.spend(1)).toThrow(/^spec: the work spent on evaluating expressions \(counted while running\) is 102 units, above the limit of 100 units \(raise it with --max-work\)$/);
+    expect(() => b.spend(1)).toThrow(
+      /^spec: the work spent on evaluating expressions \(counted while running\) is 102 units, above the limit of 100 units \(raise it with --max-work\)$/,
+    );
   });
 });

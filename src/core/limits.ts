@@ -108,7 +108,15 @@ export class StepBudget {
   /** Count `units` more; throws once the total passes the limit. */
   spend(units: number): void {
     this.used += units;
-    if (!(this.used <= this.limit)) throw new LimitError(this.field, `the work spent on ${this.what} (counted while running)`, this.used, this.limit, this.option, 'units');
+    if (!(this.used <= this.limit))
+      throw new LimitError(
+        this.field,
+        `the work spent on ${this.what} (counted while running)`,
+        this.used,
+        this.limit,
+        this.option,
+        'units',
+      );
   }
   /** Units left before the limit. */
   get remaining(): number {

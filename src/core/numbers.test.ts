@@ -4,9 +4,12 @@ import { InputError } from './errors.ts';
 import { assertFinite, NonFiniteError, parseDecimal, parseDecimalOrFraction, parseRational, probability } from './numbers.ts';
 
 describe('parseDecimal', () => {
-  it.each(['0x10', '0b1', '0o7', '', ' ', 'Infinity', '-Infinity', 'NaN', '1/2', '1e', '.', '1,5', '١'])('refuses %j naming the option', (text) => {
-    expect(() => parseDecimal(text, '--tolerance')).toThrow(/^--tolerance: must be a decimal number, got/);
-  });
+  it.each(['0x10', '0b1', '0o7', '', ' ', 'Infinity', '-Infinity', 'NaN', '1/2', '1e', '.', '1,5', '١'])(
+    'refuses %j naming the option',
+    (text) => {
+      expect(() => parseDecimal(text, '--tolerance')).toThrow(/^--tolerance: must be a decimal number, got/);
+    },
+  );
   it.each([
     ['1e309', /must be finite, got Infinity/],
     ['16', /must be <= 10, got 16/],

@@ -115,7 +115,8 @@ export function parseRational(text: string, field: string, bounds: RationalBound
   }
   const maxDigits = bounds.maxDigits ?? 60;
   const len = (x: bigint) => (x < 0n ? -x : x).toString().length;
-  if (len(num) > maxDigits || len(den) > maxDigits) throw new InputError(field, `'${text}' needs more than ${maxDigits} digits as a fraction; give a shorter number`);
+  if (len(num) > maxDigits || len(den) > maxDigits)
+    throw new InputError(field, `'${text}' needs more than ${maxDigits} digits as a fraction; give a shorter number`);
   // a decimal's double is Number(text) (correctly rounded); a fraction's is the quotient of its parts
   const value = finiteNumber(frac ? Number(num) / Number(den) : Number(t), field, bounds);
   return { numerator: num, denominator: den, value };

@@ -20,10 +20,19 @@ describe('ProfileSpace', () => {
 
 describe('JointPrior', () => {
   // two states, two agents with binary signals, conditionally independent with accuracy 0.8
-  const P = JointPrior.conditionallyIndependent([0.5, 0.5], [
-    [[0.8, 0.2], [0.2, 0.8]],
-    [[0.8, 0.2], [0.2, 0.8]],
-  ]);
+  const P = JointPrior.conditionallyIndependent(
+    [0.5, 0.5],
+    [
+      [
+        [0.8, 0.2],
+        [0.2, 0.8],
+      ],
+      [
+        [0.8, 0.2],
+        [0.2, 0.8],
+      ],
+    ],
+  );
   it('posterior on the state given a profile', () => {
     const post = P.stateGivenProfile(P.profiles.index([0, 0]));
     expect(post[0]).toBeCloseTo(0.64 / 0.68, 12);
@@ -42,7 +51,9 @@ describe('JointPrior', () => {
   });
   it('refuses a table above PRIOR_CELLS_LIMIT before allocating it, naming the size', () => {
     const huge = Array.from({ length: 10 }, () => Array<number>(100).fill(0.01));
-    expect(() => JointPrior.independent(huge)).toThrow(/prior: the prior's table \(1 states x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 profiles\) is 1\.00e20, above the limit of 1\.50e8/);
+    expect(() => JointPrior.independent(huge)).toThrow(
+      /prior: the prior's table \(1 states x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 x 100 profiles\) is 1\.00e20, above the limit of 1\.50e8/,
+    );
     // the likelihoods of 3 agents with 1000 signals in 2 states: 2e9 cells
     const L = Array.from({ length: 3 }, () => [Array<number>(1000).fill(0.001), Array<number>(1000).fill(0.001)]);
     expect(() => JointPrior.conditionallyIndependent([0.5, 0.5], L)).toThrow(/is 2\.00e9, above the limit/);

@@ -41,7 +41,10 @@ export class JointPrior {
     assertPriorSize(states, typeCounts, field);
     const expected = states * this.profiles.size;
     if (table.length !== expected) {
-      throw new InputError(field, `has ${table.length} entries, expected ${expected} (= ${states} states x ${this.profiles.size} profiles)`);
+      throw new InputError(
+        field,
+        `has ${table.length} entries, expected ${expected} (= ${states} states x ${this.profiles.size} profiles)`,
+      );
     }
     validateDistribution(table, field);
     this.table = Float64Array.from(table);
@@ -60,7 +63,10 @@ export class JointPrior {
     this.ownMarginal = typeCounts.map((c) => new Float64Array(c));
     const digits = new Int32Array(n);
     for (let k = 0; k < S; k++) {
-      if (k > 0) for (let j = n - 1; j >= 0; j--) if (++digits[j] < typeCounts[j]) break; else digits[j] = 0;
+      if (k > 0)
+        for (let j = n - 1; j >= 0; j--)
+          if (++digits[j] < typeCounts[j]) break;
+          else digits[j] = 0;
       const p = this.profileMarginal[k];
       for (let i = 0; i < n; i++) this.ownMarginal[i][digits[i]] += p;
     }
@@ -152,7 +158,10 @@ export class JointPrior {
     const table = new Float64Array(space.size);
     const digits = new Int32Array(n);
     for (let k = 0; k < space.size; k++) {
-      if (k > 0) for (let j = n - 1; j >= 0; j--) if (++digits[j] < space.counts[j]) break; else digits[j] = 0;
+      if (k > 0)
+        for (let j = n - 1; j >= 0; j--)
+          if (++digits[j] < space.counts[j]) break;
+          else digits[j] = 0;
       let p = 1;
       for (let i = 0; i < n; i++) p *= marginals[i][digits[i]];
       table[k] = p;
@@ -164,7 +173,11 @@ export class JointPrior {
    * Conditionally independent signals: P(theta, a) = pi(theta) prod_i L_i(a_i | theta).
    * `likelihoods[i][theta]` is agent i's signal distribution in state theta.
    */
-  static conditionallyIndependent(statePrior: readonly number[], likelihoods: readonly (readonly (readonly number[])[])[], field = 'prior'): JointPrior {
+  static conditionallyIndependent(
+    statePrior: readonly number[],
+    likelihoods: readonly (readonly (readonly number[])[])[],
+    field = 'prior',
+  ): JointPrior {
     assertDistribution(statePrior, `${field}.statePrior`);
     const m = statePrior.length;
     likelihoods.forEach((Li, i) => {
@@ -192,6 +205,10 @@ export class JointPrior {
 
 /** Refuse a prior of more than PRIOR_CELLS_LIMIT states x profiles, before allocating it. */
 function assertPriorSize(states: number, typeCounts: readonly number[], field: string): void {
-  assertWithinLimit(states * product(typeCounts), PRIOR_CELLS_LIMIT, field, `the prior's table (${states} states x ${typeCounts.join(' x ')} profiles)`);
+  assertWithinLimit(
+    states * product(typeCounts),
+    PRIOR_CELLS_LIMIT,
+    field,
+    `the prior's table (${states} states x ${typeCounts.join(' x ')} profiles)`,
+  );
 }
-

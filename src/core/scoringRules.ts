@@ -15,7 +15,9 @@ import type { JointPrior } from './prior.ts';
  */
 export function sphericalRewards(prior: JointPrior, agent: number, scale: number): (profileIndex: number) => number {
   const space = prior.profiles;
-  const beliefs = Array.from({ length: space.counts[agent] }, (_, s) => (prior.ownMarginal[agent][s] > 0 ? prior.othersGivenOwn(agent, s) : null));
+  const beliefs = Array.from({ length: space.counts[agent] }, (_, s) =>
+    prior.ownMarginal[agent][s] > 0 ? prior.othersGivenOwn(agent, s) : null,
+  );
   const norms = beliefs.map((b) => (b ? norm2(b) : 0));
   return (k: number) => {
     const own = space.component(k, agent);

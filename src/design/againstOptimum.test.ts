@@ -33,7 +33,16 @@ describe('against the optimum', () => {
     const m = load('second-price-auction.json');
     const constant: DirectMechanism = { outcome: () => 0, transfer: () => [-1, 1] };
     const sat = satisfiedConstraints(m.env, constant);
-    expect(sat).toEqual(['dominantStrategyIC', 'exPostIC', 'interimIC', 'exPostIR', 'interimIR', 'exPostBudget', 'exAnteBudget', 'exPostBudgetBalance']);
+    expect(sat).toEqual([
+      'dominantStrategyIC',
+      'exPostIC',
+      'interimIC',
+      'exPostIR',
+      'interimIR',
+      'exPostBudget',
+      'exAnteBudget',
+      'exPostBudgetBalance',
+    ]);
     const w = againstOptimum(m.env, constant, labels(m), 'welfare');
     expect(w.value).toBeCloseTo(2, 12); // Ann's expected value; transfers cancel
     expect(w.status).toBe('optimal');

@@ -71,7 +71,13 @@ export function satisfiedConstraints(env: Environment, mech: DirectMechanism, to
 }
 
 /** Compare a mechanism with the best mechanism under the constraints it satisfies (objective default welfare). */
-export function againstOptimum(env: Environment, mech: DirectMechanism, labels: Labels, objective: DesignObjective = 'welfare', tolerance = DEFAULT_TOLERANCE): AgainstOptimum {
+export function againstOptimum(
+  env: Environment,
+  mech: DirectMechanism,
+  labels: Labels,
+  objective: DesignObjective = 'welfare',
+  tolerance = DEFAULT_TOLERANCE,
+): AgainstOptimum {
   const satisfied = satisfiedConstraints(env, mech, tolerance);
   const value = objectiveValue(env, mech, objective);
   const r = designMechanism({ name: 'against optimum', env, labels, spec: { objective, constraints: satisfied }, tolerance });
@@ -81,7 +87,10 @@ export function againstOptimum(env: Environment, mech: DirectMechanism, labels: 
     return { ...base, optimum: r.value, gap, relativeGap: gap / (1 + Math.abs(r.value!)) };
   }
   if (r.status === 'unbounded') return { ...base, note: `the objective is unbounded under these constraints: ${r.direction!.summary}` };
-  return { ...base, note: `no mechanism satisfies these constraints exactly (the mechanism meets them only within the tolerance ${tolerance}): ${r.infeasibility!.summary}` };
+  return {
+    ...base,
+    note: `no mechanism satisfies these constraints exactly (the mechanism meets them only within the tolerance ${tolerance}): ${r.infeasibility!.summary}`,
+  };
 }
 
 const fmt = (x: number) => formatNumber(x);
@@ -92,7 +101,13 @@ const fmt = (x: number) => formatNumber(x);
  * (default welfare); an answer the LP layer cannot certify is reported as such.
  */
 export function againstOptimumReport(
-  m: { env: Environment; mech: DirectMechanism; agentNames: readonly string[]; typeLabels: readonly (readonly string[])[]; outcomeLabels: readonly string[] },
+  m: {
+    env: Environment;
+    mech: DirectMechanism;
+    agentNames: readonly string[];
+    typeLabels: readonly (readonly string[])[];
+    outcomeLabels: readonly string[];
+  },
   objectiveOption: string | undefined,
   tolerance: number,
 ): { result: AgainstOptimum | { error: string }; text: string } {

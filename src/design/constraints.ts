@@ -30,13 +30,20 @@ export function isCheckConcept(c: DesignConstraint): c is ConceptName {
  */
 export function parseConstraints(x: unknown, field: string): DesignConstraint[] {
   let names: unknown[];
-  if (typeof x === 'string') names = x.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof x === 'string')
+    names = x
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   else if (Array.isArray(x)) names = x;
   else throw new InputError(field, `must be a list of constraint names; valid: ${DESIGN_CONSTRAINTS.join(', ')}`);
   const seen = new Set<DesignConstraint>();
   names.forEach((n, k) => {
     if (typeof n !== 'string' || !(DESIGN_CONSTRAINTS as readonly string[]).includes(n)) {
-      throw new InputError(Array.isArray(x) ? `${field}[${k}]` : field, `unknown constraint '${String(n)}'; valid: ${DESIGN_CONSTRAINTS.join(', ')}`);
+      throw new InputError(
+        Array.isArray(x) ? `${field}[${k}]` : field,
+        `unknown constraint '${String(n)}'; valid: ${DESIGN_CONSTRAINTS.join(', ')}`,
+      );
     }
     seen.add(n as DesignConstraint);
   });

@@ -41,7 +41,9 @@ function auction(n: number, T: number, constraints: DesignConstraint[]) {
     types: Array.from({ length: n }, () => vals.map((v) => `v=${v}`)),
     prior: { independent: Array.from({ length: n }, () => vals.map(() => 1 / T)) },
     outcomes: ['no sale', ...Array.from({ length: n }, (_, i) => `${i} wins`)],
-    valuations: { private: Array.from({ length: n }, (_, i) => vals.map((v) => Array.from({ length: n + 1 }, (_, c) => (c === i + 1 ? v : 0)))) },
+    valuations: {
+      private: Array.from({ length: n }, (_, i) => vals.map((v) => Array.from({ length: n + 1 }, (_, c) => (c === i + 1 ? v : 0)))),
+    },
     design: { objective: 'revenue', constraints },
   };
 }
@@ -74,10 +76,14 @@ describe('known optima', () => {
   it('objectives: welfare is weights 1 plus revenue weight 1; revenue is weights 0 plus revenue weight 1', () => {
     const base = tradeGrid(3, ['interimIC', 'interimIR', 'exAnteBudget']);
     const w = designMechanism(parseDesignFile(base));
-    const w2 = designMechanism(parseDesignFile({ ...base, design: { ...base.design, objective: { agentWeights: [1, 1], revenueWeight: 1 } } }));
+    const w2 = designMechanism(
+      parseDesignFile({ ...base, design: { ...base.design, objective: { agentWeights: [1, 1], revenueWeight: 1 } } }),
+    );
     expect(w2.value).toBeCloseTo(w.value!, 9);
     const r = designMechanism(parseDesignFile({ ...base, design: { ...base.design, objective: 'revenue' } }));
-    const r2 = designMechanism(parseDesignFile({ ...base, design: { ...base.design, objective: { agentWeights: [0, 0], revenueWeight: 1 } } }));
+    const r2 = designMechanism(
+      parseDesignFile({ ...base, design: { ...base.design, objective: { agentWeights: [0, 0], revenueWeight: 1 } } }),
+    );
     expect(r2.value).toBeCloseTo(r.value!, 9);
     // welfare with free transfers under ex ante budget: the efficient welfare E[(v - c)+] = 4/9 on {0, 1, 2}
     expect(w.value).toBeCloseTo(4 / 9, 9);
@@ -115,10 +121,26 @@ describe('the LP means what check means', () => {
   const subsetArb = fc.subarray([...DESIGN_CONSTRAINTS], { minLength: 1 });
   let optimal = 0;
   let infeasible = 0;
-  fcTest.prop([environmentSpecArb({ agents: { min: 1, max: 2 }, types: { min: 1, max: 3 }, states: { min: 1, max: 2 }, maxWeight: 3, fullSupport: false }), subsetArb, fc.constantFrom('welfare', 'revenue')], { numRuns: 60, seed: 21 })(
+  fcTest.prop(
+    [
+      environmentSpecArb({
+        agents: { min: 1, max: 2 },
+        types: { min: 1, max: 3 },
+        states: { min: 1, max: 2 },
+        maxWeight: 3,
+        fullSupport: false,
+      }),
+      subsetArb,
+      fc.constantFrom('welfare', 'revenue'),
+    ],
+    { numRuns: 60, seed: 21 },
+  )(
     'a designed mechanism passes check on every imposed constraint (several states, zero-probability profiles)',
     (spec, constraints, objective) => {
-      const withIR = constraints.includes('interimIR') || constraints.includes('exPostIR') || objective === 'welfare' ? constraints : [...constraints, 'interimIR' as const];
+      const withIR =
+        constraints.includes('interimIR') || constraints.includes('exPostIR') || objective === 'welfare'
+          ? constraints
+          : [...constraints, 'interimIR' as const];
       const problem = parseDesignFile(fileFromSpec(spec, withIR, objective));
       const r = designMechanism(problem);
       if (r.status === 'optimal') {
@@ -139,24 +161,37 @@ describe('the LP means what check means', () => {
     expect(optimal + infeasible).toBeLessThanOrEqual(60);
   });
 
-  fcTest.prop([environmentSpecArb({ agents: { min: 1, max: 3 }, types: { min: 1, max: 3 }, states: { min: 1, max: 1 }, maxWeight: 3 })], { numRuns: 40, seed: 22 })(
-    'not stricter than check: VCG (which check accepts) is feasible, and the welfare optimum is its welfare',
-    (spec) => {
-      const cons: DesignConstraint[] = ['dominantStrategyIC', 'exPostIC', 'interimIC', 'exPostIR', 'interimIR', 'noPositiveTransfers', 'exPostBudget', 'exAnteBudget', 'efficient'];
-      const problem = parseDesignFile(fileFromSpec(spec, cons, 'welfare'));
-      const vcg = vcgMechanism(problem.env);
-      const held = checkAll(problem.env, vcg).filter((c) => !c.holds);
-      expect(held).toEqual([]); // Clarke's VCG with values in [0, M]: every concept of check
-      const r = designMechanism(problem);
-      expect(r.status).toBe('optimal');
-      const table = new MechanismTable(problem.env, vcg);
-      let welfare = 0;
-      const S = problem.env.prior.profiles.size;
-      for (let k = 0; k < S; k++) for (let c = 0; c < problem.env.outcomes; c++) for (let i = 0; i < problem.env.prior.agents; i++) welfare += problem.env.prior.profileMarginal[k] * table.outcomeProbability(k, c) * problem.env.value(i, c, 0, k);
-      expect(r.value!).toBeCloseTo(welfare, 7);
-      void asDirectMechanism;
-    },
-  );
+  fcTest.prop([environmentSpecArb({ agents: { min: 1, max: 3 }, types: { min: 1, max: 3 }, states: { min: 1, max: 1 }, maxWeight: 3 })], {
+    numRuns: 40,
+    seed: 22,
+  })('not stricter than check: VCG (which check accepts) is feasible, and the welfare optimum is its welfare', (spec) => {
+    const cons: DesignConstraint[] = [
+      'dominantStrategyIC',
+      'exPostIC',
+      'interimIC',
+      'exPostIR',
+      'interimIR',
+      'noPositiveTransfers',
+      'exPostBudget',
+      'exAnteBudget',
+      'efficient',
+    ];
+    const problem = parseDesignFile(fileFromSpec(spec, cons, 'welfare'));
+    const vcg = vcgMechanism(problem.env);
+    const held = checkAll(problem.env, vcg).filter((c) => !c.holds);
+    expect(held).toEqual([]); // Clarke's VCG with values in [0, M]: every concept of check
+    const r = designMechanism(problem);
+    expect(r.status).toBe('optimal');
+    const table = new MechanismTable(problem.env, vcg);
+    let welfare = 0;
+    const S = problem.env.prior.profiles.size;
+    for (let k = 0; k < S; k++)
+      for (let c = 0; c < problem.env.outcomes; c++)
+        for (let i = 0; i < problem.env.prior.agents; i++)
+          welfare += problem.env.prior.profileMarginal[k] * table.outcomeProbability(k, c) * problem.env.value(i, c, 0, k);
+    expect(r.value!).toBeCloseTo(welfare, 7);
+    void asDirectMechanism;
+  });
 });
 
 describe("check's zero-probability policy", () => {
@@ -169,8 +204,30 @@ describe("check's zero-probability policy", () => {
       types: [2, 2],
       prior: { joint: [0.25, 0.25, 0.5, 0] },
       outcomes: 2,
-      valuations: { private: [[[0, 1], [0, 2]], [[0, 1], [0, 3]]] },
-      design: { objective: 'welfare', constraints: ['dominantStrategyIC', 'exPostIC', 'exPostIR', 'exPostBudget', 'exPostBudgetBalance', 'noPositiveTransfers', 'efficient'] },
+      valuations: {
+        private: [
+          [
+            [0, 1],
+            [0, 2],
+          ],
+          [
+            [0, 1],
+            [0, 3],
+          ],
+        ],
+      },
+      design: {
+        objective: 'welfare',
+        constraints: [
+          'dominantStrategyIC',
+          'exPostIC',
+          'exPostIR',
+          'exPostBudget',
+          'exPostBudgetBalance',
+          'noPositiveTransfers',
+          'efficient',
+        ],
+      },
     };
     const problem = parseDesignFile(file);
     const p = buildDesignProgram(floatDesignData(problem.env), problem.spec);

@@ -25,7 +25,13 @@ import { efficiency, exPostBudgetBalance, type ExtraConceptResult } from './extr
 import { describeObjective, type DesignObjective } from './objective.ts';
 import { buildDesignProgram, toFloatLP, type DesignProgram, type DesignSpec } from './program.ts';
 import { assertDesignWithinLimits, DESIGN_LIMITS, designSize, type DesignSize } from './size.ts';
-import { infeasibilityStatement, unboundedDirection, type InfeasibilityStatement, type Labels, type UnboundedDirection } from './statements.ts';
+import {
+  infeasibilityStatement,
+  unboundedDirection,
+  type InfeasibilityStatement,
+  type Labels,
+  type UnboundedDirection,
+} from './statements.ts';
 
 /** A design problem: an environment (as `check` loads it), its labels and raw numbers, and what to optimise under which constraints. */
 export interface DesignProblem {
@@ -77,7 +83,11 @@ export interface DesignResult {
   /** optimal: the certified optimal value of the objective */
   value?: number;
   /** the LP and how its answer was certified */
-  lp: DesignSize & { backend: string; ms: number; certificate: Omit<LPCertificate, 'farkas' | 'ray'> & { farkasMargin?: number; farkasSource?: string } };
+  lp: DesignSize & {
+    backend: string;
+    ms: number;
+    certificate: Omit<LPCertificate, 'farkas' | 'ray'> & { farkasMargin?: number; farkasSource?: string };
+  };
   mechanism?: DesignedMechanism;
   /** every imposed constraint, checked on the designed mechanism with `check`'s concepts */
   checks?: ImposedCheck[];
@@ -113,7 +123,12 @@ export function asDirectMechanism(m: DesignedMechanism, name = 'designed mechani
 }
 
 /** Check every imposed constraint on a mechanism: `check`'s concepts, and the two design-only ones. */
-export function checkImposed(env: Environment, mech: DirectMechanism, constraints: readonly DesignConstraint[], tolerance: number): ImposedCheck[] {
+export function checkImposed(
+  env: Environment,
+  mech: DirectMechanism,
+  constraints: readonly DesignConstraint[],
+  tolerance: number,
+): ImposedCheck[] {
   const concepts = constraints.filter(isCheckConcept);
   const results = checkAll(env, mech, { tolerance }, concepts);
   const out: ImposedCheck[] = results.map((r) => ({ constraint: r.concept, holds: r.holds, violation: r.violation, result: r }));
@@ -149,12 +164,16 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
   const C = env.outcomes;
   const tolerance = problem.tolerance ?? DEFAULT_TOLERANCE;
   const privateValues = env.privateValues === true;
-  assertDesignWithinLimits(space.counts, C, problem.spec.constraints, { privateValues, privateIndependent: privateValues && isProductPrior(env), exact: opts.exact });
+  assertDesignWithinLimits(space.counts, C, problem.spec.constraints, {
+    privateValues,
+    privateIndependent: privateValues && isProductPrior(env),
+    exact: opts.exact,
+  });
 
   let data: DesignData<number> | DesignData<Fraction>;
   let F: Field<number> | Field<Fraction>;
   if (opts.exact) {
-    if (!problem.raw) throw new Error('designMechanism: --exact needs the environment\'s raw numbers');
+    if (!problem.raw) throw new Error("designMechanism: --exact needs the environment's raw numbers");
     data = exactDesignData(problem.raw, space.counts, env.prior.states, C);
     F = exactField;
   } else {
@@ -167,14 +186,23 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
   // HiGHS answers, certified by its own certificates (point, dual bound, Farkas ray, exact ray): its point is
   // accurate to rounding, which the checks at 1e-9 and the exact certification need (javascript-lp-solver
   // rounds its answers); interior point beyond 5,000 variables (several times faster there, with crossover)
-  const sol = solveLP(lp, { tolerance: opts.lpTolerance, backend: 'highs', highs: { feasibilityTolerance: 1e-10, ...(size.variables > 5000 ? { solver: 'ipm' as const } : {}) } });
+  const sol = solveLP(lp, {
+    tolerance: opts.lpTolerance,
+    backend: 'highs',
+    highs: { feasibilityTolerance: 1e-10, ...(size.variables > 5000 ? { solver: 'ipm' as const } : {}) },
+  });
   const { farkas, ray, ...certRest } = sol.certificate;
   const result: DesignResult = {
     status: sol.status,
     objective: problem.spec.objective,
     objectiveName: describeObjective(problem.spec.objective),
     constraints: [...problem.spec.constraints],
-    lp: { ...size, backend: sol.backend, ms: sol.ms, certificate: { ...certRest, ...(farkas ? { farkasMargin: farkas.margin, farkasSource: farkas.source } : {}) } },
+    lp: {
+      ...size,
+      backend: sol.backend,
+      ms: sol.ms,
+      certificate: { ...certRest, ...(farkas ? { farkasMargin: farkas.margin, farkasSource: farkas.source } : {}) },
+    },
   };
   const labels = problem.labels;
 
@@ -185,19 +213,35 @@ export function designMechanism(problem: DesignProblem, opts: DesignOptions = {}
     result.checks = checkImposed(env, asDirectMechanism(mech), problem.spec.constraints, tolerance);
     if (opts.exact) {
       const e = exactOptimum(exactField, program.lp as DesignProgram<Fraction>['lp'], sol.x, sol.duals);
-      result.exact = e ? { verified: true, value: e.value.toFraction() } : { verified: false, note: 'the rationalised point and duals do not certify an exact optimum (denominators too large, or not a vertex): the value is certified in floating point only' };
+      result.exact = e
+        ? { verified: true, value: e.value.toFraction() }
+        : {
+            verified: false,
+            note: 'the rationalised point and duals do not certify an exact optimum (denominators too large, or not a vertex): the value is certified in floating point only',
+          };
     }
   } else if (sol.status === 'infeasible') {
-    if (!farkas) throw new LPCertificationError('infeasible without a verified Farkas certificate (the backends agreed on the status only)', { certificate: sol.certificate });
+    if (!farkas)
+      throw new LPCertificationError('infeasible without a verified Farkas certificate (the backends agreed on the status only)', {
+        certificate: sol.certificate,
+      });
     let exact: { F: Field<Fraction>; lp: DesignProgram<Fraction>['lp']; y: Fraction[] } | undefined;
     if (opts.exact) {
       const e = exactFarkas(exactField, program.lp as DesignProgram<Fraction>['lp'], farkas.y);
       if (e) exact = { F: exactField, lp: program.lp as DesignProgram<Fraction>['lp'], y: e.y };
-      result.exact = e ? { verified: true } : { verified: false, note: 'the rationalised Farkas multipliers do not prove infeasibility exactly: certified in floating point only' };
+      result.exact = e
+        ? { verified: true }
+        : {
+            verified: false,
+            note: 'the rationalised Farkas multipliers do not prove infeasibility exactly: certified in floating point only',
+          };
     }
     result.infeasibility = infeasibilityStatement(program, lp, farkas.y, labels, space, exact);
   } else {
-    if (!ray) throw new LPCertificationError('unbounded without a verified ray (the backends agreed on the status only)', { certificate: sol.certificate });
+    if (!ray)
+      throw new LPCertificationError('unbounded without a verified ray (the backends agreed on the status only)', {
+        certificate: sol.certificate,
+      });
     result.direction = unboundedDirection(program, ray.ray, ray.rate, labels, space);
   }
   return result;

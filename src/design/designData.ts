@@ -51,7 +51,13 @@ export function othersGivenOwn<T>(d: DesignData<T>, i: number, k: number): T {
 }
 
 /** Per agent: vhat_i(c; t) is the same at every true profile with the same own type (private values, read off the table). */
-function privateFlags<T>(F: Field<T>, space: ProfileSpace, C: number, supported: boolean[], vhat: (i: number, k: number, c: number) => T): boolean[] {
+function privateFlags<T>(
+  F: Field<T>,
+  space: ProfileSpace,
+  C: number,
+  supported: boolean[],
+  vhat: (i: number, k: number, c: number) => T,
+): boolean[] {
   return Array.from({ length: space.agents }, (_, i) => {
     const first = new Map<number, number>(); // own type -> first true profile
     for (let k = 0; k < space.size; k++) {
@@ -124,7 +130,13 @@ export interface RawEnvironmentNumbers {
  * rational it denotes: 0.1 is 1/10; a string "1/3" is 1/3). The file must have
  * passed the float parser first (dimensions are not re-checked).
  */
-export function exactDesignData(raw: RawEnvironmentNumbers, counts: readonly number[], states: number, outcomes: number, field = 'prior'): DesignData<Fraction> {
+export function exactDesignData(
+  raw: RawEnvironmentNumbers,
+  counts: readonly number[],
+  states: number,
+  outcomes: number,
+  field = 'prior',
+): DesignData<Fraction> {
   const F = exactField;
   const q = (x: number | string, where: string): Fraction => {
     try {
@@ -156,7 +168,8 @@ export function exactDesignData(raw: RawEnvironmentNumbers, counts: readonly num
     return p;
   });
   const ownProb = counts.map((c) => new Array<Fraction>(c).fill(F.zero));
-  for (let k = 0; k < S; k++) for (let i = 0; i < n; i++) ownProb[i][space.component(k, i)] = F.add(ownProb[i][space.component(k, i)], profileProb[k]);
+  for (let k = 0; k < S; k++)
+    for (let i = 0; i < n; i++) ownProb[i][space.component(k, i)] = F.add(ownProb[i][space.component(k, i)], profileProb[k]);
   const v = raw.valuations;
   const value = (i: number, c: number, th: number, k: number): Fraction => {
     if (v.private) return q(v.private[i][space.component(k, i)][c], `valuations.private[${i}]`);
@@ -173,7 +186,8 @@ export function exactDesignData(raw: RawEnvironmentNumbers, counts: readonly num
       for (let c = 0; c < C; c++) {
         let s = F.zero;
         if (F.cmp(pk, F.zero) > 0) {
-          for (let th = 0; th < states; th++) if (F.cmp(prob[th * S + k], F.zero) !== 0) s = F.add(s, F.mul(prob[th * S + k], value(i, c, th, k)));
+          for (let th = 0; th < states; th++)
+            if (F.cmp(prob[th * S + k], F.zero) !== 0) s = F.add(s, F.mul(prob[th * S + k], value(i, c, th, k)));
           s = F.div(s, pk);
         } else s = value(i, c, 0, k); // a single state and P(t) = 0: the posterior is the point mass (as ValueTable)
         vhat[(i * S + k) * C + c] = s;

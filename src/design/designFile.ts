@@ -39,19 +39,27 @@ function declaredCounts(types: unknown): number[] | null {
 
 /** Parse a design file (already read as JSON). */
 export function parseDesignFile(data: unknown, overrides: DesignOverrides = {}): DesignProblem {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InputError('(top level)', 'must be a JSON object (an environment in the check format plus "design")');
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new InputError('(top level)', 'must be a JSON object (an environment in the check format plus "design")');
   const f = data as Record<string, unknown>;
   for (const k of ['outcome', 'transfers'] as const) {
-    if (k in f) throw new InputError(k, 'a design file describes no mechanism (design finds one): remove it, or use mechcheck check --against-optimum');
+    if (k in f)
+      throw new InputError(
+        k,
+        'a design file describes no mechanism (design finds one): remove it, or use mechcheck check --against-optimum',
+      );
   }
   if ('require' in f) throw new InputError('require', 'a design file imposes its constraints in design.constraints');
   for (const k of Object.keys(f)) {
-    if (k !== 'design' && k !== '$schema' && !(ENVIRONMENT_FIELDS as readonly string[]).includes(k)) throw new InputError(k, `is not a known field (environment: ${ENVIRONMENT_FIELDS.join(', ')}; and design)`);
+    if (k !== 'design' && k !== '$schema' && !(ENVIRONMENT_FIELDS as readonly string[]).includes(k))
+      throw new InputError(k, `is not a known field (environment: ${ENVIRONMENT_FIELDS.join(', ')}; and design)`);
   }
   const design = f.design;
-  if (design !== undefined && (typeof design !== 'object' || design === null || Array.isArray(design))) throw new InputError('design', 'must be an object {"objective": ..., "constraints": [...]}');
+  if (design !== undefined && (typeof design !== 'object' || design === null || Array.isArray(design)))
+    throw new InputError('design', 'must be an object {"objective": ..., "constraints": [...]}');
   const d = (design ?? {}) as Record<string, unknown>;
-  for (const k of Object.keys(d)) if (k !== 'objective' && k !== 'constraints') throw new InputError(`design.${k}`, 'is not a known field (objective, constraints)');
+  for (const k of Object.keys(d))
+    if (k !== 'objective' && k !== 'constraints') throw new InputError(`design.${k}`, 'is not a known field (objective, constraints)');
 
   // the environment, through check's parser with a placeholder mechanism (sizes first)
   const counts = declaredCounts(f.types);
@@ -68,10 +76,21 @@ export function parseDesignFile(data: unknown, overrides: DesignOverrides = {}):
   const loaded = parseMechanism({ ...env, outcome, transfers, ...('tolerance' in f ? { tolerance: f.tolerance } : {}) });
 
   const objectiveSource = overrides.objective ?? d.objective;
-  if (objectiveSource === undefined) throw new InputError('design.objective', 'is required (or give --objective): welfare, revenue, or {"agentWeights": [...], "revenueWeight": r}');
-  const objective = parseObjective(objectiveSource, loaded.agentNames.length, overrides.objective !== undefined ? '--objective' : 'design.objective');
+  if (objectiveSource === undefined)
+    throw new InputError(
+      'design.objective',
+      'is required (or give --objective): welfare, revenue, or {"agentWeights": [...], "revenueWeight": r}',
+    );
+  const objective = parseObjective(
+    objectiveSource,
+    loaded.agentNames.length,
+    overrides.objective !== undefined ? '--objective' : 'design.objective',
+  );
   const constraintsSource = overrides.constraints ?? d.constraints ?? [];
-  const constraints: DesignConstraint[] = parseConstraints(constraintsSource, overrides.constraints !== undefined ? '--constraints' : 'design.constraints');
+  const constraints: DesignConstraint[] = parseConstraints(
+    constraintsSource,
+    overrides.constraints !== undefined ? '--constraints' : 'design.constraints',
+  );
 
   const environmentFile: Record<string, unknown> = {};
   for (const k of ['agents', 'types', 'states', 'prior', 'outcomes', 'valuations'] as const) if (k in f) environmentFile[k] = f[k];

@@ -100,7 +100,12 @@ export function exactDualBound<T>(F: Field<T>, lp: GenericLP<T>, y: readonly T[]
 }
 
 /** The exact optimum, when the rationalised point and multipliers certify it. */
-export function exactOptimum(F: Field<Fraction>, lp: GenericLP<Fraction>, x: readonly number[], duals: readonly number[] | undefined): { value: Fraction; x: Fraction[]; y: Fraction[] } | null {
+export function exactOptimum(
+  F: Field<Fraction>,
+  lp: GenericLP<Fraction>,
+  x: readonly number[],
+  duals: readonly number[] | undefined,
+): { value: Fraction; x: Fraction[]; y: Fraction[] } | null {
   if (!duals) return null;
   for (const rel of RATIONALIZE_PRECISIONS.slice(0, 2)) {
     const xr = x.map((v) => rationalize(F, v, rel));

@@ -24,7 +24,11 @@ export interface ExtraConceptResult {
 }
 
 /** The largest |sum_i x_i(t)| over the true profiles. */
-export function exPostBudgetBalance(env: Environment, mech: DirectMechanism | MechanismTable, opts: { tolerance?: number } = {}): ExtraConceptResult {
+export function exPostBudgetBalance(
+  env: Environment,
+  mech: DirectMechanism | MechanismTable,
+  opts: { tolerance?: number } = {},
+): ExtraConceptResult {
   const m = mech instanceof MechanismTable ? mech : new MechanismTable(env, mech);
   const space = env.prior.profiles;
   let worst = 0;
@@ -41,11 +45,22 @@ export function exPostBudgetBalance(env: Environment, mech: DirectMechanism | Me
     }
   }
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
-  return { constraint: 'exPostBudgetBalance', holds: worst <= tolerance, violation: worst, tolerance, profile: at === null ? null : space.profile(at), cases };
+  return {
+    constraint: 'exPostBudgetBalance',
+    holds: worst <= tolerance,
+    violation: worst,
+    tolerance,
+    profile: at === null ? null : space.profile(at),
+    cases,
+  };
 }
 
 /** The largest welfare lost at a true profile. */
-export function efficiency(env: Environment, mech: DirectMechanism | MechanismTable, opts: { tolerance?: number } = {}): ExtraConceptResult {
+export function efficiency(
+  env: Environment,
+  mech: DirectMechanism | MechanismTable,
+  opts: { tolerance?: number } = {},
+): ExtraConceptResult {
   const m = mech instanceof MechanismTable ? mech : new MechanismTable(env, mech);
   const values = new ValueTable(env);
   const space = env.prior.profiles;
@@ -72,5 +87,12 @@ export function efficiency(env: Environment, mech: DirectMechanism | MechanismTa
   }
   const tolerance = opts.tolerance ?? DEFAULT_TOLERANCE;
   const violation = Math.max(0, worst);
-  return { constraint: 'efficient', holds: violation <= tolerance, violation, tolerance, profile: at === null ? null : space.profile(at), cases };
+  return {
+    constraint: 'efficient',
+    holds: violation <= tolerance,
+    violation,
+    tolerance,
+    profile: at === null ? null : space.profile(at),
+    cases,
+  };
 }

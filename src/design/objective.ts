@@ -48,16 +48,30 @@ export function parseObjective(x: unknown, agents: number, field: string): Desig
       return parseObjective(parsed, agents, field);
     }
     if ((OBJECTIVE_NAMES as readonly string[]).includes(t)) return t as DesignObjective;
-    throw new InputError(field, `unknown objective '${t}'; valid: ${OBJECTIVE_NAMES.join(', ')}, or {"agentWeights": [...], "revenueWeight": r}`);
+    throw new InputError(
+      field,
+      `unknown objective '${t}'; valid: ${OBJECTIVE_NAMES.join(', ')}, or {"agentWeights": [...], "revenueWeight": r}`,
+    );
   }
   if (x && typeof x === 'object' && !Array.isArray(x)) {
     const o = x as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (k !== 'agentWeights' && k !== 'revenueWeight') throw new InputError(`${field}.${k}`, 'is not a known field (agentWeights, revenueWeight)');
+    for (const k of Object.keys(o))
+      if (k !== 'agentWeights' && k !== 'revenueWeight')
+        throw new InputError(`${field}.${k}`, 'is not a known field (agentWeights, revenueWeight)');
     if (!Array.isArray(o.agentWeights)) throw new InputError(`${field}.agentWeights`, 'is required: one weight per agent');
-    if (o.agentWeights.length !== agents) throw new InputError(`${field}.agentWeights`, `has ${o.agentWeights.length} entries, expected ${agents} (one per agent)`);
-    const agentWeights = o.agentWeights.map((w, i) => finiteNumber(w, `${field}.agentWeights[${i}]`, { min: -MAX_ABS_WEIGHT, max: MAX_ABS_WEIGHT }));
-    const revenueWeight = o.revenueWeight === undefined ? 0 : finiteNumber(o.revenueWeight, `${field}.revenueWeight`, { min: -MAX_ABS_WEIGHT, max: MAX_ABS_WEIGHT });
+    if (o.agentWeights.length !== agents)
+      throw new InputError(`${field}.agentWeights`, `has ${o.agentWeights.length} entries, expected ${agents} (one per agent)`);
+    const agentWeights = o.agentWeights.map((w, i) =>
+      finiteNumber(w, `${field}.agentWeights[${i}]`, { min: -MAX_ABS_WEIGHT, max: MAX_ABS_WEIGHT }),
+    );
+    const revenueWeight =
+      o.revenueWeight === undefined
+        ? 0
+        : finiteNumber(o.revenueWeight, `${field}.revenueWeight`, { min: -MAX_ABS_WEIGHT, max: MAX_ABS_WEIGHT });
     return { agentWeights, revenueWeight };
   }
-  throw new InputError(field, `must be ${OBJECTIVE_NAMES.map((n) => `"${n}"`).join(' or ')} or {"agentWeights": [...], "revenueWeight": r}`);
+  throw new InputError(
+    field,
+    `must be ${OBJECTIVE_NAMES.map((n) => `"${n}"`).join(' or ')} or {"agentWeights": [...], "revenueWeight": r}`,
+  );
 }

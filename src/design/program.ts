@@ -122,7 +122,8 @@ function beliefIndependentOfOwnType<T>(d: DesignData<T>, i: number): boolean {
     for (let j = 0; j < others.size; j++) {
       const a = F.toNumber(belief[j]);
       const b = F.toNumber(ref[j] as T);
-      if (F.name === 'exact' ? F.cmp(belief[j], ref[j] as T) !== 0 : Math.abs(a - b) > TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))) return false;
+      if (F.name === 'exact' ? F.cmp(belief[j], ref[j] as T) !== 0 : Math.abs(a - b) > TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)))
+        return false;
     }
   }
   return true;
@@ -165,7 +166,14 @@ class Builder<T> {
       values.push(a);
     }
     this.nonzeros += indices.length;
-    if (this.nonzeros > this.maxNonzeros) throw new LimitError('design', "the design LP's size (nonzeros, counted while building it)", this.nonzeros, this.maxNonzeros, '--max-nonzeros');
+    if (this.nonzeros > this.maxNonzeros)
+      throw new LimitError(
+        'design',
+        "the design LP's size (nonzeros, counted while building it)",
+        this.nonzeros,
+        this.maxNonzeros,
+        '--max-nonzeros',
+      );
     this.rows.push({ indices, values, lower, upper });
     this.tags.push(tag);
   }
@@ -183,7 +191,9 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
   const C = d.outcomes;
   const imposed = new Set(spec.constraints);
   const B = new Builder(F, opts.maxNonzeros ?? Infinity);
-  const efficient = imposed.has('efficient') ? Array.from({ length: S }, (_, k) => (d.supported[k] ? efficientOutcomesAt(d, k) : null)) : undefined;
+  const efficient = imposed.has('efficient')
+    ? Array.from({ length: S }, (_, k) => (d.supported[k] ? efficientOutcomesAt(d, k) : null))
+    : undefined;
 
   // variables: q(t, c) then x_i(t)
   for (let k = 0; k < S; k++) {
@@ -230,7 +240,10 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
   }
 
   // noPositiveTransfers (budget): x_i(t) <= 0 at every true profile
-  if (imposed.has('noPositiveTransfers')) for (let k = 0; k < S; k++) if (d.supported[k]) for (let i = 0; i < n; i++) B.row({ family: 'noPositiveTransfers', profile: k, agent: i }, [[x(k, i), one]], -Infinity, 0);
+  if (imposed.has('noPositiveTransfers'))
+    for (let k = 0; k < S; k++)
+      if (d.supported[k])
+        for (let i = 0; i < n; i++) B.row({ family: 'noPositiveTransfers', profile: k, agent: i }, [[x(k, i), one]], -Infinity, 0);
   // exPostBudget: sum_i x_i(t) <= 0 at every true profile; exPostBudgetBalance: = 0
   for (const fam of ['exPostBudget', 'exPostBudgetBalance'] as const) {
     if (!imposed.has(fam)) continue;
@@ -244,7 +257,8 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
   // exAnteBudget: sum_{t: P(t) > 0} P(t) sum_i x_i(t) <= 0
   if (imposed.has('exAnteBudget')) {
     const terms: Array<[number, T]> = [];
-    for (let k = 0; k < S; k++) if (F.cmp(d.profileProb[k], F.zero) > 0) for (let i = 0; i < n; i++) terms.push([x(k, i), d.profileProb[k]]);
+    for (let k = 0; k < S; k++)
+      if (F.cmp(d.profileProb[k], F.zero) > 0) for (let i = 0; i < n; i++) terms.push([x(k, i), d.profileProb[k]]);
     B.row({ family: 'exAnteBudget' }, terms, -Infinity, 0);
   }
   // exPostIR: U_i(t; t) >= 0 at every true profile
@@ -279,8 +293,11 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
       for (let r = 0; r < S; r++) {
         const own = space.component(r, i);
         if (firstTrue[own] < 0) continue;
-        const trueProfiles = privateAll ? [d.supported[r] ? r : firstTrue[own]] : Array.from({ length: S }, (_, t) => t).filter((t) => d.supported[t] && space.component(t, i) === own);
-        for (const t of trueProfiles) for (let lie = 0; lie < space.counts[i]; lie++) if (lie !== own) icRow('dominantStrategyIC', i, t, r, lie);
+        const trueProfiles = privateAll
+          ? [d.supported[r] ? r : firstTrue[own]]
+          : Array.from({ length: S }, (_, t) => t).filter((t) => d.supported[t] && space.component(t, i) === own);
+        for (const t of trueProfiles)
+          for (let lie = 0; lie < space.counts[i]; lie++) if (lie !== own) icRow('dominantStrategyIC', i, t, r, lie);
       }
     }
   }
@@ -288,7 +305,8 @@ export function buildDesignProgram<T>(d: DesignData<T>, spec: DesignSpec, opts: 
   if (imposed.has('exPostIC') && !dsic) {
     for (let t = 0; t < S; t++) {
       if (!d.supported[t]) continue;
-      for (let i = 0; i < n; i++) for (let lie = 0; lie < space.counts[i]; lie++) if (lie !== space.component(t, i)) icRow('exPostIC', i, t, t, lie);
+      for (let i = 0; i < n; i++)
+        for (let lie = 0; lie < space.counts[i]; lie++) if (lie !== space.component(t, i)) icRow('exPostIC', i, t, t, lie);
     }
   }
 

@@ -49,7 +49,12 @@ export function designSize(lp: LinearProgram): DesignSize {
 }
 
 /** An upper bound on the LP's size from the declared dimensions (no allocation). */
-export function estimateDesignSize(counts: readonly number[], outcomes: number, constraints: readonly DesignConstraint[], opts: { privateIndependent?: boolean; privateValues?: boolean } = {}): DesignSize {
+export function estimateDesignSize(
+  counts: readonly number[],
+  outcomes: number,
+  constraints: readonly DesignConstraint[],
+  opts: { privateIndependent?: boolean; privateValues?: boolean } = {},
+): DesignSize {
   const S = product(counts);
   const n = counts.length;
   const C = outcomes;
@@ -86,8 +91,7 @@ export function estimateDesignSize(counts: readonly number[], outcomes: number, 
     if (opts.privateValues) {
       rows += S * lies;
       nonzeros += S * lies * 2 * (C + 1);
-    }
-    else
+    } else
       counts.forEach((t) => {
         rows += S * (S / t) * (t - 1);
         nonzeros += S * (S / t) * (t - 1) * 2 * (C + 1);
@@ -130,11 +134,22 @@ export function estimateDesignSize(counts: readonly number[], outcomes: number, 
  * it is built (`buildDesignProgram`'s `maxNonzeros`): the bound from the
  * dimensions overestimates sparse LPs (zero values are left out).
  */
-export function assertDesignWithinLimits(counts: readonly number[], outcomes: number, constraints: readonly DesignConstraint[], opts: { privateIndependent?: boolean; privateValues?: boolean; exact?: boolean } = {}): DesignSize {
+export function assertDesignWithinLimits(
+  counts: readonly number[],
+  outcomes: number,
+  constraints: readonly DesignConstraint[],
+  opts: { privateIndependent?: boolean; privateValues?: boolean; exact?: boolean } = {},
+): DesignSize {
   const S = product(counts);
   assertWithinLimit(S, DESIGN_LIMITS.profiles, 'types', 'the number of type profiles');
   assertWithinLimit(S * counts.length * outcomes, DESIGN_LIMITS.tableCells, 'outcomes', 'the value table (profiles x agents x outcomes)');
   const size = estimateDesignSize(counts, outcomes, constraints, opts);
-  if (opts.exact) assertWithinLimit(size.nonzeros, DESIGN_LIMITS.exactNonzeros, '--exact', `the design LP's size for exact certification (nonzeros, an upper bound from the dimensions; ${size.variables} variables, ${size.rows} rows)`);
+  if (opts.exact)
+    assertWithinLimit(
+      size.nonzeros,
+      DESIGN_LIMITS.exactNonzeros,
+      '--exact',
+      `the design LP's size for exact certification (nonzeros, an upper bound from the dimensions; ${size.variables} variables, ${size.rows} rows)`,
+    );
   return size;
 }

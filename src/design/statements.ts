@@ -174,13 +174,23 @@ export function infeasibilityStatement<T>(
   const cases: Array<{ family: string; label: string; weight: number; exactWeight?: Fraction }> = [];
   program.rowTags.forEach((tag, i) => {
     if (y[i] === 0 || tag.family === 'interimDefinition') return;
-    cases.push({ family: tag.family, label: describeRow(tag, labels, space), weight: Math.abs(y[i]), exactWeight: exact ? exact.y[i].abs() : undefined });
+    cases.push({
+      family: tag.family,
+      label: describeRow(tag, labels, space),
+      weight: Math.abs(y[i]),
+      exactWeight: exact ? exact.y[i].abs() : undefined,
+    });
   });
   if (program.efficientOutcomes) {
     program.columns.forEach((c, j) => {
       if (c.kind !== 'q' || lp.upper![j] !== 0 || !(d[j] > TIE_TOLERANCE)) return;
       const e = dExact.get(j);
-      cases.push({ family: 'efficient', label: `${labels.outcomes[c.outcome]} excluded at ${profileLabel(labels, c.profile, space)}`, weight: d[j], exactWeight: e && F && F.cmp(e, F.zero) > 0 ? e : exact ? exact.F.zero : undefined });
+      cases.push({
+        family: 'efficient',
+        label: `${labels.outcomes[c.outcome]} excluded at ${profileLabel(labels, c.profile, space)}`,
+        weight: d[j],
+        exactWeight: e && F && F.cmp(e, F.zero) > 0 ? e : exact ? exact.F.zero : undefined,
+      });
     });
   }
   const total = cases.reduce((s, c) => s + c.weight, 0);
@@ -197,7 +207,11 @@ export function infeasibilityStatement<T>(
       share: cs.reduce((s, c) => s + c.weight, 0) / total,
       cases: cs
         .sort((a, b) => b.weight - a.weight)
-        .map((c) => ({ label: c.label, weight: c.weight / total, ...(c.exactWeight && F && exactTotal ? { exactWeight: F.div(c.exactWeight, exactTotal).toFraction() } : {}) })),
+        .map((c) => ({
+          label: c.label,
+          weight: c.weight / total,
+          ...(c.exactWeight && F && exactTotal ? { exactWeight: F.div(c.exactWeight, exactTotal).toFraction() } : {}),
+        })),
     }))
     .sort((a, b) => (a.family === 'lottery' ? 1 : b.family === 'lottery' ? -1 : b.share - a.share));
   // the bound of the normalised combination: sum_i y_i (upper or lower) / total
@@ -227,7 +241,13 @@ export function infeasibilityStatement<T>(
 }
 
 /** An unbounded ray as the largest moves of the mechanism's variables. */
-export function unboundedDirection<T>(program: DesignProgram<T>, ray: readonly number[], rate: number, labels: Labels, space: { profile(k: number): number[] }): UnboundedDirection {
+export function unboundedDirection<T>(
+  program: DesignProgram<T>,
+  ray: readonly number[],
+  rate: number,
+  labels: Labels,
+  space: { profile(k: number): number[] },
+): UnboundedDirection {
   const m = Math.max(...ray.map(Math.abs));
   const moves = program.columns
     .map((c, j) => ({ c, v: ray[j] / m }))

@@ -18,7 +18,14 @@ describe('discrete virtual values', () => {
     const p = fr(v.map(() => '1/6'));
     expect(show(discreteVirtualValues(E, v, p, false))).toEqual(['-4', '-2', '0', '2', '4', '6']);
     expect(show(discreteVirtualValues(E, v, p))).toEqual(['-4', '-2', '0', '2', '4', '6']);
-    expect(E.show(optimalAuctionRevenue(E, [0, 1, 2].map(() => ({ values: v, probs: p }))))).toBe('4');
+    expect(
+      E.show(
+        optimalAuctionRevenue(
+          E,
+          [0, 1, 2].map(() => ({ values: v, probs: p })),
+        ),
+      ),
+    ).toBe('4');
   });
 
   it('irregular: {30, 31, 50} w.p. {1/5, 3/5, 1/5} has raw values 26, 74/3, 50 and ironed 25, 25, 50', () => {
@@ -31,21 +38,27 @@ describe('discrete virtual values', () => {
     expect(E.show(optimalAuctionRevenue(E, two, { ironed: false }))).toBe('854/25');
   });
 
-  const dist = fc
-    .uniqueArray(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 5 })
-    .chain((vals) => fc.record({ values: fc.constant([...vals].sort((a, b) => a - b)), weights: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: vals.length, maxLength: vals.length }) }));
-  fcTest.prop([dist], { seed: 31, numRuns: 200 })('ironed values are nondecreasing; one bidder earns the best posted price', ({ values, weights }) => {
-    const total = weights.reduce((a, b) => a + b, 0);
-    const v = fr(values);
-    const p = weights.map((w) => E.div(E.of(w), E.of(total)));
-    const phi = discreteVirtualValues(E, v, p);
-    for (let j = 1; j < phi.length; j++) expect(E.cmp(phi[j], phi[j - 1])).toBeGreaterThanOrEqual(0);
-    let best = E.zero;
-    let q = E.zero;
-    for (let j = v.length - 1; j >= 0; j--) {
-      q = E.add(q, p[j]);
-      if (E.cmp(E.mul(v[j], q), best) > 0) best = E.mul(v[j], q);
-    }
-    expect(E.show(optimalAuctionRevenue(E, [{ values: v, probs: p }]))).toBe(E.show(best));
-  });
+  const dist = fc.uniqueArray(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 5 }).chain((vals) =>
+    fc.record({
+      values: fc.constant([...vals].sort((a, b) => a - b)),
+      weights: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: vals.length, maxLength: vals.length }),
+    }),
+  );
+  fcTest.prop([dist], { seed: 31, numRuns: 200 })(
+    'ironed values are nondecreasing; one bidder earns the best posted price',
+    ({ values, weights }) => {
+      const total = weights.reduce((a, b) => a + b, 0);
+      const v = fr(values);
+      const p = weights.map((w) => E.div(E.of(w), E.of(total)));
+      const phi = discreteVirtualValues(E, v, p);
+      for (let j = 1; j < phi.length; j++) expect(E.cmp(phi[j], phi[j - 1])).toBeGreaterThanOrEqual(0);
+      let best = E.zero;
+      let q = E.zero;
+      for (let j = v.length - 1; j >= 0; j--) {
+        q = E.add(q, p[j]);
+        if (E.cmp(E.mul(v[j], q), best) > 0) best = E.mul(v[j], q);
+      }
+      expect(E.show(optimalAuctionRevenue(E, [{ values: v, probs: p }]))).toBe(E.show(best));
+    },
+  );
 });

@@ -54,7 +54,11 @@ export function discreteVirtualValues<T>(F: Field<T>, values: readonly T[], prob
  * E[max(0, max_i phi_i(v_i))] for independent bidders, each with its values
  * and probabilities (enumerating the profiles: at most `maxProfiles`).
  */
-export function optimalAuctionRevenue<T>(F: Field<T>, bidders: ReadonlyArray<{ values: readonly T[]; probs: readonly T[] }>, opts: { ironed?: boolean; maxProfiles?: number } = {}): T {
+export function optimalAuctionRevenue<T>(
+  F: Field<T>,
+  bidders: ReadonlyArray<{ values: readonly T[]; probs: readonly T[] }>,
+  opts: { ironed?: boolean; maxProfiles?: number } = {},
+): T {
   const phis = bidders.map((b) => discreteVirtualValues(F, b.values, b.probs, opts.ironed ?? true));
   const counts = bidders.map((b) => b.values.length);
   const total = counts.reduce((a, b) => a * b, 1);

@@ -30,11 +30,13 @@ export interface EnvironmentArbOptions extends PriorArbOptions {
 export function environmentSpecArb(opts: EnvironmentArbOptions = {}): fc.Arbitrary<EnvironmentSpec> {
   const M = opts.M ?? 4;
   const payoff: PayoffArbOptions = { M, denominator: opts.denominator, signed: opts.signed };
-  return fc.tuple(priorSpecArb(opts), fc.integer(opts.outcomes ?? { min: 2, max: 3 })).chain(([prior, C]) =>
-    fc
-      .tuple(...prior.typeCounts.map((k) => payoffTableArb([prior.states, k, C], payoff) as fc.Arbitrary<number[][][]>))
-      .map((values) => ({ prior, outcomes: C, values, M })),
-  );
+  return fc
+    .tuple(priorSpecArb(opts), fc.integer(opts.outcomes ?? { min: 2, max: 3 }))
+    .chain(([prior, C]) =>
+      fc
+        .tuple(...prior.typeCounts.map((k) => payoffTableArb([prior.states, k, C], payoff) as fc.Arbitrary<number[][][]>))
+        .map((values) => ({ prior, outcomes: C, values, M })),
+    );
 }
 
 /** Private values: a single state. */

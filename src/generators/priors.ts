@@ -48,15 +48,13 @@ export function priorSpecArb(opts: PriorArbOptions = {}): fc.Arbitrary<PriorSpec
   const states = r(opts.states, { min: 1, max: 3 });
   const maxW = opts.maxWeight ?? 4;
   const minW = opts.fullSupport === false ? 0 : 1;
-  return fc
-    .tuple(fc.integer(states), typeCountsArb(agents, types))
-    .chain(([m, counts]) => {
-      const size = m * counts.reduce((a, b) => a * b, 1);
-      return fc
-        .array(fc.integer({ min: minW, max: maxW }), { minLength: size, maxLength: size })
-        .filter((w) => w.some((x) => x > 0))
-        .map((weights) => ({ states: m, typeCounts: counts, weights }));
-    });
+  return fc.tuple(fc.integer(states), typeCountsArb(agents, types)).chain(([m, counts]) => {
+    const size = m * counts.reduce((a, b) => a * b, 1);
+    return fc
+      .array(fc.integer({ min: minW, max: maxW }), { minLength: size, maxLength: size })
+      .filter((w) => w.some((x) => x > 0))
+      .map((weights) => ({ states: m, typeCounts: counts, weights }));
+  });
 }
 
 /** The `JointPrior` of a spec (weights normalised). */

@@ -13,7 +13,8 @@ import { sphericalRewards } from '../core/scoringRules.ts';
 
 /** Q_{A_-i}(. | a_i) / ||Q_{A_-i}(. | a_i)||_2 (a point on the unit sphere). */
 export function normalizedBelief(Q: JointPrior, i: number, signal: number): number[] {
-  if (!(Q.ownMarginal[i][signal] > 0)) throw new InputError('Q', `agent ${i}'s signal ${signal} has probability 0, but its conditional Q(. | a_i) is needed`);
+  if (!(Q.ownMarginal[i][signal] > 0))
+    throw new InputError('Q', `agent ${i}'s signal ${signal} has probability 0, but its conditional Q(. | a_i) is needed`);
   const b = Q.othersGivenOwn(i, signal);
   const nrm = norm2(b);
   return b.map((x) => x / nrm);

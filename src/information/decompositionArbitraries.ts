@@ -76,7 +76,11 @@ export interface ProductInstance {
 export function productFromSpec(spec: ProductSpec, opts: { independentPayoffTypes?: boolean } = {}): ProductInstance {
   const P1 = JointPrior.fromWeights(spec.states, spec.signals, spec.p1, 'P1');
   let P2 = JointPrior.fromWeights(1, spec.payoffTypes, spec.p2, 'P2');
-  if (opts.independentPayoffTypes) P2 = JointPrior.independent(P2.ownMarginal.map((m) => Array.from(m)), 'P2');
+  if (opts.independentPayoffTypes)
+    P2 = JointPrior.independent(
+      P2.ownMarginal.map((m) => Array.from(m)),
+      'P2',
+    );
   const structure = productStructure(P1, P2);
   return { structure, P1, P2, env: stateDependentEnvironment(structure.P, spec.outcomes, spec.values) };
 }

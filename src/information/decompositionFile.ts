@@ -27,18 +27,25 @@ export interface DecompositionFile {
  * InputError naming the field.
  */
 export function readDecompositionFile(raw: unknown): DecompositionFile {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('file', 'must be a JSON object {"states", "signals", "Q"}');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new InputError('file', 'must be a JSON object {"states", "signals", "Q"}');
   const obj = raw as Record<string, unknown>;
   for (const k of Object.keys(obj)) if (!FIELDS.has(k)) throw new InputError(k, 'is not a known field (expected states, signals, Q)');
   const { states, signals, Q } = obj;
-  if (typeof states !== 'number' || !Number.isInteger(states) || states < 1) throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
+  if (typeof states !== 'number' || !Number.isInteger(states) || states < 1)
+    throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
   if (!Array.isArray(signals) || signals.length === 0) throw new InputError('signals', 'must be a nonempty array of signal counts');
   signals.forEach((k, i) => {
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 1) throw new InputError(`signals[${i}]`, `must be a positive integer, got ${JSON.stringify(k) ?? String(k)}`);
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 1)
+      throw new InputError(`signals[${i}]`, `must be a positive integer, got ${JSON.stringify(k) ?? String(k)}`);
   });
   if (!Array.isArray(Q)) throw new InputError('Q', 'must be an array of probabilities');
   const size = states * product(signals as number[]);
-  if (Q.length !== size) throw new InputError('Q', `has ${Q.length} entries, expected ${Number.isSafeInteger(size) ? size : 'more than 2^53'} (= ${states} states x ${(signals as number[]).join(' x ')} signal profiles)`);
+  if (Q.length !== size)
+    throw new InputError(
+      'Q',
+      `has ${Q.length} entries, expected ${Number.isSafeInteger(size) ? size : 'more than 2^53'} (= ${states} states x ${(signals as number[]).join(' x ')} signal profiles)`,
+    );
   Q.forEach((p, k) => probability(p, `Q[${k}]`));
   assertDistribution(Q, 'Q');
   return { states, signals: signals as number[], Q: Q as number[] };
@@ -60,7 +67,10 @@ export function infoWork(file: Pick<DecompositionFile, 'states' | 'signals'>): W
   const lambda = k.reduce((acc, ki) => acc + 3 * ki * A + ki * ki * (A / ki), 0);
   return [
     { what: `Q and its marginals (${m} states x ${A} signal profiles)`, units: m * A * (n + 2) + CELL_COST * 3 * m * A },
-    { what: `the informational sizes nu_i (signals^2 x profiles = ${k.map((ki) => `${ki}^2`).join(' + ')} x ${A}, times the states)`, units: nu },
+    {
+      what: `the informational sizes nu_i (signals^2 x profiles = ${k.map((ki) => `${ki}^2`).join(' + ')} x ${A}, times the states)`,
+      units: nu,
+    },
     { what: `the variabilities of beliefs Lambda_i`, units: lambda + CELL_COST * A },
   ];
 }
@@ -73,7 +83,11 @@ export function parseDecompositionFile(raw: unknown, maxWork = DEFAULT_MAX_WORK)
   const prior = new JointPrior(states, signals, Q, 'Q');
   for (let i = 0; i < prior.agents; i++) {
     for (let a = 0; a < prior.typeCounts[i]; a++) {
-      if (!(prior.ownMarginal[i][a] > 0)) throw new InputError('Q', `agent ${i + 1}'s signal ${a} has probability 0, but its conditional Q(. | a_i) is needed for nu and Lambda`);
+      if (!(prior.ownMarginal[i][a] > 0))
+        throw new InputError(
+          'Q',
+          `agent ${i + 1}'s signal ${a} has probability 0, but its conditional Q(. | a_i) is needed for nu and Lambda`,
+        );
     }
   }
   return prior;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { JointPrior } from '../core/prior.ts';
 import { checkDecomposition, productStructure, trivialDecomposition, expectedValuationGap } from './informationDecomposition.ts';
-import { informationalSize, logSmallestFixedPoint, massAbove, smallestFixedPoint, smallestFixedPointByBisection } from './informationalSize.ts';
+import {
+  informationalSize,
+  logSmallestFixedPoint,
+  massAbove,
+  smallestFixedPoint,
+  smallestFixedPointByBisection,
+} from './informationalSize.ts';
 import { beliefVariability, sphericalRewardAdvantage } from './beliefVariability.ts';
 import { logDistance1, symmetricInformation } from './symmetricInformation.ts';
 
@@ -10,9 +16,19 @@ describe('smallest fixed point of the step mass function (Definition 3)', () => 
     // all mass at distance 0.5: Q(I_eps) = 1 for eps < 0.5, 0 after: nu = 0.5
     expect(smallestFixedPoint([{ distance: 0.5, mass: 1 }])).toBe(0.5);
     // mass 0.1 at distance 1.5, 0.9 at 0: nu = 0.1 (the tail 0.1 < first distance)
-    expect(smallestFixedPoint([{ distance: 1.5, mass: 0.1 }, { distance: 0, mass: 0.9 }])).toBe(0.1);
+    expect(
+      smallestFixedPoint([
+        { distance: 1.5, mass: 0.1 },
+        { distance: 0, mass: 0.9 },
+      ]),
+    ).toBe(0.1);
     // 0.3 at 0.2, 0.2 at 0.25: tail above 0 is 0.5 >= 0.2; on [0.2, 0.25) tail 0.2 < ... cand max(0.2, 0.2) = 0.2
-    expect(smallestFixedPoint([{ distance: 0.2, mass: 0.3 }, { distance: 0.25, mass: 0.2 }])).toBe(0.2);
+    expect(
+      smallestFixedPoint([
+        { distance: 0.2, mass: 0.3 },
+        { distance: 0.25, mass: 0.2 },
+      ]),
+    ).toBe(0.2);
     expect(smallestFixedPoint([])).toBe(0);
   });
   it('agrees with bisection and is feasible; log version agrees', () => {
@@ -43,7 +59,14 @@ describe('count-based nu and Lambda (log space)', () => {
     expect(Math.abs(sym.lambda - beliefVariability(Q, 0).lambda)).toBeLessThan(1e-9);
   });
   it('n = 1000 gives finite logs where nu underflows', () => {
-    const sym = symmetricInformation({ statePrior: [0.5, 0.5], likelihood: [[0.99, 0.01], [0.01, 0.99]], agents: 1000 });
+    const sym = symmetricInformation({
+      statePrior: [0.5, 0.5],
+      likelihood: [
+        [0.99, 0.01],
+        [0.01, 0.99],
+      ],
+      agents: 1000,
+    });
     expect(sym.nu).toBe(0); // below the smallest double
     expect(Number.isFinite(sym.logNu)).toBe(true);
     expect(sym.logNu / Math.LN10).toBeLessThan(-400);
@@ -61,7 +84,10 @@ describe('count-based nu and Lambda (log space)', () => {
 describe('decompositions', () => {
   it('product structure: both decompositions satisfy (ii)-(iii); valuations agree (Remark)', () => {
     const P1 = JointPrior.fromWeights(2, [2, 2], [3, 1, 1, 1, 1, 1, 1, 3]);
-    const P2 = JointPrior.independent([[0.5, 0.5], [0.25, 0.75]]);
+    const P2 = JointPrior.independent([
+      [0.5, 0.5],
+      [0.25, 0.75],
+    ]);
     const { P, decomposition } = productStructure(P1, P2);
     expect(checkDecomposition(P, decomposition).holds).toBe(true);
     expect(checkDecomposition(P, trivialDecomposition(P)).holds).toBe(true);

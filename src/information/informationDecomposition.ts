@@ -86,9 +86,11 @@ export function checkDecomposition(P: JointPrior, D: InformationDecomposition, t
   if (D.Q.agents !== n) throw new InputError('decomposition.Q', `has ${D.Q.agents} agents, P has ${n}`);
   if (D.Q.states !== P.states) throw new InputError('decomposition.Q', `has ${D.Q.states} states, P has ${P.states}`);
   D.signalOf.forEach((f, i) => {
-    if (f.length !== P.typeCounts[i]) throw new InputError(`decomposition.signalOf[${i}]`, `has ${f.length} entries, agent ${i} has ${P.typeCounts[i]} types`);
+    if (f.length !== P.typeCounts[i])
+      throw new InputError(`decomposition.signalOf[${i}]`, `has ${f.length} entries, agent ${i} has ${P.typeCounts[i]} types`);
     f.forEach((a, t) => {
-      if (!Number.isInteger(a) || a < 0 || a >= D.Q.typeCounts[i]) throw new InputError(`decomposition.signalOf[${i}][${t}]`, `is ${a}, not a signal in 0..${D.Q.typeCounts[i] - 1}`);
+      if (!Number.isInteger(a) || a < 0 || a >= D.Q.typeCounts[i])
+        throw new InputError(`decomposition.signalOf[${i}][${t}]`, `is ${a}, not a signal in 0..${D.Q.typeCounts[i] - 1}`);
     });
   });
   let gapII = 0;
@@ -162,7 +164,12 @@ export function expectedValuationsVia(P: JointPrior, D: InformationDecomposition
 }
 
 /** Largest gap between the expected valuations computed through two decompositions (the Remark: 0). */
-export function expectedValuationGap(P: JointPrior, D1: InformationDecomposition, D2: InformationDecomposition, values: StateDependentValues): number {
+export function expectedValuationGap(
+  P: JointPrior,
+  D1: InformationDecomposition,
+  D2: InformationDecomposition,
+  values: StateDependentValues,
+): number {
   const a = expectedValuationsVia(P, D1, values);
   const b = expectedValuationsVia(P, D2, values);
   let g = 0;

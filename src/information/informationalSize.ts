@@ -105,7 +105,8 @@ export function logSmallestFixedPoint(items: readonly LogWeightedDistance[]): nu
 
 /** Posterior Q_Theta(. | a) at a signal profile; an InputError when Q(a) = 0 (the conditional is needed but undefined). */
 export function posteriorAt(Q: JointPrior, a: number, field = 'Q'): number[] {
-  if (!(Q.profileMarginal[a] > 0)) throw new InputError(field, `signal profile [${Q.profiles.profile(a)}] has probability 0, but its posterior on the state is needed`);
+  if (!(Q.profileMarginal[a] > 0))
+    throw new InputError(field, `signal profile [${Q.profiles.profile(a)}] has probability 0, but its posterior on the state is needed`);
   return Q.stateGivenProfile(a);
 }
 
@@ -116,7 +117,8 @@ export function posteriorAt(Q: JointPrior, a: number, field = 'Q'): number[] {
  */
 export function posteriorDistances(Q: JointPrior, i: number, trueSignal: number, report: number): WeightedDistance[] {
   const space = Q.profiles;
-  if (!(Q.ownMarginal[i][trueSignal] > 0)) throw new InputError('Q', `agent ${i}'s signal ${trueSignal} has probability 0, but its conditional Q(. | a_i) is needed`);
+  if (!(Q.ownMarginal[i][trueSignal] > 0))
+    throw new InputError('Q', `agent ${i}'s signal ${trueSignal} has probability 0, but its conditional Q(. | a_i) is needed`);
   const out: WeightedDistance[] = [];
   for (let k = 0; k < space.size; k++) {
     if (space.component(k, i) !== trueSignal) continue;

@@ -116,7 +116,10 @@ export function symmetricInformation(model: SymmetricSignalModel): SymmetricInfo
         cs[s] += 1;
         const cr = [...c];
         cr[r] += 1;
-        return { logDistance: logDistance1(logPosteriorFromCounts(model, cs), logPosteriorFromCounts(model, cr)), logMass: logMult[j] + logQ[s][j] };
+        return {
+          logDistance: logDistance1(logPosteriorFromCounts(model, cs), logPosteriorFromCounts(model, cr)),
+          logMass: logMult[j] + logQ[s][j],
+        };
       });
       logNu = Math.max(logNu, logSmallestFixedPoint(items));
       logED = Math.max(logED, logSumExp(items.map((x) => x.logDistance + x.logMass)));

@@ -4,7 +4,14 @@ import { distance1, norm2 } from '../core/distribution.ts';
 import { SymmetricSignals, countVectors, countVectorCount } from './symmetricSignals.ts';
 
 describe('count-based conditionally independent signals agree with enumeration', () => {
-  const model = { statePrior: [0.3, 0.7], likelihood: [[0.6, 0.3, 0.1], [0.2, 0.3, 0.5]], agents: 5 };
+  const model = {
+    statePrior: [0.3, 0.7],
+    likelihood: [
+      [0.6, 0.3, 0.1],
+      [0.2, 0.3, 0.5],
+    ],
+    agents: 5,
+  };
   const sym = new SymmetricSignals(model);
   const P = JointPrior.conditionallyIndependent(model.statePrior, Array(5).fill(model.likelihood));
   const space = P.profiles;
@@ -30,12 +37,24 @@ describe('count-based conditionally independent signals agree with enumeration',
     }
   });
   it('count vectors', () => {
-    expect([...countVectors(3, 2)]).toEqual([[3, 0], [2, 1], [1, 2], [0, 3]]);
+    expect([...countVectors(3, 2)]).toEqual([
+      [3, 0],
+      [2, 1],
+      [1, 2],
+      [0, 3],
+    ]);
     expect(countVectorCount(999, 2)).toBe(1000);
     expect([...countVectors(4, 3)].length).toBe(countVectorCount(4, 3));
   });
   it('n = 1000 stays finite', () => {
-    const big = new SymmetricSignals({ statePrior: [0.5, 0.5], likelihood: [[0.9, 0.1], [0.1, 0.9]], agents: 1000 });
+    const big = new SymmetricSignals({
+      statePrior: [0.5, 0.5],
+      likelihood: [
+        [0.9, 0.1],
+        [0.1, 0.9],
+      ],
+      agents: 1000,
+    });
     const d = big.othersCountDistribution(0);
     expect(d.reduce((a, x) => a + x.prob, 0)).toBeCloseTo(1, 9);
     expect(Number.isFinite(big.logL2NormOthersGivenOwn(0))).toBe(true);

@@ -28,7 +28,8 @@ export interface SymmetricSignalModel {
 
 export function validateSymmetricModel(m: SymmetricSignalModel, field = 'model'): void {
   assertDistribution(m.statePrior, `${field}.statePrior`);
-  if (m.likelihood.length !== m.statePrior.length) throw new InputError(`${field}.likelihood`, `needs one row per state (${m.statePrior.length})`);
+  if (m.likelihood.length !== m.statePrior.length)
+    throw new InputError(`${field}.likelihood`, `needs one row per state (${m.statePrior.length})`);
   m.likelihood.forEach((row, th) => assertDistribution(row, `${field}.likelihood[${th}]`, { length: m.likelihood[0].length }));
   if (!Number.isInteger(m.agents) || m.agents < 1) throw new InputError(`${field}.agents`, 'must be a positive integer');
 }

@@ -18,7 +18,11 @@ describe('PostedPosteriors', () => {
     expect(posts.indexOf([0.1 + 0.2, 0.7])).toBe(0); // 0.30000000000000004
     expect(posts.indexOf([0.3 + 1e-9, 0.7 - 1e-9])).toBe(1);
     expect(posts.indexOf([0.7, 0.3])).toBe(2);
-    expect(posts.posts).toEqual([[0.3, 0.7], [0.3 + 1e-9, 0.7 - 1e-9], [0.7, 0.3]]);
+    expect(posts.posts).toEqual([
+      [0.3, 0.7],
+      [0.3 + 1e-9, 0.7 - 1e-9],
+      [0.7, 0.3],
+    ]);
   });
   it('a zero tolerance splits posteriors equal up to rounding (the rule can fail: the tolerance matters)', () => {
     const posts = new PostedPosteriors(0);
@@ -46,11 +50,71 @@ describe('both two-stage games use the rule', () => {
       n: 2,
       M: 2,
       states: 2,
-      u: [[[2, 1], [1, 2]], [[0, 1], [2, 0]]],
-      v: [[[1, 0], [0, 1]], [[0, 1], [1, 0]]],
+      u: [
+        [
+          [2, 1],
+          [1, 2],
+        ],
+        [
+          [0, 1],
+          [2, 0],
+        ],
+      ],
+      v: [
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ],
       c: [
-        [[[[0, 0], [0, 1]], [[0, 0], [2, 0]]], [[[0, 1], [0, 0]], [[2, 0], [0, 0]]]],
-        [[[[0, 0], [0, 0]], [[0, 0], [1, 0]]], [[[0, 2], [0, 0]], [[0, 0], [0, 0]]]],
+        [
+          [
+            [
+              [0, 0],
+              [0, 1],
+            ],
+            [
+              [0, 0],
+              [2, 0],
+            ],
+          ],
+          [
+            [
+              [0, 1],
+              [0, 0],
+            ],
+            [
+              [2, 0],
+              [0, 0],
+            ],
+          ],
+        ],
+        [
+          [
+            [
+              [0, 0],
+              [0, 0],
+            ],
+            [
+              [0, 0],
+              [1, 0],
+            ],
+          ],
+          [
+            [
+              [0, 2],
+              [0, 0],
+            ],
+            [
+              [0, 0],
+              [0, 0],
+            ],
+          ],
+        ],
       ],
     };
     const game = new AssignmentTwoStageGame(inst, prior);
@@ -58,8 +122,26 @@ describe('both two-stage games use the rule', () => {
   });
   it("seed 001: agent 1's signal does not change the post, so agent 0 has one information set per report", () => {
     const values = [
-      [[[0, 0], [2, 0]], [[0, 0], [0, 3]]],
-      [[[1, 0], [0, 1]], [[2, 0], [0, 0]]],
+      [
+        [
+          [0, 0],
+          [2, 0],
+        ],
+        [
+          [0, 0],
+          [0, 3],
+        ],
+      ],
+      [
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [
+          [2, 0],
+          [0, 0],
+        ],
+      ],
     ];
     const game = new TwoStageGame(prior, trivialDecomposition(prior), values);
     for (const report of [0, 1]) {

@@ -78,7 +78,11 @@ export function expectedValue(env: Environment, agent: number, outcome: number, 
  * Build an environment from seed-001-style state-dependent valuations
  * v_i(c, theta, t_i): `table[i][theta][t_i][c]`.
  */
-export function stateDependentEnvironment(prior: JointPrior, outcomes: number, table: readonly (readonly (readonly (readonly number[])[])[])[]): Environment {
+export function stateDependentEnvironment(
+  prior: JointPrior,
+  outcomes: number,
+  table: readonly (readonly (readonly (readonly number[])[])[])[],
+): Environment {
   const space = prior.profiles;
   return {
     prior,
@@ -89,7 +93,11 @@ export function stateDependentEnvironment(prior: JointPrior, outcomes: number, t
 }
 
 /** Private values v_i(c, t_i): `table[i][t_i][c]`, a single state. */
-export function privateValuesEnvironment(prior: JointPrior, outcomes: number, table: readonly (readonly (readonly number[])[])[]): Environment {
+export function privateValuesEnvironment(
+  prior: JointPrior,
+  outcomes: number,
+  table: readonly (readonly (readonly number[])[])[],
+): Environment {
   const space = prior.profiles;
   return {
     prior,

@@ -28,7 +28,13 @@ export interface TabulatedMechanism extends DirectMechanism {
 export function tableOf(env: Environment, mech: DirectMechanism | MechanismTable, opts: TabulationOptions = {}): MechanismTable {
   if (mech instanceof MechanismTable) return mech;
   const own = (mech as Partial<TabulatedMechanism>).table;
-  if (own instanceof MechanismTable && own.profiles === env.prior.profiles.size && own.outcomes === env.outcomes && own.agents === env.prior.agents) return own;
+  if (
+    own instanceof MechanismTable &&
+    own.profiles === env.prior.profiles.size &&
+    own.outcomes === env.outcomes &&
+    own.agents === env.prior.agents
+  )
+    return own;
   return new MechanismTable(env, mech, opts);
 }
 
@@ -65,7 +71,13 @@ export class MechanismTable {
     const S = space.size;
     const C = env.outcomes;
     const n = env.prior.agents;
-    assertWithinLimit(S * (n + C), opts.maxTableCells ?? CHECK_TABLE_CELLS_LIMIT, 'profiles', `the mechanism table (${S} profiles x (${n} agents + ${C} outcomes) numbers)`, 'the maxTableCells check option');
+    assertWithinLimit(
+      S * (n + C),
+      opts.maxTableCells ?? CHECK_TABLE_CELLS_LIMIT,
+      'profiles',
+      `the mechanism table (${S} profiles x (${n} agents + ${C} outcomes) numbers)`,
+      'the maxTableCells check option',
+    );
     this.profiles = S;
     this.outcomes = C;
     this.agents = n;
@@ -75,23 +87,27 @@ export class MechanismTable {
     for (let k = 0; k < S; k++) {
       const q = mech.outcome(k);
       if (typeof q === 'number') {
-        if (!Number.isInteger(q) || q < 0 || q >= C) throw new InputError(`${where(k)}: outcome`, `must be an outcome index in 0..${C - 1}, got ${q}`);
+        if (!Number.isInteger(q) || q < 0 || q >= C)
+          throw new InputError(`${where(k)}: outcome`, `must be an outcome index in 0..${C - 1}, got ${q}`);
         this.outcomeIndex[k] = q;
       } else {
-        if (!Array.isArray(q) && !ArrayBuffer.isView(q)) throw new InputError(`${where(k)}: outcome`, `must be an outcome index or a probability vector, got ${typeof q}`);
+        if (!Array.isArray(q) && !ArrayBuffer.isView(q))
+          throw new InputError(`${where(k)}: outcome`, `must be an outcome index or a probability vector, got ${typeof q}`);
         if (q.length !== C) throw new InputError(`${where(k)}: outcome`, `lottery has length ${q.length}, expected ${C}`);
         let sum = 0;
         let point = -1;
         let nonzero = 0;
         for (let c = 0; c < C; c++) {
           const p = q[c];
-          if (typeof p !== 'number' || !Number.isFinite(p)) throw new InputError(`${where(k)}: outcome[${c}]`, `must be a finite probability, got ${p}`);
+          if (typeof p !== 'number' || !Number.isFinite(p))
+            throw new InputError(`${where(k)}: outcome[${c}]`, `must be a finite probability, got ${p}`);
           if (p < 0) throw new InputError(`${where(k)}: outcome[${c}]`, `is negative (${p})`);
           sum += p;
           if (p !== 0) nonzero++;
           if (p === 1) point = c;
         }
-        if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE * Math.max(1, C)) throw new InputError(`${where(k)}: outcome`, `lottery sums to ${sum}, not 1 (tolerance ${PROBABILITY_TOLERANCE})`);
+        if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE * Math.max(1, C))
+          throw new InputError(`${where(k)}: outcome`, `lottery sums to ${sum}, not 1 (tolerance ${PROBABILITY_TOLERANCE})`);
         // a point mass (one entry exactly 1, the others exactly 0) is stored as its outcome: the same utility
         if (point >= 0 && nonzero === 1) this.outcomeIndex[k] = point;
         else {
@@ -105,7 +121,8 @@ export class MechanismTable {
       if (x.length !== n) throw new InputError(`${where(k)}: transfers`, `have length ${x.length}, expected ${n}`);
       for (let i = 0; i < n; i++) {
         const xi = x[i];
-        if (typeof xi !== 'number' || !Number.isFinite(xi)) throw new InputError(`${where(k)}: transfers[${i}]`, `must be a finite number, got ${xi}`);
+        if (typeof xi !== 'number' || !Number.isFinite(xi))
+          throw new InputError(`${where(k)}: transfers[${i}]`, `must be a finite number, got ${xi}`);
         this.transfers[k * n + i] = xi;
       }
     }
@@ -117,7 +134,13 @@ export class MechanismTable {
    * the outcome is a lottery), the lotteries flat (profiles x outcomes, or null
    * when there are none) and the transfers flat (profiles x agents).
    */
-  static fromColumns(outcomes: number, agents: number, outcomeIndex: Int32Array, lotteries: Float64Array | null, transfers: Float64Array): MechanismTable {
+  static fromColumns(
+    outcomes: number,
+    agents: number,
+    outcomeIndex: Int32Array,
+    lotteries: Float64Array | null,
+    transfers: Float64Array,
+  ): MechanismTable {
     const t = Object.create(MechanismTable.prototype) as MechanismTable;
     Object.assign(t, { profiles: outcomeIndex.length, outcomes, agents, outcomeIndex, lotteries, transfers });
     return t;

@@ -14,7 +14,19 @@ const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('
 describe('commitOutputs', () => {
   it('replaces a set whole: new files in, managed names it did not produce (old figures) out, others kept', () => {
     const dir = tmp();
-    commitOutputs({ sets: [{ dir, managed, files: [{ path: 'report.json', content: '1' }, { path: 'report.md', content: 'one' }, { path: 'figures/a.svg', content: '<svg/>' }] }] });
+    commitOutputs({
+      sets: [
+        {
+          dir,
+          managed,
+          files: [
+            { path: 'report.json', content: '1' },
+            { path: 'report.md', content: 'one' },
+            { path: 'figures/a.svg', content: '<svg/>' },
+          ],
+        },
+      ],
+    });
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     commitOutputs({ sets: [{ dir, managed, files: [{ path: 'report.json', content: '2' }] }] });
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('2');
@@ -30,7 +42,10 @@ describe('commitOutputs', () => {
     const blocked = join(dir, 'blocked');
     writeFileSync(blocked, 'a file where a folder is needed');
     expect(() =>
-      commitOutputs({ sets: [{ dir, managed, files: [{ path: 'report.json', content: 'new' }] }], files: [{ file: join(blocked, 'junit.xml'), content: '<x/>' }] }),
+      commitOutputs({
+        sets: [{ dir, managed, files: [{ path: 'report.json', content: 'new' }] }],
+        files: [{ file: join(blocked, 'junit.xml'), content: '<x/>' }],
+      }),
     ).toThrow(OutputError);
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('old');
     expect(leftovers(dir)).toEqual([]);
@@ -76,24 +91,30 @@ describe('interruptions', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s while a report is written: the process ends with the new set in place and no temporary file', (signal) => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'report.json'), 'old');
-    writeFileSync(join(dir, 'report.md'), 'old');
-    const script = join(dir, '..', `${dir.split('/').pop()}-child.ts`);
-    const moduleUrl = pathToFileURL(resolve(import.meta.dirname, 'atomicWrite.ts')).href;
-    writeFileSync(
-      script,
-      `import { commitOutputs } from ${JSON.stringify(moduleUrl)};
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while a report is written: the process ends with the new set in place and no temporary file',
+    (signal) => {
+      const dir = tmp();
+      writeFileSync(join(dir, 'report.json'), 'old');
+      writeFileSync(join(dir, 'report.md'), 'old');
+      const script = join(dir, '..', `${dir.split('/').pop()}-child.ts`);
+      const moduleUrl = pathToFileURL(resolve(import.meta.dirname, 'atomicWrite.ts')).href;
+      writeFileSync(
+        script,
+        `import { commitOutputs } from ${JSON.stringify(moduleUrl)};
        commitOutputs({ sets: [{ dir: ${JSON.stringify(dir)}, managed: ${JSON.stringify(managed)}, files: [{ path: 'report.json', content: 'new' }, { path: 'report.md', content: 'new' }] }] },
          { afterStaging: () => process.kill(process.pid, ${JSON.stringify(signal)}) });
        setTimeout(() => { process.stdout.write('not stopped'); }, 2000);`,
-    );
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', cwd: resolve(import.meta.dirname, '..', '..') });
-    expect(r.signal).toBe(signal);
-    expect(r.stdout).toBe('');
-    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('new');
-    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('new');
-    expect(leftovers(dir)).toEqual([]);
-  });
+      );
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
+        encoding: 'utf8',
+        cwd: resolve(import.meta.dirname, '..', '..'),
+      });
+      expect(r.signal).toBe(signal);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('new');
+      expect(readFileSync(join(dir, 'report.md'), 'utf8')).toBe('new');
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
 });

@@ -19,7 +19,21 @@
  *   same directory finishes it from the staging folder's completion marker
  *   (or deletes an incomplete staging folder).
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** A write that failed (the target, the system's error code): the CLI prints one line and exits 2. */
@@ -209,7 +223,8 @@ export function commitOutputs(outputs: { sets?: readonly OutputSet[]; files?: re
       }
       for (const f of files) {
         current = f.file;
-        if (existsSync(f.file) && !lstatSync(f.file).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+        if (existsSync(f.file) && !lstatSync(f.file).isFile())
+          throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
         mkdirSync(dirname(f.file), { recursive: true });
         const tmp = join(dirname(f.file), `.${basename(f.file)}.tmp-${process.pid}-${stagedFiles.length}`);
         stagedFiles.push({ tmp, file: f.file });

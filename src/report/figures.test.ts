@@ -5,7 +5,12 @@ describe('renderVegaLite', () => {
   it('renders a line chart to SVG with its title', async () => {
     const svg = await renderVegaLite({
       title: 'minimal reward against rho',
-      data: { values: [{ rho: 0.6, z: 1 }, { rho: 0.9, z: 0.2 }] },
+      data: {
+        values: [
+          { rho: 0.6, z: 1 },
+          { rho: 0.9, z: 0.2 },
+        ],
+      },
       mark: 'line',
       encoding: { x: { field: 'rho', type: 'quantitative' }, y: { field: 'z', type: 'quantitative' } },
     });

@@ -12,7 +12,10 @@ let libraries: Promise<[typeof VegaModule, typeof VegaLiteModule]> | undefined;
 /** Render a Vega-Lite specification (JSON) to an SVG string. */
 export async function renderVegaLite(spec: Record<string, unknown>): Promise<string> {
   const [vega, vegaLite] = await (libraries ??= Promise.all([import('vega'), import('vega-lite')]));
-  const compiled = vegaLite.compile({ $schema: 'https://vega.github.io/schema/vega-lite/v5.json', ...spec } as VegaLiteModule.TopLevelSpec).spec;
+  const compiled = vegaLite.compile({
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    ...spec,
+  } as VegaLiteModule.TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

@@ -24,7 +24,13 @@ export function reportGithub(rep: Report, locations: ReadonlyMap<string, SourceL
   for (const r of rep.results) {
     if (r.asExpected) continue;
     const where = locations.get(r.id);
-    const props = [where ? `file=${escapeProperty(where.file)}` : '', where ? `line=${where.line}` : '', `title=${escapeProperty(`mechcheck: ${r.id} ${r.outcome}, expected ${r.expected}`)}`].filter(Boolean).join(',');
+    const props = [
+      where ? `file=${escapeProperty(where.file)}` : '',
+      where ? `line=${where.line}` : '',
+      `title=${escapeProperty(`mechcheck: ${r.id} ${r.outcome}, expected ${r.expected}`)}`,
+    ]
+      .filter(Boolean)
+      .join(',');
     const what = r.outcome === 'error' ? `error: ${r.error}` : `${r.outcome}, expected ${r.expected}`;
     lines.push(`::error ${props}::${escapeData(`${r.id}: ${what} (${r.title})\nseed ${r.seed}\nreplay: ${replayCommandFor(r, rep)}`)}`);
   }

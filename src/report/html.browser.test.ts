@@ -19,7 +19,16 @@ import { buildReport } from './report.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let context: BrowserContext;
 let dir: string;
@@ -42,14 +51,22 @@ async function open(file: string): Promise<Page> {
 const visibleIds = (page: Page) => page.$$eval('article.entry:not([hidden])', (els) => els.map((e) => e.id.replace(/^entry-/, '')));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium; .ci/run does it)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium; .ci/run does it)`);
   // a real run: seed000's entries (errata, a figure, counterexamples), serially in this process
   dir = mkdtempSync(join(tmpdir(), 'mechcheck-html-'));
-  const r = await runCli(['verify', '--only', 'seed000.', '--jobs', '1', '--out', dir, '--reporter', 'json', '--reporter', 'html'], { cwd: root });
+  const r = await runCli(['verify', '--only', 'seed000.', '--jobs', '1', '--out', dir, '--reporter', 'json', '--reporter', 'html'], {
+    cwd: root,
+  });
   // stderr: at most the progress lines a slow run prints now and then
   expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('progress: '))).toEqual([]);
   report = JSON.parse(readFileSync(join(dir, 'partial', 'report.json'), 'utf8')) as Report;
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mechcheck-chromium-')), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'mechcheck-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -92,7 +109,15 @@ describe('report.html in Chromium', () => {
     await page.fill('#f-search', 'theorem2.nBar');
     const fig = page.locator('article[id="entry-seed000.theorem2.nBar"] figure img');
     await page.locator('article[id="entry-seed000.theorem2.nBar"] summary').first().click();
-    await expect.poll(async () => fig.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(async () =>
+        fig.evaluate(
+          (img) =>
+            (img as unknown as { complete: boolean; naturalWidth: number }).complete &&
+            (img as unknown as { naturalWidth: number }).naturalWidth,
+        ),
+      )
+      .toBeGreaterThan(0);
 
     await page.click('#f-reset');
     expect(await page.textContent('#f-reset')).toBe('Reset');
@@ -110,7 +135,19 @@ describe('report.html in Chromium', () => {
       return r;
     });
     const file = join(dir, 'variant.html');
-    writeFileSync(file, reportHtml({ report: buildReport(results, { version: report.version, seed: report.seed, runs: null, catalogueSize: report.catalogueSize, durationMs: 1 }), figures: new Map() }));
+    writeFileSync(
+      file,
+      reportHtml({
+        report: buildReport(results, {
+          version: report.version,
+          seed: report.seed,
+          runs: null,
+          catalogueSize: report.catalogueSize,
+          durationMs: 1,
+        }),
+        figures: new Map(),
+      }),
+    );
     const page = await open(file);
     expect(await page.textContent('#total-unexpected b')).toBe('1');
     expect(await page.$$eval('#unexpected li a', (l) => l.map((a) => a.textContent))).toEqual(['seed000.payoffBound']);

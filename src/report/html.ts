@@ -21,7 +21,16 @@
 import { createHash } from 'node:crypto';
 import { bibliographyLink } from '../catalogue/bibliography.ts';
 import type { Comparison, Counterexample, Table } from '../catalogue/types.ts';
-import { keyMetrics, paperOf, replayCommandFor, scopeLine, type Counts, type Report, type ReportBundle, type ReportedResult } from './report.ts';
+import {
+  keyMetrics,
+  paperOf,
+  replayCommandFor,
+  scopeLine,
+  type Counts,
+  type Report,
+  type ReportBundle,
+  type ReportedResult,
+} from './report.ts';
 import { formatValue } from '../core/format.ts';
 
 /** Text or an attribute value made safe for HTML; control characters are shown as `\xNN`. */
@@ -66,7 +75,8 @@ export function valueHtml(v: unknown, depth = 0): string {
   if (Array.isArray(v)) {
     if (v.length === 0) return '<span class="null">[ ]</span>';
     if (v.every(isScalar)) {
-      if (v.length <= 8 && v.every((x) => typeof x !== 'string' || x.length < 24)) return `<span class="vec">[${v.map(scalarHtml).join(', ')}]</span>`;
+      if (v.length <= 8 && v.every((x) => typeof x !== 'string' || x.length < 24))
+        return `<span class="vec">[${v.map(scalarHtml).join(', ')}]</span>`;
       const shown = v.slice(0, MAX_COLS);
       return `<table class="grid vec"><tr><th class="ix">#</th>${shown.map((_, j) => `<th class="ix">${j}</th>`).join('')}</tr><tr><th class="ix"></th>${shown.map((x) => `<td>${scalarHtml(x)}</td>`).join('')}</tr></table>${more(v.length - shown.length, 'entries')}`;
     }
@@ -74,7 +84,15 @@ export function valueHtml(v: unknown, depth = 0): string {
       const rows = (v as unknown[][]).slice(0, MAX_ROWS);
       const width = Math.min((v[0] as unknown[]).length, MAX_COLS);
       const head = `<tr><th class="ix"></th>${Array.from({ length: width }, (_, j) => `<th class="ix">${j}</th>`).join('')}</tr>`;
-      const body = rows.map((row, i) => `<tr><th class="ix">${i}</th>${row.slice(0, width).map((x) => `<td>${scalarHtml(x)}</td>`).join('')}</tr>`).join('');
+      const body = rows
+        .map(
+          (row, i) =>
+            `<tr><th class="ix">${i}</th>${row
+              .slice(0, width)
+              .map((x) => `<td>${scalarHtml(x)}</td>`)
+              .join('')}</tr>`,
+        )
+        .join('');
       return `<table class="grid matrix">${head}${body}</table>${more(v.length - rows.length, 'rows')}${more((v[0] as unknown[]).length - width, 'columns')}`;
     }
     if (v.every(isPlainObject)) {
@@ -82,7 +100,10 @@ export function valueHtml(v: unknown, depth = 0): string {
       if (keys.length <= 12) {
         const rows = v.slice(0, MAX_ROWS);
         return `<table class="grid records"><tr><th class="ix">#</th>${keys.map((k) => `<th>${escapeHtml(k)}</th>`).join('')}</tr>${rows
-          .map((o, i) => `<tr><th class="ix">${i}</th>${keys.map((k) => `<td>${k in o ? valueHtml(o[k], depth + 1) : ''}</td>`).join('')}</tr>`)
+          .map(
+            (o, i) =>
+              `<tr><th class="ix">${i}</th>${keys.map((k) => `<td>${k in o ? valueHtml(o[k], depth + 1) : ''}</td>`).join('')}</tr>`,
+          )
           .join('')}</table>${more(v.length - rows.length, 'rows')}`;
       }
     }
@@ -90,8 +111,12 @@ export function valueHtml(v: unknown, depth = 0): string {
     const slices: string[] = [];
     const visit = (x: unknown, path: string, d: number) => {
       if (slices.length >= MAX_ROWS) return;
-      const isMatrixOrScalar = !Array.isArray(x) || x.every(isScalar) || (x.every((row) => Array.isArray(row) && row.every(isScalar)) && new Set(x.map((row) => (row as unknown[]).length)).size === 1);
-      if (isMatrixOrScalar || d > 3) slices.push(`<div class="slice"><div class="path">${escapeHtml(path)}</div>${valueHtml(x, depth + 1)}</div>`);
+      const isMatrixOrScalar =
+        !Array.isArray(x) ||
+        x.every(isScalar) ||
+        (x.every((row) => Array.isArray(row) && row.every(isScalar)) && new Set(x.map((row) => (row as unknown[]).length)).size === 1);
+      if (isMatrixOrScalar || d > 3)
+        slices.push(`<div class="slice"><div class="path">${escapeHtml(path)}</div>${valueHtml(x, depth + 1)}</div>`);
       else (x as unknown[]).forEach((y, i) => visit(y, `${path}[${i}]`, d + 1));
     };
     v.forEach((x, i) => visit(x, `[${i}]`, 0));
@@ -117,7 +142,10 @@ function tableHtml(t: Table): string {
 
 function comparisonsHtml(cs: Comparison[]): string {
   return `<table class="grid comparisons"><tr><th>comparison</th><th>the paper states</th><th>computed</th><th>note</th></tr>${cs
-    .map((c) => `<tr class="${c.ok ? 'ok' : 'bad'}"><td>${escapeHtml(c.name)}</td><td>${valueHtml(c.expected, 2)}</td><td>${valueHtml(c.actual, 2)}</td><td>${escapeHtml(c.note ?? '')}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr class="${c.ok ? 'ok' : 'bad'}"><td>${escapeHtml(c.name)}</td><td>${valueHtml(c.expected, 2)}</td><td>${valueHtml(c.actual, 2)}</td><td>${escapeHtml(c.note ?? '')}</td></tr>`,
+    )
     .join('')}</table>`;
 }
 
@@ -129,7 +157,10 @@ function rawJson(v: unknown): string {
 
 function counterexampleHtml(c: Counterexample): string {
   if (c.type === 'comparisons') return `<h4>Failed comparisons</h4>${comparisonsHtml(c.failedComparisons)}${rawJson(c)}`;
-  const origin = c.origin === 'stored' ? 'a stored counterexample (fixtures/counterexamples)' : `generated, shrunk ${c.shrinks} time${c.shrinks === 1 ? '' : 's'}`;
+  const origin =
+    c.origin === 'stored'
+      ? 'a stored counterexample (fixtures/counterexamples)'
+      : `generated, shrunk ${c.shrinks} time${c.shrinks === 1 ? '' : 's'}`;
   return `<p class="origin">${escapeHtml(origin)}</p><h4>Instance</h4>${valueHtml(c.input)}${c.detail !== null && c.detail !== undefined ? `<h4>What the check found on it</h4>${valueHtml(c.detail)}` : ''}${rawJson(c)}`;
 }
 
@@ -157,9 +188,19 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>,
   const parts: string[] = [];
   parts.push(`<p class="title">${escapeHtml(r.title)}</p>`);
   const dl: Array<[string, string]> = [
-    ['Source', `<code>${escapeHtml(r.source.seed)}</code>, ${escapeHtml(r.source.ref)}${r.source.section && !r.source.ref.includes(r.source.section) ? ` (section ${escapeHtml(r.source.section)})` : ''}`],
+    [
+      'Source',
+      `<code>${escapeHtml(r.source.seed)}</code>, ${escapeHtml(r.source.ref)}${r.source.section && !r.source.ref.includes(r.source.section) ? ` (section ${escapeHtml(r.source.section)})` : ''}`,
+    ],
     ...(r.source.citation
-      ? [['Reference', bibliography && r.source.reference ? `<a href="${escapeHtml(bibliographyLink(bibliography, r.source.reference))}">${escapeHtml(r.source.citation)}</a>` : escapeHtml(r.source.citation)] as [string, string]]
+      ? [
+          [
+            'Reference',
+            bibliography && r.source.reference
+              ? `<a href="${escapeHtml(bibliographyLink(bibliography, r.source.reference))}">${escapeHtml(r.source.citation)}</a>`
+              : escapeHtml(r.source.citation),
+          ] as [string, string],
+        ]
       : []),
     ['Kind', `${escapeHtml(r.kind)}${r.refutation ? `; expected refutation: ${escapeHtml(r.refutation)}` : ''}`],
   ];
@@ -168,11 +209,21 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>,
   dl.push(['Hypotheses', `<ul>${r.hypotheses.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ul>`]);
   if (r.scope?.length) dl.push(['Searched', `<ul>${r.scope.map((h) => `<li>${escapeHtml(h)}</li>`).join('')}</ul>`]);
   dl.push(['Conclusion checked', escapeHtml(r.conclusion)]);
-  dl.push(['Run', `expected ${escapeHtml(r.expected)}, outcome <strong>${escapeHtml(r.outcome)}</strong>; ${r.runs} runs; seed ${r.seed}; <span class="timing">${r.durationMs} ms</span>`]);
-  if (r.evidence) dl.push(['Evidence', `${r.evidence.generated} instances generated, ${r.evidence.checked} met the hypotheses and were checked, ${r.evidence.replayed} stored counterexamples replayed`]);
+  dl.push([
+    'Run',
+    `expected ${escapeHtml(r.expected)}, outcome <strong>${escapeHtml(r.outcome)}</strong>; ${r.runs} runs; seed ${r.seed}; <span class="timing">${r.durationMs} ms</span>`,
+  ]);
+  if (r.evidence)
+    dl.push([
+      'Evidence',
+      `${r.evidence.generated} instances generated, ${r.evidence.checked} met the hypotheses and were checked, ${r.evidence.replayed} stored counterexamples replayed`,
+    ]);
   parts.push(`<dl class="meta">${dl.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`);
   const m = Object.entries(r.metrics);
-  if (m.length) parts.push(`<table class="kv metrics"><caption>Metrics</caption>${m.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${scalarHtml(v)}</td></tr>`).join('')}</table>`);
+  if (m.length)
+    parts.push(
+      `<table class="kv metrics"><caption>Metrics</caption>${m.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${scalarHtml(v)}</td></tr>`).join('')}</table>`,
+    );
   if (r.outcome === 'error') parts.push(`<pre class="error">${escapeHtml(r.error)}</pre>`);
   if (r.outcome !== 'holds' || !r.asExpected) parts.push(replayHtml(replayCommandFor(r, rep)));
   for (const n of r.notes ?? []) parts.push(`<blockquote>${escapeHtml(n)}</blockquote>`);
@@ -185,9 +236,15 @@ function entryHtml(r: ReportedResult, rep: Report, figures: Map<string, string>,
         : `<p class="more">figure ${escapeHtml(a.file)} is not available</p>`,
     );
   }
-  if (r.outcome !== 'holds' && r.counterexample) parts.push(`<section class="cex"><h4 class="cex-title">Counterexample</h4>${counterexampleHtml(r.counterexample)}</section>`);
+  if (r.outcome !== 'holds' && r.counterexample)
+    parts.push(`<section class="cex"><h4 class="cex-title">Counterexample</h4>${counterexampleHtml(r.counterexample)}</section>`);
   const attrs = `id="${escapeHtml(entryId(r.id))}" class="entry ${status}" data-paper="${escapeHtml(paperOf(r.id))}" data-kind="${escapeHtml(r.kind)}" data-expected="${escapeHtml(r.expected)}" data-outcome="${escapeHtml(r.outcome)}" data-unexpected="${r.asExpected ? 'no' : 'yes'}"`;
-  const badges = [badge(`o-${r.outcome}`, r.outcome), r.asExpected ? badge('as-expected', 'as expected') : badge('unexpected', `UNEXPECTED (expected ${r.expected})`), r.refutation && r.refutation !== r.kind ? badge(`r-${r.refutation}`, r.refutation) : '', badge('kind', r.kind)].join('');
+  const badges = [
+    badge(`o-${r.outcome}`, r.outcome),
+    r.asExpected ? badge('as-expected', 'as expected') : badge('unexpected', `UNEXPECTED (expected ${r.expected})`),
+    r.refutation && r.refutation !== r.kind ? badge(`r-${r.refutation}`, r.refutation) : '',
+    badge('kind', r.kind),
+  ].join('');
   return `<article ${attrs}><details${r.asExpected ? '' : ' open'}><summary><span class="id">${escapeHtml(r.id)}</span>${badges}<span class="key">${metrics}</span></summary>${parts.join('')}</details></article>`;
 }
 
@@ -301,16 +358,25 @@ export function reportHtml(bundle: ReportBundle, opts: { bibliography?: string |
     `<p class="meta-line">Generated <span class="timing">${escapeHtml(rep.generatedAt)}</span> by mechcheck ${escapeHtml(rep.version)}; base seed ${rep.seed}${rep.runsOverride ? `; runs ${rep.runsOverride}` : ''}${rep.timeoutSeconds ? `; timeout ${rep.timeoutSeconds} s per entry` : ''}; <span class="timing">${(s.durationMs / 1000).toFixed(1)} s</span>.</p></header>`,
   );
   body.push(`<section id="summary"><h2>Summary</h2><div class="totals">`);
-  body.push(`<div class="total ${s.unexpected ? 'bad' : 'good'}" id="total-as-expected"><b>${s.asExpected}/${s.total}</b>as expected</div>`);
+  body.push(
+    `<div class="total ${s.unexpected ? 'bad' : 'good'}" id="total-as-expected"><b>${s.asExpected}/${s.total}</b>as expected</div>`,
+  );
   body.push(`<div class="total ${s.unexpected ? 'bad' : ''}" id="total-unexpected"><b>${s.unexpected}</b>unexpected</div>`);
   body.push(`<div class="total ${s.errors ? 'bad' : ''}" id="total-errors"><b>${s.errors}</b>errors</div>`);
   body.push(`<div class="total"><b>${s.holds}</b>hold</div>`);
-  body.push(`<div class="total"><b>${s.refuted}</b>refuted: ${s.refutedBy.relaxation} relaxations, ${s.refutedBy.erratum} paper errata, ${s.refutedBy.example} examples</div>`);
-  body.push(`<div class="total ${s.lp.unresolved ? 'bad' : ''}" id="total-lp"><b>${s.lp.solves}</b>LP solves certified: ${s.lp.disagreementsResolved} backend disagreements settled by a certificate, ${s.lp.unresolved} unsettled</div></div>`);
+  body.push(
+    `<div class="total"><b>${s.refuted}</b>refuted: ${s.refutedBy.relaxation} relaxations, ${s.refutedBy.erratum} paper errata, ${s.refutedBy.example} examples</div>`,
+  );
+  body.push(
+    `<div class="total ${s.lp.unresolved ? 'bad' : ''}" id="total-lp"><b>${s.lp.solves}</b>LP solves certified: ${s.lp.disagreementsResolved} backend disagreements settled by a certificate, ${s.lp.unresolved} unsettled</div></div>`,
+  );
   body.push(`<div class="tables">${countsTable('paper', s.byPaper, 'paper')}${countsTable('kind', s.byKind, 'kind')}</div></section>`);
   if (unexpected.length) {
     body.push(`<section id="unexpected"><h2>Unexpected results (${unexpected.length})</h2><ul class="unexpected">`);
-    for (const r of unexpected) body.push(`<li>${link(r.id)}: <strong>${escapeHtml(r.outcome)}</strong>, expected ${escapeHtml(r.expected)}${r.outcome === 'error' ? `: ${escapeHtml(r.error)}` : ''}${replayHtml(replayCommandFor(r, rep))}</li>`);
+    for (const r of unexpected)
+      body.push(
+        `<li>${link(r.id)}: <strong>${escapeHtml(r.outcome)}</strong>, expected ${escapeHtml(r.expected)}${r.outcome === 'error' ? `: ${escapeHtml(r.error)}` : ''}${replayHtml(replayCommandFor(r, rep))}</li>`,
+      );
     body.push('</ul></section>');
   }
   if (findings.length) {

@@ -45,7 +45,9 @@ function caseXml(r: ReportedResult, rep: Report, where: SourceLocation | undefin
 export function reportJunit(rep: Report, locations: ReadonlyMap<string, SourceLocation> = new Map()): string {
   const s = rep.summary;
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="mechcheck verify" tests="${s.total}" failures="${s.unexpected - s.errors}" errors="${s.errors}" time="${seconds(s.durationMs)}">`);
+  lines.push(
+    `<testsuites name="mechcheck verify" tests="${s.total}" failures="${s.unexpected - s.errors}" errors="${s.errors}" time="${seconds(s.durationMs)}">`,
+  );
   const papers = new Map<string, ReportedResult[]>();
   for (const r of rep.results) {
     const p = paperOf(r.id);

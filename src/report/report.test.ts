@@ -44,10 +44,26 @@ const results: ResultRecord[] = [
     outcome: 'refuted',
     refutation: 'erratum',
     correctedBy: 'paperA.ok',
-    counterexample: { type: 'property', origin: 'generated', input: { matrix: [[1, 2], [3, 4]] }, detail: null, shrinks: 3 },
+    counterexample: {
+      type: 'property',
+      origin: 'generated',
+      input: {
+        matrix: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      detail: null,
+      shrinks: 3,
+    },
     replay: { seed: 42, baseSeed: 7, path: '1:0', command: "npx mechcheck verify --only 'paperA.erratum' --seed 7 --replay '1:0'" },
   }),
-  record('paperB.bad', { outcome: 'refuted', asExpected: false, title: HOSTILE, counterexample: { type: 'comparisons', failedComparisons: [{ name: HOSTILE, expected: 1, actual: 2, ok: false }] } }),
+  record('paperB.bad', {
+    outcome: 'refuted',
+    asExpected: false,
+    title: HOSTILE,
+    counterexample: { type: 'comparisons', failedComparisons: [{ name: HOSTILE, expected: 1, actual: 2, ok: false }] },
+  }),
   record('paperB.err', { outcome: 'error', asExpected: false, error: `boom ${HOSTILE}` }),
 ];
 const settings = { version: '9.9.9', seed: 7, runs: null, catalogueSize: 4, durationMs: 1000, generatedAt: '2026-01-01T00:00:00.000Z' };
@@ -63,15 +79,25 @@ describe('buildReport', () => {
     expect(rep.partial).toBe(false);
   });
   it('sums the LP certificate counts of the results (entries without LPs count nothing)', () => {
-    const lp = (solves: number, disagreementsResolved: number, unresolved: number) => ({ lp: { solves, byResolution: {}, disagreementsResolved, unresolved, events: [] } });
-    const rep = buildReport([record('paperA.a', lp(5, 1, 0)), record('paperA.b'), record('paperB.c', lp(2, 0, 1))], { ...settings, catalogueSize: 3 });
+    const lp = (solves: number, disagreementsResolved: number, unresolved: number) => ({
+      lp: { solves, byResolution: {}, disagreementsResolved, unresolved, events: [] },
+    });
+    const rep = buildReport([record('paperA.a', lp(5, 1, 0)), record('paperA.b'), record('paperB.c', lp(2, 0, 1))], {
+      ...settings,
+      catalogueSize: 3,
+    });
     expect(rep.summary.lp).toEqual({ solves: 7, disagreementsResolved: 1, unresolved: 1 });
-    expect(reportMarkdown(rep)).toContain('LP certificates: 7 LP solves behind these results; 1 disagreements between solver backends settled by a verified certificate; 1 answers no certificate could settle.');
+    expect(reportMarkdown(rep)).toContain(
+      'LP certificates: 7 LP solves behind these results; 1 disagreements between solver backends settled by a verified certificate; 1 answers no certificate could settle.',
+    );
     expect(buildReport(results, settings).summary.lp).toEqual({ solves: 0, disagreementsResolved: 0, unresolved: 0 });
   });
-  it.each([{ only: 'paperA' }, { replay: '1:0' }, { shard: { index: 1, count: 2 } }, { stoppedEarly: true }, { catalogueSize: 5 }])('is partial with %o', (extra) => {
-    expect(buildReport(results, { ...settings, ...extra }).partial).toBe(true);
-  });
+  it.each([{ only: 'paperA' }, { replay: '1:0' }, { shard: { index: 1, count: 2 } }, { stoppedEarly: true }, { catalogueSize: 5 }])(
+    'is partial with %o',
+    (extra) => {
+      expect(buildReport(results, { ...settings, ...extra }).partial).toBe(true);
+    },
+  );
   it('a result without a replay command of its own replays by id and seed (and runs)', () => {
     const rep = buildReport(results, { ...settings, runs: 300 });
     expect(replayCommandFor(rep.results[3], rep)).toBe("npx mechcheck verify --only 'paperB.err' --seed 7 --runs 300");
@@ -119,13 +145,18 @@ describe('JUnit XML', () => {
   });
   it('a schema-invalid document is caught by the same check', async () => {
     const schema = readFileSync(resolve(root, 'fixtures/ci/junit-10.xsd'), 'utf8');
-    const r = await validateXML({ xml: [{ fileName: 'bad.xml', contents: xml.replace('<testcase name="paperA.ok"', '<testcase') }], schema: [schema] });
+    const r = await validateXML({
+      xml: [{ fileName: 'bad.xml', contents: xml.replace('<testcase name="paperA.ok"', '<testcase') }],
+      schema: [schema],
+    });
     expect(r.valid).toBe(false);
   });
   it('one testsuite per paper; a failure per unexpected result and an error per error, with the replay command', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml).toContain('<testsuites name="mechcheck verify" tests="4" failures="1" errors="1"');
-    expect(xml).toMatch(/<testcase name="paperB\.bad"[^>]*>\s*<failure type="unexpected refuted" message="paperB\.bad: refuted, expected holds">[^<]*replay: npx mechcheck verify --only &apos;paperB\.bad&apos;[^<]*at properties\/paperB\/bad\.ts:12/);
+    expect(xml).toMatch(
+      /<testcase name="paperB\.bad"[^>]*>\s*<failure type="unexpected refuted" message="paperB\.bad: refuted, expected holds">[^<]*replay: npx mechcheck verify --only &apos;paperB\.bad&apos;[^<]*at properties\/paperB\/bad\.ts:12/,
+    );
     expect(xml).toMatch(/<testcase name="paperB\.err"[^>]*>\s*<error type="error"/);
     expect(xml).not.toContain('\x01');
   });
@@ -137,7 +168,9 @@ describe('GitHub annotations', () => {
     const out = reportGithub(rep, new Map([['paperB.bad', { file: 'properties/paperB/bad.ts', line: 12 }]]));
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=properties\/paperB\/bad\.ts,line=12,title=mechcheck%3A paperB\.bad refuted%2C expected holds::paperB\.bad: refuted, expected holds/);
+    expect(lines[0]).toMatch(
+      /^::error file=properties\/paperB\/bad\.ts,line=12,title=mechcheck%3A paperB\.bad refuted%2C expected holds::paperB\.bad: refuted, expected holds/,
+    );
     expect(lines[0]).toContain('%0Areplay: npx mechcheck verify');
     expect(lines[1]).toMatch(/^::error title=[^:]*::paperB\.err: error: boom/);
     expect(lines[2]).toMatch(/^::notice title=mechcheck verify::2\/4 as expected/);
@@ -168,11 +201,23 @@ describe('HTML', () => {
   it('shows the unexpected entries first, and the paper findings with links to the entry and its corrected entry', () => {
     const order = [...html.matchAll(/<article id="entry-([^"]+)"/g)].map((m) => m[1]);
     expect(order).toEqual(['paperB.bad', 'paperB.err', 'paperA.ok', 'paperA.erratum']);
-    expect(html).toMatch(/<section id="findings">[\s\S]*href="#entry-paperA\.erratum"[\s\S]*corrected statement: <a href="#entry-paperA\.ok">/);
+    expect(html).toMatch(
+      /<section id="findings">[\s\S]*href="#entry-paperA\.erratum"[\s\S]*corrected statement: <a href="#entry-paperA\.ok">/,
+    );
   });
   it('renders a matrix as a grid, records as a table, an object as key/value rows', () => {
-    expect(valueHtml([[1, 2], [3, 4.5]])).toMatch(/<table class="grid matrix">.*<th class="ix">1<\/th><td><span class="num">3<\/span><\/td><td><span class="num">4\.5<\/span>/);
-    expect(valueHtml([{ a: 1, b: 2 }, { a: 3, b: 4 }])).toMatch(/<table class="grid records"><tr><th class="ix">#<\/th><th>a<\/th><th>b<\/th>/);
+    expect(
+      valueHtml([
+        [1, 2],
+        [3, 4.5],
+      ]),
+    ).toMatch(/<table class="grid matrix">.*<th class="ix">1<\/th><td><span class="num">3<\/span><\/td><td><span class="num">4\.5<\/span>/);
+    expect(
+      valueHtml([
+        { a: 1, b: 2 },
+        { a: 3, b: 4 },
+      ]),
+    ).toMatch(/<table class="grid records"><tr><th class="ix">#<\/th><th>a<\/th><th>b<\/th>/);
     expect(valueHtml({ prior: [0.5, 0.5] })).toMatch(/<table class="kv"><tr><th>prior<\/th><td><span class="vec">\[/);
     expect(valueHtml([[[1]], [[2]]])).toMatch(/<div class="slices"><div class="slice"><div class="path">\[0\]<\/div>/);
   });
@@ -194,14 +239,25 @@ describe('source locations', () => {
 });
 
 describe('links to the bibliography', () => {
-  const cited = record('seed001.lemmaC', { source: { seed: '001_e592948973ecc068.txt', ref: 'Lemma C', reference: 'seed001', citation: 'Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."' } });
+  const cited = record('seed001.lemmaC', {
+    source: {
+      seed: '001_e592948973ecc068.txt',
+      ref: 'Lemma C',
+      reference: 'seed001',
+      citation: 'Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."',
+    },
+  });
   const rep = buildReport([cited], settings);
 
   it("links each entry's reference to its anchor in properties/BIBLIOGRAPHY.md, which has that anchor", () => {
     const md = reportMarkdown(rep, { bibliography: '../properties/BIBLIOGRAPHY.md' });
-    expect(md).toContain('- Reference: [Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."](../properties/BIBLIOGRAPHY.md#seed001)');
+    expect(md).toContain(
+      '- Reference: [Richard P. McLean and Andrew Postlewaite (2015), "A Dynamic ..."](../properties/BIBLIOGRAPHY.md#seed001)',
+    );
     const html = reportHtml({ report: rep, figures: new Map() }, { bibliography: '../properties/BIBLIOGRAPHY.md' });
-    expect(html).toContain('<a href="../properties/BIBLIOGRAPHY.md#seed001">Richard P. McLean and Andrew Postlewaite (2015), &quot;A Dynamic ...&quot;</a>');
+    expect(html).toContain(
+      '<a href="../properties/BIBLIOGRAPHY.md#seed001">Richard P. McLean and Andrew Postlewaite (2015), &quot;A Dynamic ...&quot;</a>',
+    );
     expect(readFileSync(resolve(root, 'properties', 'BIBLIOGRAPHY.md'), 'utf8').split('\n')).toContain('### seed001');
   });
 
@@ -213,7 +269,11 @@ describe('links to the bibliography', () => {
   });
 
   it('cites a reference for every catalogue entry, with an anchor in the bibliography', () => {
-    const anchors = new Set(readFileSync(resolve(root, 'properties', 'BIBLIOGRAPHY.md'), 'utf8').split('\n').flatMap((l) => /^### (\S+)$/.exec(l)?.[1].toLowerCase() ?? []));
+    const anchors = new Set(
+      readFileSync(resolve(root, 'properties', 'BIBLIOGRAPHY.md'), 'utf8')
+        .split('\n')
+        .flatMap((l) => /^### (\S+)$/.exec(l)?.[1].toLowerCase() ?? []),
+    );
     for (const e of catalogue) expect(anchors.has((e.source.reference ?? '').toLowerCase()), e.id).toBe(true);
   });
 });

@@ -67,7 +67,11 @@ export interface Report {
 }
 
 /** A result as report.json stores it: artifacts by file name (their content is written beside the report). */
-export type ReportedResult = ResultRecord extends infer R ? (R extends unknown ? Omit<R, 'artifacts'> & { artifacts?: Array<{ file: string; description?: string }> } : never) : never;
+export type ReportedResult = ResultRecord extends infer R
+  ? R extends unknown
+    ? Omit<R, 'artifacts'> & { artifacts?: Array<{ file: string; description?: string }> }
+    : never
+  : never;
 
 /** The run's settings, as `buildReport` records them. */
 export interface RunSettings {
@@ -114,7 +118,10 @@ function groupCounts(results: ReportedResult[], key: (r: ReportedResult) => stri
 
 /** A result without its artifacts' content (report.json keeps their file names). */
 export function toReported(r: ResultRecord | ReportedResult): ReportedResult {
-  return { ...r, artifacts: r.artifacts?.map((a) => ({ file: a.file, ...(a.description !== undefined ? { description: a.description } : {}) })) };
+  return {
+    ...r,
+    artifacts: r.artifacts?.map((a) => ({ file: a.file, ...(a.description !== undefined ? { description: a.description } : {}) })),
+  };
 }
 
 /** Build the report of a run from its results, in catalogue order. */

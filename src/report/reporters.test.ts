@@ -22,9 +22,22 @@ const ok = {
   seed: 1,
   durationMs: 3,
 } as unknown as ResultRecord;
-const bad = { ...ok, id: 'foundation.broken', outcome: 'error', asExpected: false, error: 'Error: broken entry' } as unknown as ResultRecord;
+const bad = {
+  ...ok,
+  id: 'foundation.broken',
+  outcome: 'error',
+  asExpected: false,
+  error: 'Error: broken entry',
+} as unknown as ResultRecord;
 const bundle = (results: ResultRecord[]): ReportBundle => ({
-  report: buildReport(results, { version: '0.0.0', seed: 7, runs: null, catalogueSize: results.length, durationMs: 10, generatedAt: '2026-01-01T00:00:00.000Z' }),
+  report: buildReport(results, {
+    version: '0.0.0',
+    seed: 7,
+    runs: null,
+    catalogueSize: results.length,
+    durationMs: 10,
+    generatedAt: '2026-01-01T00:00:00.000Z',
+  }),
   figures: new Map([['figures/f.svg', '<svg/>']]),
 });
 
@@ -36,7 +49,11 @@ describe('parseReporters', () => {
     expect(parseReporters([])).toEqual(DEFAULT_REPORTERS);
   });
   it('several reporters, each with an optional path or - for standard output', () => {
-    expect(parseReporters(['junit', 'json=out/r.json', 'markdown=-'])).toEqual([{ name: 'junit' }, { name: 'json', path: 'out/r.json' }, { name: 'markdown', path: '-' }]);
+    expect(parseReporters(['junit', 'json=out/r.json', 'markdown=-'])).toEqual([
+      { name: 'junit' },
+      { name: 'json', path: 'out/r.json' },
+      { name: 'markdown', path: '-' },
+    ]);
   });
   it.each([
     [['tap'], /unknown reporter 'tap'/],
@@ -70,11 +87,17 @@ describe('resolveTargets', () => {
       stdout: ['markdown'],
       terminal: false,
     });
-    expect(resolveTargets(parseReporters(['default', 'json']), out, '/work')).toMatchObject({ setDir: out, setReporters: ['json'], terminal: true });
+    expect(resolveTargets(parseReporters(['default', 'json']), out, '/work')).toMatchObject({
+      setDir: out,
+      setReporters: ['json'],
+      terminal: true,
+    });
     expect(resolveTargets(parseReporters(['github']), out, '/work')).toMatchObject({ setDir: null, stdout: ['github'], terminal: false });
   });
   it('two reporters writing to one file is an error naming --reporter', () => {
-    expect(() => resolveTargets(parseReporters(['json=a.txt', 'markdown=./a.txt']), out, '/work')).toThrow(/--reporter.*two reporters write to \/work\/a\.txt/);
+    expect(() => resolveTargets(parseReporters(['json=a.txt', 'markdown=./a.txt']), out, '/work')).toThrow(
+      /--reporter.*two reporters write to \/work\/a\.txt/,
+    );
   });
 });
 
@@ -86,7 +109,10 @@ describe('renderOutputs', () => {
     expect(r.sets[0].dir).toBe('/work/reports');
     expect(r.sets[0].managed).toEqual(SET_MANAGED);
     expect(r.sets[0].files.map((f) => f.path)).toEqual(['report.json', 'figures/f.svg']);
-    const json = JSON.parse(String(r.sets[0].files[0].content)) as { summary: { unexpected: number }; results: Array<{ id: string; error?: string }> };
+    const json = JSON.parse(String(r.sets[0].files[0].content)) as {
+      summary: { unexpected: number };
+      results: Array<{ id: string; error?: string }>;
+    };
     expect(json.summary.unexpected).toBe(1);
     expect(json.results.find((x) => x.id === 'foundation.broken')?.error).toBe('Error: broken entry');
     expect(r.files).toEqual([{ file: join('/work/docs/report.md'), content: expect.stringContaining('foundation.broken') }]);

@@ -40,7 +40,12 @@ export interface ReporterSpec {
 }
 
 /** The default destination of each file reporter, inside the report set. */
-export const SET_FILES: Partial<Record<ReporterName, string>> = { json: 'report.json', markdown: 'report.md', html: 'report.html', junit: 'junit.xml' };
+export const SET_FILES: Partial<Record<ReporterName, string>> = {
+  json: 'report.json',
+  markdown: 'report.md',
+  html: 'report.html',
+  junit: 'junit.xml',
+};
 
 /** Every top-level name a report set owns. */
 export const SET_MANAGED = ['report.json', 'report.md', 'report.html', 'junit.xml', 'figures'] as const;
@@ -55,7 +60,8 @@ export function parseReporters(values: readonly string[] | undefined): ReporterS
     const eq = v.indexOf('=');
     const name = (eq < 0 ? v : v.slice(0, eq)).trim();
     const path = eq < 0 ? undefined : v.slice(eq + 1);
-    if (!(REPORTERS as readonly string[]).includes(name)) throw new InputError('--reporter', `unknown reporter '${name}' (one of ${REPORTERS.join(', ')})`);
+    if (!(REPORTERS as readonly string[]).includes(name))
+      throw new InputError('--reporter', `unknown reporter '${name}' (one of ${REPORTERS.join(', ')})`);
     if (path !== undefined && path.trim() === '') throw new InputError('--reporter', `${name}= needs a path (or - for standard output)`);
     if (name === 'default' && path !== undefined) throw new InputError('--reporter', 'default writes to the terminal and takes no path');
     specs.push({ name: name as ReporterName, path });
@@ -70,7 +76,10 @@ export function parseReporters(values: readonly string[] | undefined): ReporterS
   const exclusive = specs.filter((s) => s.path === '-' && s.name !== 'github');
   const shared = specs.filter((s) => s.name === 'default' || (s.name === 'github' && (s.path === undefined || s.path === '-')));
   if (exclusive.length > 1 || (exclusive.length === 1 && shared.length > 0)) {
-    throw new InputError('--reporter', `${exclusive[0].name}=- needs standard output to itself (also given: ${[...exclusive.slice(1), ...shared].map((s) => s.name).join(', ')})`);
+    throw new InputError(
+      '--reporter',
+      `${exclusive[0].name}=- needs standard output to itself (also given: ${[...exclusive.slice(1), ...shared].map((s) => s.name).join(', ')})`,
+    );
   }
   return specs;
 }
@@ -127,7 +136,13 @@ export function bibliographyPath(dir: string, root: string = packageRoot()): str
   return existsSync(file) ? relative(dir, file).split('\\').join('/') : null;
 }
 
-function render(name: ReporterName, bundle: ReportBundle, figurePrefix: string | null, locations: () => ReadonlyMap<string, { file: string; line: number }>, bibliography: string | null = null): string {
+function render(
+  name: ReporterName,
+  bundle: ReportBundle,
+  figurePrefix: string | null,
+  locations: () => ReadonlyMap<string, { file: string; line: number }>,
+  bibliography: string | null = null,
+): string {
   switch (name) {
     case 'json':
       return JSON.stringify(bundle.report, null, 2) + '\n';
@@ -154,15 +169,22 @@ export function renderOutputs(t: OutputTargets, bundle: ReportBundle, cwd: strin
     return r === '' ? '.' : r.startsWith('..') ? p : r;
   };
   if (t.setDir) {
-    const files: SetFile[] = t.setReporters.map((name) => ({ path: SET_FILES[name]!, content: render(name, bundle, '', locations, bibliographyPath(t.setDir!)) }));
+    const files: SetFile[] = t.setReporters.map((name) => ({
+      path: SET_FILES[name]!,
+      content: render(name, bundle, '', locations, bibliographyPath(t.setDir!)),
+    }));
     for (const [file, content] of bundle.figures) files.push({ path: file, content });
     out.sets.push({ dir: t.setDir, managed: SET_MANAGED, files });
     out.written.push(...t.setReporters.map((n) => rel(join(t.setDir!, SET_FILES[n]!))));
-    if (bundle.figures.size) out.written.push(`${bundle.figures.size} figure${bundle.figures.size === 1 ? '' : 's'} in ${rel(join(t.setDir, 'figures'))}`);
+    if (bundle.figures.size)
+      out.written.push(`${bundle.figures.size} figure${bundle.figures.size === 1 ? '' : 's'} in ${rel(join(t.setDir, 'figures'))}`);
   }
   for (const f of t.files) {
     const prefix = t.setDir ? relative(dirname(f.file), t.setDir).split('\\').join('/') : null;
-    out.files.push({ file: f.file, content: render(f.name, bundle, prefix === null ? null : prefix ? `${prefix}/` : '', locations, bibliographyPath(dirname(f.file))) });
+    out.files.push({
+      file: f.file,
+      content: render(f.name, bundle, prefix === null ? null : prefix ? `${prefix}/` : '', locations, bibliographyPath(dirname(f.file))),
+    });
     out.written.push(rel(f.file));
   }
   for (const name of t.stdout) out.stdout += render(name, bundle, null, locations);

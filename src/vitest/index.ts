@@ -30,4 +30,10 @@ declare module 'vitest' {
 
 export { mechcheckMatchers, type MechcheckMatchers, type MatcherOptions } from './matchers.ts';
 export { test, it, fc } from '@fast-check/vitest';
-export { assertMechanism, mechanismProperty, MechanismPropertyFailure, MechanismViolation, type MechanismPropertyOptions } from '../api/property.ts';
+export {
+  assertMechanism,
+  mechanismProperty,
+  MechanismPropertyFailure,
+  MechanismViolation,
+  type MechanismPropertyOptions,
+} from '../api/property.ts';

@@ -54,9 +54,14 @@ const indexLabels: Labels = new Proxy(
   {},
   {
     get: (_t, key) => {
-      if (key === 'agentNames') return new Proxy([], { get: (_a, i) => (typeof i === 'string' && /^\d+$/.test(i) ? `agent ${i}` : undefined) });
-      if (key === 'typeLabels') return new Proxy([], { get: () => new Proxy([], { get: (_b, k) => (typeof k === 'string' && /^\d+$/.test(k) ? `#${k}` : undefined) }) });
-      if (key === 'outcomeLabels') return new Proxy([], { get: (_a, c) => (typeof c === 'string' && /^\d+$/.test(c) ? `outcome ${c}` : undefined) });
+      if (key === 'agentNames')
+        return new Proxy([], { get: (_a, i) => (typeof i === 'string' && /^\d+$/.test(i) ? `agent ${i}` : undefined) });
+      if (key === 'typeLabels')
+        return new Proxy([], {
+          get: () => new Proxy([], { get: (_b, k) => (typeof k === 'string' && /^\d+$/.test(k) ? `#${k}` : undefined) }),
+        });
+      if (key === 'outcomeLabels')
+        return new Proxy([], { get: (_a, c) => (typeof c === 'string' && /^\d+$/.test(c) ? `outcome ${c}` : undefined) });
       return undefined;
     },
   },
@@ -67,7 +72,12 @@ function isReport(x: unknown): x is CheckReport {
 }
 
 function isConceptResult(x: unknown): x is ConceptResult | CheckedConcept {
-  return typeof x === 'object' && x !== null && typeof (x as ConceptResult).concept === 'string' && typeof (x as ConceptResult).holds === 'boolean';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as ConceptResult).concept === 'string' &&
+    typeof (x as ConceptResult).holds === 'boolean'
+  );
 }
 
 function conceptLine(r: ConceptResult | CheckedConcept): string {
@@ -95,7 +105,10 @@ function toHold(this: MatcherContext, received: unknown): MatcherResult {
   if (isConceptResult(received)) {
     return {
       pass: received.holds,
-      message: () => (this.isNot ? `expected ${received.concept} to be violated, but it holds (worst ${formatNumber(received.worst)}, tolerance ${received.tolerance})` : `expected ${received.concept} to hold, but ${conceptLine(received)}`),
+      message: () =>
+        this.isNot
+          ? `expected ${received.concept} to be violated, but it holds (worst ${formatNumber(received.worst)}, tolerance ${received.tolerance})`
+          : `expected ${received.concept} to hold, but ${conceptLine(received)}`,
     };
   }
   return { pass: false, message: () => 'toHold() expects a ConceptResult or a CheckReport (from checkMechanism)' };
@@ -108,7 +121,8 @@ function environmentOf(mech: unknown, env: Environment | undefined): Environment
 function conceptMatcher(concepts: readonly ConceptName[]) {
   return function (this: MatcherContext, received: unknown, env?: Environment, opts: MatcherOptions = {}): MatcherResult {
     const e = environmentOf(received, env);
-    if (!e) return { pass: false, message: () => 'no environment: pass one, or a mechanism from defineMechanism (bound to its environment)' };
+    if (!e)
+      return { pass: false, message: () => 'no environment: pass one, or a mechanism from defineMechanism (bound to its environment)' };
     const report = checkMechanism(e, received as DirectMechanism, { concepts, tolerance: opts.tolerance });
     const name = report.mechanism;
     return {
@@ -132,7 +146,13 @@ export const mechcheckMatchers = {
   toHaveNoExPostDeficit: conceptMatcher(['exPostBudget']),
   toHaveNoExAnteDeficit: conceptMatcher(['exAnteBudget']),
   toMakeNoPositiveTransfers: conceptMatcher(['noPositiveTransfers']),
-  toSatisfyConcepts(this: MatcherContext, received: unknown, concepts: readonly ConceptName[], env?: Environment, opts?: MatcherOptions): MatcherResult {
+  toSatisfyConcepts(
+    this: MatcherContext,
+    received: unknown,
+    concepts: readonly ConceptName[],
+    env?: Environment,
+    opts?: MatcherOptions,
+  ): MatcherResult {
     return conceptMatcher(concepts).call(this, received, env, opts);
   },
 };

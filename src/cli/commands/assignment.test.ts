@@ -63,12 +63,16 @@ describe('mechcheck assignment', () => {
     [good, ['--posterior', '0x1,0'], /--posterior\[0\]: must be a decimal number or a fraction a\/b, got '0x1'/],
     [good, ['--posterior', '1.5,-0.5'], /--posterior\[0\]: must be <= 1, got 1\.5/],
     [bad((x) => (x.M = 1e13)), [], /M: must be a positive number at most 1000000000000/],
-    [good, ['--max-work', '10'], /states: the work asked for \(the instance data at the posterior .*\) is \d+ units, above the limit of 10 units \(raise it with --max-work\)/],
+    [
+      good,
+      ['--max-work', '10'],
+      /states: the work asked for \(the instance data at the posterior .*\) is \d+ units, above the limit of 10 units \(raise it with --max-work\)/,
+    ],
     [good, ['--max-work', '0x10'], /--max-work: must be a decimal number, got '0x10'/],
     [good, ['--posterior', '1'], /--posterior: has 1 entries, expected one per state \(2\)/],
     [bad((x) => (x.colour = 1)), [], /colour: is not a known field/],
   ])('bad input %# gets a message naming the field and exit 2', async (obj, extra, message) => {
-    const r = await run('--instance', withFile(obj), ...(extra));
+    const r = await run('--instance', withFile(obj), ...extra);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);

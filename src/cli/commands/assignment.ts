@@ -45,14 +45,25 @@ function parsePosterior(text: string, states: number): number[] {
 
 /** Work units of reading and averaging an instance of n buyers and S states (the searches are counted as they run). */
 export function assignmentWork(n: number, S: number): WorkPart[] {
-  return [{ what: `the instance data at the posterior (${S} states x n^4 = ${n ** 4} externality entries)`, units: S * (2 * n * n + n ** 4) * (1 + CELL_COST) }];
+  return [
+    {
+      what: `the instance data at the posterior (${S} states x n^4 = ${n ** 4} externality entries)`,
+      units: S * (2 * n * n + n ** 4) * (1 + CELL_COST),
+    },
+  ];
 }
 
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9 + 0;
 
 export const command: Command = {
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { instance: { type: 'string' }, posterior: { type: 'string' }, 'max-work': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse(argv, {
+      instance: { type: 'string' },
+      posterior: { type: 'string' },
+      'max-work': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     if (values.help) {
       io.out(HELP + '\n');
       return 0;
@@ -65,12 +76,20 @@ export const command: Command = {
     const work = assertWorkWithinLimit(assignmentWork(instance.n, instance.states), maxWork, 'states');
     const budget = new StepBudget(maxWork, 'n', 'the branch and bound over partial matchings');
     budget.spend(work);
-    const posterior = values.posterior !== undefined ? parsePosterior(values.posterior, instance.states) : filePosterior ?? (instance.states === 1 ? [1] : undefined);
+    const posterior =
+      values.posterior !== undefined
+        ? parsePosterior(values.posterior, instance.states)
+        : (filePosterior ?? (instance.states === 1 ? [1] : undefined));
     if (!posterior) throw new InputError('posterior', `missing: give "posterior" in the file or --posterior (${instance.states} states)`);
     const out = vcgAssignment(dataAtPosterior(instance, posterior), (data, exclude) => efficientAssignment(data, exclude, budget));
     assertFinite(out.welfare, 'welfare');
     out.transfers.forEach((x, i) => assertFinite(x, `transfer of buyer ${i}`));
-    const result = { matching: out.match, welfare: round9(out.welfare), payoffs: out.payoffs.map(round9), transfers: out.transfers.map(round9) };
+    const result = {
+      matching: out.match,
+      welfare: round9(out.welfare),
+      payoffs: out.payoffs.map(round9),
+      transfers: out.transfers.map(round9),
+    };
     if (values.json) {
       printJson(io, { ...result, posterior });
       return 0;
@@ -79,7 +98,10 @@ export const command: Command = {
       `efficient assignment with externalities (n = ${instance.n}, ${instance.states} state${instance.states > 1 ? 's' : ''}) at posterior [${posterior.join(', ')}]`,
       `  welfare (sum of g_i): ${result.welfare}`,
       '  buyer  seller  payoff g_i  VCG transfer x_i  utility g_i + x_i',
-      ...result.matching.map((j, i) => `  ${String(i).padStart(5)}  ${(j < 0 ? '-' : String(j)).padStart(6)}  ${String(result.payoffs[i]).padStart(10)}  ${String(result.transfers[i]).padStart(16)}  ${String(round9(result.payoffs[i] + result.transfers[i])).padStart(17)}`),
+      ...result.matching.map(
+        (j, i) =>
+          `  ${String(i).padStart(5)}  ${(j < 0 ? '-' : String(j)).padStart(6)}  ${String(result.payoffs[i]).padStart(10)}  ${String(result.transfers[i]).padStart(16)}  ${String(round9(result.payoffs[i] + result.transfers[i])).padStart(17)}`,
+      ),
       `  VCG surplus (sum of -x_i): ${round9(-result.transfers.reduce((a, b) => a + b, 0))}`,
     ];
     io.out(lines.join('\n') + '\n');

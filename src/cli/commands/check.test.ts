@@ -12,7 +12,8 @@ import { runCli } from '../runCli.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const fixture = (name: string) => join(root, 'fixtures', 'mechanisms', name);
-const run = (args: string[], opts: { cwd?: string; stdin?: string } = {}) => runCli(['check', ...args], { cwd: opts.cwd ?? root, stdin: opts.stdin });
+const run = (args: string[], opts: { cwd?: string; stdin?: string } = {}) =>
+  runCli(['check', ...args], { cwd: opts.cwd ?? root, stdin: opts.stdin });
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at /);
 
 /** A module in a fresh folder, importing the API from the sources. */
@@ -20,7 +21,10 @@ function writeModule(name: string, body: string): { dir: string; file: string } 
   const dir = mkdtempSync(join(tmpdir(), 'mechcheck-module-'));
   const file = join(dir, name);
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
-  writeFileSync(file, `import { defineEnvironment, defineMechanism, lottery } from ${JSON.stringify(join(root, 'src', 'index.ts'))};\n${body}\n`);
+  writeFileSync(
+    file,
+    `import { defineEnvironment, defineMechanism, lottery } from ${JSON.stringify(join(root, 'src', 'index.ts'))};\n${body}\n`,
+  );
   return { dir, file };
 }
 
@@ -78,10 +82,14 @@ describe('mechcheck check: files', () => {
     writeFileSync(join(dir, 'huge.json'), JSON.stringify({ ...data, types: [1e9, 3] }));
     const r = await run([join(dir, 'huge.json')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/huge\.json: types: the number of table entries for 3\.00e9 type profiles .* above the limit of 1\.50e8 \(raise it with --max-cells\)/);
+    expect(r.stderr).toMatch(
+      /huge\.json: types: the number of table entries for 3\.00e9 type profiles .* above the limit of 1\.50e8 \(raise it with --max-cells\)/,
+    );
     const raised = await run([join(dir, 'huge.json'), '--max-cells', '1e11']);
     expect(raised.stderr).toMatch(/outcome: has 9 entries, expected 3000000000/);
-    expect((await run([fixture('second-price-auction.json'), '--max-work', '10'])).stderr).toMatch(/above the limit of 10 \(raise it with --max-work\)/);
+    expect((await run([fixture('second-price-auction.json'), '--max-work', '10'])).stderr).toMatch(
+      /above the limit of 10 \(raise it with --max-work\)/,
+    );
   });
   it('writes nothing (not in the working directory, not next to the file)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-cwd-'));
@@ -120,7 +128,13 @@ export const require = ['dominantStrategyIC', 'exPostIR', 'noPositiveTransfers']
     expect(r.stdout).toMatch(/exPostIR\s+VIOLATED\s+worst 2\n\s+witness: Cy gets -2 at the profile \[0, 0, 2\]/);
   });
   it('checks a TypeScript module through tsx from the project', async () => {
-    const { file } = writeModule('reserve.ts', reserveAuction.replace("const environment_names = ['none', 'Ann', 'Bob', 'Cy'].slice(1);", "const environment_names: string[] = ['Ann', 'Bob', 'Cy'];"));
+    const { file } = writeModule(
+      'reserve.ts',
+      reserveAuction.replace(
+        "const environment_names = ['none', 'Ann', 'Bob', 'Cy'].slice(1);",
+        "const environment_names: string[] = ['Ann', 'Bob', 'Cy'];",
+      ),
+    );
     const r = await run([file]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -135,11 +149,31 @@ export const require = ['dominantStrategyIC', 'exPostIR', 'noPositiveTransfers']
   it.each([
     ['a module that throws', "throw new Error('not today');", /the module failed to load: Error: not today/],
     ['a module without a mechanism', 'export const x = 1;', /exports no `mechanism`/],
-    ['a valuation that returns a string', `${names}${AUCTION.replace("winner === environment_names[i] ? value : 0", "winner === 'Bob' && value === 3 ? 'lots' : 0")}\nexport const mechanism = defineMechanism(environment, { outcome: () => 'none', transfers: () => [0, 0, 0] });`, /valuation\.private\(Ann, outcome Bob, type 3\): must be a number or an exact fraction such as "1\/3", got "lots"/],
-    ['transfers that return NaN', `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: () => 'none', transfers: ([a]) => [a === 3 ? NaN : 0, 0, 0] });`, /mechanism\.transfers\(\[Ann=3, Bob=0, Cy=0\]\)\[0\]: must be a number, got NaN/],
-    ['an outcome rule that throws', `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: (b) => { if (b[2] === 1) throw new RangeError('no'); return 'none'; }, transfers: () => [0, 0, 0] });`, /mechanism\.outcome\(\[Ann=0, Bob=0, Cy=1\]\): threw RangeError: no/],
-    ['a lottery that does not sum to 1', `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: () => lottery([['Ann', '1/2'], ['Bob', '1/3']]), transfers: () => [0, 0, 0] });`, /mechanism\.outcome\(\[Ann=0, Bob=0, Cy=0\]\)\.lottery: sums to exactly 5\/6, not 1/],
-    ['an outcome that is not one', `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: () => 'Dan', transfers: () => [0, 0, 0] });`, /returned "Dan", which is not an outcome \(outcomes: none, Ann, Bob, Cy\)/],
+    [
+      'a valuation that returns a string',
+      `${names}${AUCTION.replace('winner === environment_names[i] ? value : 0', "winner === 'Bob' && value === 3 ? 'lots' : 0")}\nexport const mechanism = defineMechanism(environment, { outcome: () => 'none', transfers: () => [0, 0, 0] });`,
+      /valuation\.private\(Ann, outcome Bob, type 3\): must be a number or an exact fraction such as "1\/3", got "lots"/,
+    ],
+    [
+      'transfers that return NaN',
+      `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: () => 'none', transfers: ([a]) => [a === 3 ? NaN : 0, 0, 0] });`,
+      /mechanism\.transfers\(\[Ann=3, Bob=0, Cy=0\]\)\[0\]: must be a number, got NaN/,
+    ],
+    [
+      'an outcome rule that throws',
+      `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: (b) => { if (b[2] === 1) throw new RangeError('no'); return 'none'; }, transfers: () => [0, 0, 0] });`,
+      /mechanism\.outcome\(\[Ann=0, Bob=0, Cy=1\]\): threw RangeError: no/,
+    ],
+    [
+      'a lottery that does not sum to 1',
+      `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: () => lottery([['Ann', '1/2'], ['Bob', '1/3']]), transfers: () => [0, 0, 0] });`,
+      /mechanism\.outcome\(\[Ann=0, Bob=0, Cy=0\]\)\.lottery: sums to exactly 5\/6, not 1/,
+    ],
+    [
+      'an outcome that is not one',
+      `${names}${AUCTION}\nexport const mechanism = defineMechanism(environment, { outcome: () => 'Dan', transfers: () => [0, 0, 0] });`,
+      /returned "Dan", which is not an outcome \(outcomes: none, Ann, Bob, Cy\)/,
+    ],
   ])('%s: exit 2, the file and field named, no stack trace', async (_what, body, message) => {
     const { file } = writeModule('m.mjs', body);
     const r = await run([file]);

@@ -55,7 +55,11 @@ async function readJson(io: CliIO, file: string): Promise<unknown> {
     try {
       const st = statSync(path);
       if (st.isDirectory()) throw new InputError(file, 'is a directory, not a mechanism file');
-      if (st.size > MAX_FILE_BYTES) throw new InputError(file, `is ${st.size} bytes, above the limit of ${MAX_FILE_BYTES} bytes for a JSON file (the longest string Node can hold); describe the mechanism as a module instead`);
+      if (st.size > MAX_FILE_BYTES)
+        throw new InputError(
+          file,
+          `is ${st.size} bytes, above the limit of ${MAX_FILE_BYTES} bytes for a JSON file (the longest string Node can hold); describe the mechanism as a module instead`,
+        );
       text = readFileSync(path, 'utf8');
     } catch (e) {
       if (e instanceof InputError) throw e;
@@ -96,20 +100,31 @@ export const command: Command = {
       io.out(HELP + '\n');
       return 0;
     }
-    if (positionals.length === 0) throw new InputError('FILE', 'expected at least one mechanism file (JSON, a module, or - for standard input)');
+    if (positionals.length === 0)
+      throw new InputError('FILE', 'expected at least one mechanism file (JSON, a module, or - for standard input)');
     if (positionals.filter((f) => f === '-').length > 1) throw new InputError('FILE', "standard input ('-') can be read only once");
-    const tolerance = values.tolerance === undefined ? undefined : parseDecimal(values.tolerance, '--tolerance', { min: Number.MIN_VALUE, max: 1 });
+    const tolerance =
+      values.tolerance === undefined ? undefined : parseDecimal(values.tolerance, '--tolerance', { min: Number.MIN_VALUE, max: 1 });
     const require: ConceptName[] | undefined =
       values.require === undefined
         ? undefined
         : parseConcepts(
-            values.require.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+            values.require
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== ''),
             '--require',
           );
     if (require !== undefined && require.length === 0) throw new InputError('--require', 'names no concept');
     const limits: CheckLimits = {
-      maxCells: values['max-cells'] === undefined ? DEFAULT_CHECK_LIMITS.maxCells : parseDecimal(values['max-cells'], '--max-cells', { integer: true, min: 1, max: 1e12 }),
-      maxWork: values['max-work'] === undefined ? DEFAULT_CHECK_LIMITS.maxWork : parseDecimal(values['max-work'], '--max-work', { integer: true, min: 1, max: 1e15 }),
+      maxCells:
+        values['max-cells'] === undefined
+          ? DEFAULT_CHECK_LIMITS.maxCells
+          : parseDecimal(values['max-cells'], '--max-cells', { integer: true, min: 1, max: 1e12 }),
+      maxWork:
+        values['max-work'] === undefined
+          ? DEFAULT_CHECK_LIMITS.maxWork
+          : parseDecimal(values['max-work'], '--max-work', { integer: true, min: 1, max: 1e15 }),
     };
 
     if (values.objective !== undefined && !values['against-optimum']) throw new InputError('--objective', 'is used with --against-optimum');
@@ -125,7 +140,11 @@ export const command: Command = {
       let against: Awaited<ReturnType<NonNullable<typeof optimum>['againstOptimumReport']>> | undefined;
       try {
         m = await load(io, file, limits);
-        report = checkMechanism(m.env, m.mech, { tolerance: tolerance ?? m.tolerance ?? DEFAULT_TOLERANCE, require: require ?? m.require ?? ALL_CONCEPTS, limits });
+        report = checkMechanism(m.env, m.mech, {
+          tolerance: tolerance ?? m.tolerance ?? DEFAULT_TOLERANCE,
+          require: require ?? m.require ?? ALL_CONCEPTS,
+          limits,
+        });
         if (optimum) against = optimum.againstOptimumReport(m, values.objective, report.tolerance);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -137,7 +156,15 @@ export const command: Command = {
         continue;
       }
       const source = file === '-' ? 'standard input' : file;
-      if (values.json) json.push({ mechanism: m.name, file, tolerance: report.tolerance, ok: report.ok, results: report.results, ...(against ? { againstOptimum: against.result } : {}) });
+      if (values.json)
+        json.push({
+          mechanism: m.name,
+          file,
+          tolerance: report.tolerance,
+          ok: report.ok,
+          results: report.results,
+          ...(against ? { againstOptimum: against.result } : {}),
+        });
       else io.out(formatReport({ ...report, mechanism: m.name }, source) + (against ? against.text : ''));
       if (!report.ok) status = Math.max(status, 1);
     }

@@ -62,7 +62,7 @@ describe('mechcheck design', () => {
     expect(j.checks.every((c: { holds: boolean }) => c.holds)).toBe(true);
   });
 
-  it('an impossibility exits 1 with its certificate: which types\' interim IR and which profiles\' budget balance', async () => {
+  it("an impossibility exits 1 with its certificate: which types' interim IR and which profiles' budget balance", async () => {
     const f = writeJson('ms6.json', tradeGrid(6, ['efficient', 'interimIC', 'interimIR', 'exPostBudgetBalance']));
     const r = await runCli(['design', f, '--exact'], { cwd });
     expect(r.status).toBe(1);
@@ -73,33 +73,75 @@ describe('mechcheck design', () => {
     expect(r.stdout).toMatch(/exPostBudgetBalance \(\d/);
     expect(r.stdout).toMatch(/verified in rationals/);
     const j = JSON.parse((await runCli(['design', f, '--json'], { cwd })).stdout);
-    expect(j.infeasibility.families.map((x: { family: string }) => x.family)).toEqual(expect.arrayContaining(['interimIR', 'exPostBudgetBalance']));
+    expect(j.infeasibility.families.map((x: { family: string }) => x.family)).toEqual(
+      expect.arrayContaining(['interimIR', 'exPostBudgetBalance']),
+    );
     expect(j.mechanism).toBeUndefined();
   });
 
   it('flags override the file; unbounded exits 1 with the direction', async () => {
-    const r = await runCli(['design', 'fixtures/design/bilateral-trade.json', '--objective', 'revenue', '--constraints', 'interimIC'], { cwd });
+    const r = await runCli(['design', 'fixtures/design/bilateral-trade.json', '--objective', 'revenue', '--constraints', 'interimIC'], {
+      cwd,
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/status: unbounded/);
     expect(r.stdout).toMatch(/transfer to/);
-    const w = await runCli(['design', 'fixtures/design/bilateral-trade.json', '--objective', '{"agentWeights": [1, 1], "revenueWeight": 1}', '--json'], { cwd });
+    const w = await runCli(
+      ['design', 'fixtures/design/bilateral-trade.json', '--objective', '{"agentWeights": [1, 1], "revenueWeight": 1}', '--json'],
+      { cwd },
+    );
     expect(JSON.parse(w.stdout).value).toBeCloseTo(0.375, 9);
   });
 
   it('bad input: exit 2, the field named, unknown names listed with the valid ones, nothing written', async () => {
     const out = join(tmp, 'never.json');
     const cases: Array<[string[], RegExp]> = [
-      [['design', 'fixtures/design/bilateral-trade.json', '--objective', 'profit', '--out', out], /--objective: unknown objective 'profit'; valid: welfare, revenue/],
-      [['design', 'fixtures/design/bilateral-trade.json', '--constraints', 'interimIC,budgetBalance'], /--constraints: unknown constraint 'budgetBalance'; valid: dominantStrategyIC, .*exPostBudgetBalance, efficient/],
-      [['design', 'fixtures/design/bilateral-trade.json', '--objective', '{"agentWeights": [1]}'], /--objective.agentWeights: has 1 entries, expected 2/],
+      [
+        ['design', 'fixtures/design/bilateral-trade.json', '--objective', 'profit', '--out', out],
+        /--objective: unknown objective 'profit'; valid: welfare, revenue/,
+      ],
+      [
+        ['design', 'fixtures/design/bilateral-trade.json', '--constraints', 'interimIC,budgetBalance'],
+        /--constraints: unknown constraint 'budgetBalance'; valid: dominantStrategyIC, .*exPostBudgetBalance, efficient/,
+      ],
+      [
+        ['design', 'fixtures/design/bilateral-trade.json', '--objective', '{"agentWeights": [1]}'],
+        /--objective.agentWeights: has 1 entries, expected 2/,
+      ],
       [['design', writeJson('bad-constraint.json', tradeGrid(2, ['interimIC', 'IR']))], /design.constraints\[1\]: unknown constraint 'IR'/],
-      [['design', writeJson('with-outcome.json', { ...tradeGrid(2, []), outcome: [0, 0, 0, 0] })], /outcome: a design file describes no mechanism/],
+      [
+        ['design', writeJson('with-outcome.json', { ...tradeGrid(2, []), outcome: [0, 0, 0, 0] })],
+        /outcome: a design file describes no mechanism/,
+      ],
       [['design', writeJson('no-objective.json', { ...tradeGrid(2, []), design: { constraints: [] } })], /design.objective: is required/],
-      [['design', writeJson('bad-prior.json', { ...tradeGrid(2, []), prior: { independent: [[0.5, 0.6], [0.5, 0.5]] } })], /prior.independent\[0\]/],
-      [['design', writeJson('huge.json', { ...tradeGrid(2, []), types: [1000, 1000] })], /types: the number of type profiles is 1\.00e6, above the limit/],
+      [
+        [
+          'design',
+          writeJson('bad-prior.json', {
+            ...tradeGrid(2, []),
+            prior: {
+              independent: [
+                [0.5, 0.6],
+                [0.5, 0.5],
+              ],
+            },
+          }),
+        ],
+        /prior.independent\[0\]/,
+      ],
+      [
+        ['design', writeJson('huge.json', { ...tradeGrid(2, []), types: [1000, 1000] })],
+        /types: the number of type profiles is 1\.00e6, above the limit/,
+      ],
       [['design', 'fixtures/design/bilateral-trade.json', '--tolerance', 'x'], /--tolerance/],
-      [['design', 'fixtures/design/bilateral-trade.json', '--max-nonzeros', '50'], /design: the design LP's size \(nonzeros, counted while building it\) is \d+, above the limit of 50 \(raise it with --max-nonzeros\)/],
-      [['design', writeJson('big-exact.json', tradeGrid(60, ['dominantStrategyIC', 'exPostIR'])), '--exact'], /--exact: the design LP's size for exact certification .* is 2\.\d+e6, above the limit of 200000/],
+      [
+        ['design', 'fixtures/design/bilateral-trade.json', '--max-nonzeros', '50'],
+        /design: the design LP's size \(nonzeros, counted while building it\) is \d+, above the limit of 50 \(raise it with --max-nonzeros\)/,
+      ],
+      [
+        ['design', writeJson('big-exact.json', tradeGrid(60, ['dominantStrategyIC', 'exPostIR'])), '--exact'],
+        /--exact: the design LP's size for exact certification .* is 2\.\d+e6, above the limit of 200000/,
+      ],
       [['design'], /FILE: expected exactly one design file/],
     ];
     for (const [argv, message] of cases) {
@@ -119,21 +161,38 @@ describe('mechcheck design', () => {
   });
 
   it('check --against-optimum: the second-price auction earns 14/9, the optimum under the same constraints (incl. efficiency) 17/9', async () => {
-    const r = await runCli(['check', 'fixtures/mechanisms/second-price-auction.json', '--against-optimum', '--objective', 'revenue', '--json'], { cwd });
+    const r = await runCli(
+      ['check', 'fixtures/mechanisms/second-price-auction.json', '--against-optimum', '--objective', 'revenue', '--json'],
+      { cwd },
+    );
     expect(r.status).toBe(0);
     const a = JSON.parse(r.stdout).againstOptimum;
-    expect(a.satisfied).toEqual(['dominantStrategyIC', 'exPostIC', 'interimIC', 'exPostIR', 'interimIR', 'exPostBudget', 'exAnteBudget', 'noPositiveTransfers', 'efficient']);
+    expect(a.satisfied).toEqual([
+      'dominantStrategyIC',
+      'exPostIC',
+      'interimIC',
+      'exPostIR',
+      'interimIR',
+      'exPostBudget',
+      'exAnteBudget',
+      'noPositiveTransfers',
+      'efficient',
+    ]);
     expect(a.value).toBeCloseTo(14 / 9, 12);
     // on a discrete grid the winner can pay the lowest report at which it still wins: Bob with 3 against Ann's 2 pays 3
     expect(a.optimum).toBeCloseTo(17 / 9, 9);
     expect(a.gap).toBeCloseTo(1 / 3, 9);
     const text = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--against-optimum'], { cwd });
     expect(text.status).toBe(1); // the check's verdict is unchanged: the first-price auction is not IC
-    expect(text.stdout).toMatch(/against the optimum \(welfare; constraints it satisfies: exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers, efficient\):\n {2}value 2\.4444444, certified optimum 2\.4444444, gap 0/);
+    expect(text.stdout).toMatch(
+      /against the optimum \(welfare; constraints it satisfies: exPostIR, interimIR, exPostBudget, exAnteBudget, noPositiveTransfers, efficient\):\n {2}value 2\.4444444, certified optimum 2\.4444444, gap 0/,
+    );
     const bad = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--objective', 'revenue'], { cwd });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--objective: is used with --against-optimum/);
-    const unknown = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--against-optimum', '--objective', 'profit'], { cwd });
+    const unknown = await runCli(['check', 'fixtures/mechanisms/first-price-auction.json', '--against-optimum', '--objective', 'profit'], {
+      cwd,
+    });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--objective: unknown objective 'profit'; valid: welfare, revenue/);
   });

@@ -90,11 +90,16 @@ export const command: Command = {
       io.out(`${problem.name} (${file})\n`);
       io.out(`  objective: ${result.objectiveName}; constraints: ${result.constraints.join(', ') || '(none)'}\n`);
       const c = result.lp.certificate;
-      io.out(`  LP: ${result.lp.variables} variables, ${result.lp.rows} rows, ${result.lp.nonzeros} nonzeros; ${result.lp.backend}, certified by ${c.method}${c.gap !== undefined ? ` (gap ${c.gap.toExponential(1)})` : ''}${c.farkasMargin !== undefined ? ` (margin ${c.farkasMargin.toExponential(2)})` : ''}\n`);
+      io.out(
+        `  LP: ${result.lp.variables} variables, ${result.lp.rows} rows, ${result.lp.nonzeros} nonzeros; ${result.lp.backend}, certified by ${c.method}${c.gap !== undefined ? ` (gap ${c.gap.toExponential(1)})` : ''}${c.farkasMargin !== undefined ? ` (margin ${c.farkasMargin.toExponential(2)})` : ''}\n`,
+      );
       io.out(`  status: ${result.status}\n`);
       if (result.status === 'optimal') {
-        io.out(`  value: ${fmt(result.value!)}${result.exact ? (result.exact.verified ? ` (exact: ${result.exact.value})` : ` (exact certification failed: ${result.exact.note})`) : ''}\n`);
-        for (const ch of result.checks!) io.out(`  check ${ch.constraint.padEnd(20)} ${ch.holds ? 'holds' : 'VIOLATED'}  worst ${fmt(ch.violation)}\n`);
+        io.out(
+          `  value: ${fmt(result.value!)}${result.exact ? (result.exact.verified ? ` (exact: ${result.exact.value})` : ` (exact certification failed: ${result.exact.note})`) : ''}\n`,
+        );
+        for (const ch of result.checks!)
+          io.out(`  check ${ch.constraint.padEnd(20)} ${ch.holds ? 'holds' : 'VIOLATED'}  worst ${fmt(ch.violation)}\n`);
         const m = result.mechanism!;
         const space = problem.env.prior.profiles;
         if (space.size <= 36) {
@@ -108,9 +113,17 @@ export const command: Command = {
       } else if (result.status === 'infeasible') {
         io.out(`  ${result.infeasibility!.summary}\n`);
         for (const f of result.infeasibility!.families) {
-          io.out(`    ${f.family} (${(100 * f.share).toFixed(1)}%): ${f.cases.slice(0, 8).map((k) => `${k.label} ${k.exactWeight ?? fmt(k.weight)}`).join('; ')}${f.cases.length > 8 ? `; and ${f.cases.length - 8} more` : ''}\n`);
+          io.out(
+            `    ${f.family} (${(100 * f.share).toFixed(1)}%): ${f.cases
+              .slice(0, 8)
+              .map((k) => `${k.label} ${k.exactWeight ?? fmt(k.weight)}`)
+              .join('; ')}${f.cases.length > 8 ? `; and ${f.cases.length - 8} more` : ''}\n`,
+          );
         }
-        if (result.exact) io.out(`  exact: ${result.exact.verified ? `verified in rationals (0 <= ${result.infeasibility!.exactBound})` : result.exact.note}\n`);
+        if (result.exact)
+          io.out(
+            `  exact: ${result.exact.verified ? `verified in rationals (0 <= ${result.infeasibility!.exactBound})` : result.exact.note}\n`,
+          );
       } else io.out(`  ${result.direction!.summary}\n`);
     }
     return result.status === 'optimal' ? 0 : 1;

@@ -70,17 +70,22 @@ describe('mechcheck dynamic', { timeout: 60_000 }, () => {
     await expect(command.run(['--env', f], captureIO({ cwd: root }))).rejects.toThrow(message);
   });
   it('bad --last-step is an InputError', async () => {
-    await expect(command.run(['--env', 'fixtures/seed004/two-agents-copy.json', '--last-step', 'sideways'], captureIO({ cwd: root }))).rejects.toThrow(/--last-step: must be/);
+    await expect(
+      command.run(['--env', 'fixtures/seed004/two-agents-copy.json', '--last-step', 'sideways'], captureIO({ cwd: root })),
+    ).rejects.toThrow(/--last-step: must be/);
   });
   // through main: exit 2 and the message without a stack trace
-  it.each([[(o: any) => (o.discount = 1.5), /discount: must be a number in \(0, 1\)/]])('bad input %# gets a message naming the field and exit 2', async (mutate, message) => {
-    const o = base();
-    mutate(o);
-    const r = await run('--env', write(o));
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  it.each([[(o: any) => (o.discount = 1.5), /discount: must be a number in \(0, 1\)/]])(
+    'bad input %# gets a message naming the field and exit 2',
+    async (mutate, message) => {
+      const o = base();
+      mutate(o);
+      const r = await run('--env', write(o));
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
   it('malformed JSON exits 2; a missing --env is an InputError', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mechcheck-dyn-'));
     const f = join(dir, 'env.json');
@@ -100,13 +105,21 @@ describe('mechcheck dynamic: hostile sizes and numbers (issue 15)', () => {
     return f;
   };
   it.each([
-    ['horizon 1e9', (o: any) => (o.horizon = 1e9), /horizon: the work asked for \(.*horizon 1000000000.*\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/],
+    [
+      'horizon 1e9',
+      (o: any) => (o.horizon = 1e9),
+      /horizon: the work asked for \(.*horizon 1000000000.*\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/,
+    ],
     ['utility 1e308', (o: any) => (o.utility[0][0][0] = 1e308), /utility\[0\]\[0\]\[0\]: must be <= 1000000000000, got 1e\+308/],
-    ['discount 1 - 1e-16', (o: any) => (o.discount = 0.9999999999999999), /discount: must be a number in \(0, 1\), from 0\.000001 to 1 - 1e-9/],
+    [
+      'discount 1 - 1e-16',
+      (o: any) => (o.discount = 0.9999999999999999),
+      /discount: must be a number in \(0, 1\), from 0\.000001 to 1 - 1e-9/,
+    ],
     ['a negative probability', (o: any) => (o.transition[0][0] = [0.5, 0.5 + 1e-10, -1e-10, 0]), /transition\[0\]\[0\]\[2\]: is negative/],
     ['1e8 agents', (o: any) => (o.agents = 1e8), /signals: has 2 entries, expected 100000000/],
     ['1e9 signals', (o: any) => (o.signals = [1e9, 1]), /transition\[0\]: has 4 entries, expected 1000000000/],
-  /* eslint-enable @typescript-eslint/no-explicit-any */
+    /* eslint-enable @typescript-eslint/no-explicit-any */
   ])('%s: exit 2 naming the field, no internal error', async (_name, mutate, message) => {
     const o = fixture();
     mutate(o);
@@ -126,19 +139,22 @@ describe('mechcheck dynamic: hostile sizes and numbers (issue 15)', () => {
     [['--tolerance', ''], /--tolerance: must be a decimal number, got ''/],
     [['--max-work', '1e3'], /the work asked for .* above the limit of 1000 units \(raise it with --max-work\)/],
   ])('option %# is refused naming it', async (args, message) => {
-    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...(args));
+    const r = await run('--env', 'fixtures/seed004/two-agents-copy.json', ...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });
   it('the policy iteration of an infinite horizon is charged to the budget as it runs (same plan when it fits)', () => {
-    const env = dynamicEnvironment(parseDynamicSpec(JSON.parse(readFileSync(join(root, 'fixtures/seed004/two-agents-copy-infinite.json'), 'utf8'))));
+    const env = dynamicEnvironment(
+      parseDynamicSpec(JSON.parse(readFileSync(join(root, 'fixtures/seed004/two-agents-copy-infinite.json'), 'utf8'))),
+    );
     const step = policyIterationWork(env);
     const roomy = new StepBudget(1e9, 'signals', 'policy iteration');
     expect(efficientPlan(env, { budget: roomy })).toEqual(efficientPlan(env));
     expect(roomy.used % step).toBe(0);
     expect(roomy.used).toBeGreaterThanOrEqual(step);
     expect(() => efficientPlan(env, { budget: new StepBudget(roomy.used - 1, 'signals', 'policy iteration') })).toThrow(LimitError);
-    expect(() => efficientPlan(env, { budget: new StepBudget(roomy.used - 1, 'signals', 'policy iteration') })).toThrow(/signals: the work spent on policy iteration \(counted while running\)/);
+    expect(() => efficientPlan(env, { budget: new StepBudget(roomy.used - 1, 'signals', 'policy iteration') })).toThrow(
+      /signals: the work spent on policy iteration \(counted while running\)/,
+    );
   });
 });
-

@@ -12,7 +12,12 @@ import { assertFinite, MAX_ABS_PAYOFF } from '../../core/numbers.ts';
 import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 import { efficientPlan, linearSolveWork, policyIterationWork } from '../../mechanisms/dynamic/allocation.ts';
 import { convexIndependence, spanning } from '../../mechanisms/dynamic/assumptions.ts';
-import { dynamicEnvironment, hasFiniteHorizon, parseDynamicSpec, type DynamicEnvironmentSpec } from '../../mechanisms/dynamic/environment.ts';
+import {
+  dynamicEnvironment,
+  hasFiniteHorizon,
+  parseDynamicSpec,
+  type DynamicEnvironmentSpec,
+} from '../../mechanisms/dynamic/environment.ts';
 import { periodicExPostIC } from '../../mechanisms/dynamic/incentives.ts';
 import { lemmaA4Transfers, type LastStep } from '../../mechanisms/dynamic/transfers.ts';
 import type { Command } from '../command.ts';
@@ -59,12 +64,30 @@ export function dynamicWork(spec: DynamicEnvironmentSpec, lastStep: LastStep): W
   const sum = (f: (i: number) => number) => k.reduce((acc, _, i) => acc + f(i), 0);
   const sizes = `${n} agents, ${S} signal profiles, ${A} actions, horizon ${finite ? T : 'infinite'}`;
   return [
-    { what: `the efficient plan (${sizes}: horizon x actions x profiles^2)`, units: finite ? 10 * T * S * A * (n + S) : 2 * policyIterationWork(spec) },
-    { what: `the convex-independence LPs (${sum((i) => (k[i] > 1 ? A * S : 0))} certified LPs)`, units: sum((i) => (k[i] > 1 ? A * S * lpWork(k[i] + 1, 2 * m[i] + 1) : 0)) + 5 * n * A * S * S },
-    { what: `the spanning condition (${sum((i) => A * m[i])} eigenvalue problems)`, units: sum((i) => A * m[i] * (5 * k[i] * S + 2000 + 100 * k[i] ** 3 + 2 * k[i] ** 2 * m[i])) },
-    { what: `the Lemma A.4 transfers (${steps} step table(s) of ${sum((i) => A * m[i] * m[i])} entries)`, units: steps * sum((i) => A * m[i] * (7 * k[i] * S + 2 * k[i] * n + 2000 + 300 * k[i] ** 2 * m[i])) },
-    { what: `the one-shot deviations (${sizes}: horizon x profiles^2 x signals)`, units: 12 * T * S * S * sum((i) => k[i]) + 12 * T * n * S * S + (finite ? 0 : n * linearSolveWork(S)) },
-    { what: `memory (horizon x profiles x agents and the transfer tables)`, units: CELL_COST * (2 * T * S + T * n * S + 2 * n * S + steps * sum((i) => A * m[i] * (m[i] + k[i]))) },
+    {
+      what: `the efficient plan (${sizes}: horizon x actions x profiles^2)`,
+      units: finite ? 10 * T * S * A * (n + S) : 2 * policyIterationWork(spec),
+    },
+    {
+      what: `the convex-independence LPs (${sum((i) => (k[i] > 1 ? A * S : 0))} certified LPs)`,
+      units: sum((i) => (k[i] > 1 ? A * S * lpWork(k[i] + 1, 2 * m[i] + 1) : 0)) + 5 * n * A * S * S,
+    },
+    {
+      what: `the spanning condition (${sum((i) => A * m[i])} eigenvalue problems)`,
+      units: sum((i) => A * m[i] * (5 * k[i] * S + 2000 + 100 * k[i] ** 3 + 2 * k[i] ** 2 * m[i])),
+    },
+    {
+      what: `the Lemma A.4 transfers (${steps} step table(s) of ${sum((i) => A * m[i] * m[i])} entries)`,
+      units: steps * sum((i) => A * m[i] * (7 * k[i] * S + 2 * k[i] * n + 2000 + 300 * k[i] ** 2 * m[i])),
+    },
+    {
+      what: `the one-shot deviations (${sizes}: horizon x profiles^2 x signals)`,
+      units: 12 * T * S * S * sum((i) => k[i]) + 12 * T * n * S * S + (finite ? 0 : n * linearSolveWork(S)),
+    },
+    {
+      what: `memory (horizon x profiles x agents and the transfer tables)`,
+      units: CELL_COST * (2 * T * S + T * n * S + 2 * n * S + steps * sum((i) => A * m[i] * (m[i] + k[i]))),
+    },
   ];
 }
 
@@ -89,16 +112,23 @@ export const command: Command = {
     }
     const file = values.env ?? (positionals.length === 1 ? positionals[0] : undefined);
     if (!file) throw new InputError('--env', 'expected --env FILE');
-    if (positionals.length > (values.env ? 0 : 1)) throw new InputError('arguments', `unexpected argument '${positionals[values.env ? 0 : 1]}'`);
+    if (positionals.length > (values.env ? 0 : 1))
+      throw new InputError('arguments', `unexpected argument '${positionals[values.env ? 0 : 1]}'`);
     const lastStepOpt = values['last-step'] ?? 'printed';
-    if (lastStepOpt !== 'printed' && lastStepOpt !== 'internalize') throw new InputError('--last-step', `must be 'printed' or 'internalize', got '${lastStepOpt}'`);
+    if (lastStepOpt !== 'printed' && lastStepOpt !== 'internalize')
+      throw new InputError('--last-step', `must be 'printed' or 'internalize', got '${lastStepOpt}'`);
     const lastStep: LastStep = lastStepOpt === 'printed' ? 'asPrinted' : 'internalizeLastPeriod';
     const tolerance = numberOption(values.tolerance, 'tolerance', { min: 0, max: MAX_ABS_PAYOFF }) ?? DEFAULT_TOLERANCE;
     const maxWork = maxWorkOption(values['max-work']);
     const spec = parseDynamicSpec(readJsonFile(io, file, '--env'));
-    if (hasFiniteHorizon(spec) && spec.lastAction === undefined) throw new InputError('lastAction', 'is required when the horizon is finite (the constant allocation of period T)');
+    if (hasFiniteHorizon(spec) && spec.lastAction === undefined)
+      throw new InputError('lastAction', 'is required when the horizon is finite (the constant allocation of period T)');
     // the work is estimated from the declared sizes before any table is built
-    const work = assertWorkWithinLimit(dynamicWork(spec, lastStep), maxWork, spec.horizon !== 'infinite' && spec.horizon >= product(spec.signals) ? 'horizon' : 'signals');
+    const work = assertWorkWithinLimit(
+      dynamicWork(spec, lastStep),
+      maxWork,
+      spec.horizon !== 'infinite' && spec.horizon >= product(spec.signals) ? 'horizon' : 'signals',
+    );
     const env = dynamicEnvironment(spec);
     // policy iteration (infinite horizon) takes as many steps as the data need: each is charged as it runs
     const budget = new StepBudget(maxWork, 'signals', 'policy iteration (infinite horizon)');
@@ -112,7 +142,10 @@ export const command: Command = {
     const ic = periodicExPostIC(env, plan, a4.transfers, { tolerance });
     assertFinite(ic.violation, 'the largest one-shot deviation gain');
     // a deviation is a witness only when it gains (the worst case of a truthful mechanism is a loss)
-    const witness = ic.witness && ic.violation > 0 ? { t: ic.witness.t, agent: ic.witness.agent, profile: ic.witness.profile, report: ic.witness.report } : null;
+    const witness =
+      ic.witness && ic.violation > 0
+        ? { t: ic.witness.t, agent: ic.witness.agent, profile: ic.witness.profile, report: ic.witness.report }
+        : null;
     if (values.json) {
       printJson(io, {
         file,
@@ -121,7 +154,12 @@ export const command: Command = {
         tolerance,
         assumptions: {
           convexIndependence: { holds: ci.holds, minDistance: jsonNumber(ci.minDistance), witness: ci.witness },
-          spanning: { holds: sp.holds, minSingularValue: jsonNumber(sp.minSingularValue), pseudoInverseNorm: jsonNumber(sp.maxPseudoInverseNorm), witness: sp.witness },
+          spanning: {
+            holds: sp.holds,
+            minSingularValue: jsonNumber(sp.minSingularValue),
+            pseudoInverseNorm: jsonNumber(sp.maxPseudoInverseNorm),
+            witness: sp.witness,
+          },
         },
         residual: a4.residual,
         maxGain: ic.violation,
@@ -132,12 +170,21 @@ export const command: Command = {
       });
     } else {
       const out: string[] = [];
-      out.push(`${file}: ${env.agents} agents, signals [${env.signals.join(', ')}], ${env.actions} actions, horizon ${env.horizon}, discount ${env.discount}`);
-      out.push(`  Assumption 2 (convex independence)  ${ci.holds ? 'holds' : 'FAILS'}  min sup-distance ${fmt(ci.minDistance)}${ci.witness ? `  at agent ${ci.witness.agent}, action ${ci.witness.action}, others [${ci.witness.others.join(', ')}], column ${ci.witness.column}` : ''}`);
-      out.push(`  Assumption 3 (spanning)             ${sp.holds ? 'holds' : 'FAILS'}  min singular value ${fmt(sp.minSingularValue)}, ||M^+|| ${fmt(sp.maxPseudoInverseNorm)}${sp.witness ? `  at agent ${sp.witness.agent}, action ${sp.witness.action}, others [${sp.witness.others.join(', ')}]` : ''}`);
+      out.push(
+        `${file}: ${env.agents} agents, signals [${env.signals.join(', ')}], ${env.actions} actions, horizon ${env.horizon}, discount ${env.discount}`,
+      );
+      out.push(
+        `  Assumption 2 (convex independence)  ${ci.holds ? 'holds' : 'FAILS'}  min sup-distance ${fmt(ci.minDistance)}${ci.witness ? `  at agent ${ci.witness.agent}, action ${ci.witness.action}, others [${ci.witness.others.join(', ')}], column ${ci.witness.column}` : ''}`,
+      );
+      out.push(
+        `  Assumption 3 (spanning)             ${sp.holds ? 'holds' : 'FAILS'}  min singular value ${fmt(sp.minSingularValue)}, ||M^+|| ${fmt(sp.maxPseudoInverseNorm)}${sp.witness ? `  at agent ${sp.witness.agent}, action ${sp.witness.action}, others [${sp.witness.others.join(', ')}]` : ''}`,
+      );
       out.push(`  Lemma A.4 transfers (${lastStepOpt} last step): residual ${fmt(a4.residual)}`);
       out.push(`  periodic ex post IC                 ${ic.holds ? 'holds' : 'VIOLATED'}  max one-shot gain ${fmt(ic.violation)}`);
-      if (ic.witness && !ic.holds) out.push(`      witness: in period ${ic.witness.t}, agent ${ic.witness.agent} at profile [${ic.witness.profile.join(', ')}] gains ${fmt(ic.witness.gain)} by reporting ${ic.witness.report}`);
+      if (ic.witness && !ic.holds)
+        out.push(
+          `      witness: in period ${ic.witness.t}, agent ${ic.witness.agent} at profile [${ic.witness.profile.join(', ')}] gains ${fmt(ic.witness.gain)} by reporting ${ic.witness.report}`,
+        );
       io.out(out.join('\n') + '\n');
     }
     return ic.holds ? 0 : 1;

@@ -8,14 +8,34 @@ import { command } from './ep.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const run = (...args: string[]) => runCli(['ep', ...args], { cwd: root });
-const EX = ['--objects', '3', '--buyer-high', '12', '--buyer-low', '1', '--seller-high', '11', '--seller-low', '0', '--q-buyer', '0.5', '--q-seller', '1/2'];
+const EX = [
+  '--objects',
+  '3',
+  '--buyer-high',
+  '12',
+  '--buyer-low',
+  '1',
+  '--seller-high',
+  '11',
+  '--seller-low',
+  '0',
+  '--q-buyer',
+  '0.5',
+  '--q-seller',
+  '1/2',
+];
 
 describe('mechcheck ep', () => {
   it('optimal --exact --json reproduces the example (26/74 = 13/37 each)', async () => {
     const r = await run('optimal', ...EX, '--alpha-seller', '1/2', '--exact', '--json');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ thresholds: { seller: 0, buyer: 0 }, sigma: { seller: '13/37', buyer: '13/37' }, fixedPayments: { seller: '0', buyer: '0' }, gainsFromTrade: '759/74' });
+    expect(out).toMatchObject({
+      thresholds: { seller: 0, buyer: 0 },
+      sigma: { seller: '13/37', buyer: '13/37' },
+      fixedPayments: { seller: '0', buyer: '0' },
+      gainsFromTrade: '759/74',
+    });
     for (const k of ['utilities', 'weightedWelfare']) expect(out).toHaveProperty(k);
   });
   it('frontier --json lists vertices with their weight ranges', async () => {
@@ -45,22 +65,51 @@ describe('mechcheck ep', () => {
     expect(io.stdout).toMatch(/mechcheck ep optimal/);
   });
   it('--exact reads decimals with exponents exactly (1e3 = 1000, 2.5e-1 = 1/4)', async () => {
-    const a = await run('optimal', ...EX.map((x) => (x === '12' ? '1e3' : x === '0.5' ? '2.5e-1' : x)), '--alpha-seller', '1/2', '--exact', '--json');
-    const b = await run('optimal', ...EX.map((x) => (x === '12' ? '1000' : x === '0.5' ? '1/4' : x)), '--alpha-seller', '0.5', '--exact', '--json');
+    const a = await run(
+      'optimal',
+      ...EX.map((x) => (x === '12' ? '1e3' : x === '0.5' ? '2.5e-1' : x)),
+      '--alpha-seller',
+      '1/2',
+      '--exact',
+      '--json',
+    );
+    const b = await run(
+      'optimal',
+      ...EX.map((x) => (x === '12' ? '1000' : x === '0.5' ? '1/4' : x)),
+      '--alpha-seller',
+      '0.5',
+      '--exact',
+      '--json',
+    );
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
   it.each([
     [['optimal', ...EX, '--alpha-seller', '0.5', '--q-buyer', '1.5'], /--q-buyer: must be <= 1, got 1\.5/],
     [['optimal', ...EX, '--alpha-seller', '0.5', '--q-buyer', '1'], /--q-buyer: must be in \(0, 1\)/],
-    [['optimal', ...EX.map((x) => (x === '12' ? '1.7e308' : x)), '--alpha-seller', '0.5'], /--buyer-high: must be <= 1000000000000, got 1\.7e\+308/],
-    [['optimal', ...EX.map((x) => (x === '12' ? '0x10' : x)), '--alpha-seller', '0.5'], /--buyer-high: must be a decimal number or a fraction a\/b, got '0x10'/],
-    [['optimal', ...EX.map((x) => (x === '12' ? '' : x)), '--alpha-seller', '0.5'], /--buyer-high: must be a decimal number or a fraction a\/b, got ''/],
-    [['optimal', ...EX.map((x) => (x === '12' ? '1e999' : x)), '--alpha-seller', '0.5', '--exact'], /--buyer-high: '1e999' is out of range/],
-    [['frontier', ...EX.map((x) => (x === '3' ? '200' : x)), '--exact'], /--objects: the work asked for \(the Pareto frontier for N = 200 objects: \d+ x \d+ breakpoints x N, exact numbers of about \d+ bits\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/],
+    [
+      ['optimal', ...EX.map((x) => (x === '12' ? '1.7e308' : x)), '--alpha-seller', '0.5'],
+      /--buyer-high: must be <= 1000000000000, got 1\.7e\+308/,
+    ],
+    [
+      ['optimal', ...EX.map((x) => (x === '12' ? '0x10' : x)), '--alpha-seller', '0.5'],
+      /--buyer-high: must be a decimal number or a fraction a\/b, got '0x10'/,
+    ],
+    [
+      ['optimal', ...EX.map((x) => (x === '12' ? '' : x)), '--alpha-seller', '0.5'],
+      /--buyer-high: must be a decimal number or a fraction a\/b, got ''/,
+    ],
+    [
+      ['optimal', ...EX.map((x) => (x === '12' ? '1e999' : x)), '--alpha-seller', '0.5', '--exact'],
+      /--buyer-high: '1e999' is out of range/,
+    ],
+    [
+      ['frontier', ...EX.map((x) => (x === '3' ? '200' : x)), '--exact'],
+      /--objects: the work asked for \(the Pareto frontier for N = 200 objects: \d+ x \d+ breakpoints x N, exact numbers of about \d+ bits\) is .* units, above the limit of 1\.00e9 units \(raise it with --max-work\)/,
+    ],
     [['optimal', ...EX, '--alpha-seller', '0.5', '--max-work', '0x10'], /--max-work: must be a decimal number, got '0x10'/],
   ])('bad input %# exits 2 with a message naming the option, no stack trace', async (args, message) => {
-    const r = await run(...(args));
+    const r = await run(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);

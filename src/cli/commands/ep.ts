@@ -93,7 +93,11 @@ const VALUE_BOUNDS = { min: 0, max: MAX_ABS_PAYOFF };
 const UNIT_BOUNDS = { min: 0, max: 1 };
 
 /** Largest --objects per subcommand and arithmetic (the work limit may refuse less). */
-export const MAX_OBJECTS = { optimal: { float: 100000, exact: 1000 }, frontier: { float: 10000, exact: 200 }, amd: { float: 4, exact: 0 } } as const;
+export const MAX_OBJECTS = {
+  optimal: { float: 100000, exact: 1000 },
+  frontier: { float: 10000, exact: 200 },
+  amd: { float: 4, exact: 0 },
+} as const;
 
 /**
  * A decimal (`12`, `0.25`, `1e3`) or a fraction a/b, in the chosen field: exact
@@ -142,18 +146,25 @@ export const command: Command = {
       io.out(HELP + '\n');
       return values.help ? 0 : 2;
     }
-    if (positionals.length !== 1) throw new InputError('subcommand', `expected one of optimal, frontier, amd; got '${positionals.join(' ')}'`);
+    if (positionals.length !== 1)
+      throw new InputError('subcommand', `expected one of optimal, frontier, amd; got '${positionals.join(' ')}'`);
     const sub = positionals[0];
-    if (sub !== 'optimal' && sub !== 'frontier' && sub !== 'amd') throw new InputError('subcommand', `unknown '${sub}': expected optimal, frontier or amd`);
+    if (sub !== 'optimal' && sub !== 'frontier' && sub !== 'amd')
+      throw new InputError('subcommand', `unknown '${sub}': expected optimal, frontier or amd`);
     const exact = values.exact === true;
     const maxWork = maxWorkOption(values['max-work']);
     if (sub === 'optimal') {
-      const report = exact ? optimalSummary(exactField, readParameters(exactField, values, sub), readAlpha(exactField, values), maxWork, '--objects') : optimalSummary(floatField, readParameters(floatField, values, sub), readAlpha(floatField, values), maxWork, '--objects');
+      const report = exact
+        ? optimalSummary(exactField, readParameters(exactField, values, sub), readAlpha(exactField, values), maxWork, '--objects')
+        : optimalSummary(floatField, readParameters(floatField, values, sub), readAlpha(floatField, values), maxWork, '--objects');
       if (values.json) printJson(io, report);
       else {
         const lines = [
           `optimal mechanism (${exact ? 'exact' : 'floating point'})`,
-          ...AGENTS.map((j) => `  ${j.padEnd(6)}  threshold ${report.thresholds[j]}, sigma ${show(report.sigma[j])}, fixed payment ${show(report.fixedPayments[j])}, utility ${show(report.utilities[j])}`),
+          ...AGENTS.map(
+            (j) =>
+              `  ${j.padEnd(6)}  threshold ${report.thresholds[j]}, sigma ${show(report.sigma[j])}, fixed payment ${show(report.fixedPayments[j])}, utility ${show(report.utilities[j])}`,
+          ),
           `  weighted welfare ${show(report.weightedWelfare)}, gains from trade ${show(report.gainsFromTrade)}`,
         ];
         io.out(lines.join('\n') + '\n');
@@ -161,12 +172,16 @@ export const command: Command = {
       return 0;
     }
     if (sub === 'frontier') {
-      if (values['alpha-seller'] !== undefined) throw new InputError('--alpha-seller', 'is not an option of ep frontier (the frontier spans every weight)');
-      const vertices = exact ? frontierSummary(exactField, readParameters(exactField, values, sub), maxWork, '--objects') : frontierSummary(floatField, readParameters(floatField, values, sub), maxWork, '--objects');
+      if (values['alpha-seller'] !== undefined)
+        throw new InputError('--alpha-seller', 'is not an option of ep frontier (the frontier spans every weight)');
+      const vertices = exact
+        ? frontierSummary(exactField, readParameters(exactField, values, sub), maxWork, '--objects')
+        : frontierSummary(floatField, readParameters(floatField, values, sub), maxWork, '--objects');
       if (values.json) printJson(io, vertices);
       else {
         io.out(`Pareto frontier: ${vertices.length} vertices (seller utility, buyer utility) for alpha^s in [from, to]\n`);
-        for (const v of vertices) io.out(`  (${show(v.seller)}, ${show(v.buyer)})  alpha^s in [${show(v.alphaSeller[0])}, ${show(v.alphaSeller[1])}]\n`);
+        for (const v of vertices)
+          io.out(`  (${show(v.seller)}, ${show(v.buyer)})  alpha^s in [${show(v.alphaSeller[0])}, ${show(v.alphaSeller[1])}]\n`);
       }
       return 0;
     }

@@ -61,8 +61,14 @@ describe('mechcheck info: hostile sizes and numbers (issue 15)', () => {
     return f;
   };
   it.each([
-    ['{"states": 1e309, "signals": [2], "Q": [0.5, 0.5]}', /states: must be a positive integer, got null|states: must be a positive integer/],
-    ['{"states": 1, "signals": [1e9, 1e9], "Q": [0.5, 0.5]}', /Q: has 2 entries, expected more than 2\^53 \(= 1 states x 1000000000 x 1000000000 signal profiles\)/],
+    [
+      '{"states": 1e309, "signals": [2], "Q": [0.5, 0.5]}',
+      /states: must be a positive integer, got null|states: must be a positive integer/,
+    ],
+    [
+      '{"states": 1, "signals": [1e9, 1e9], "Q": [0.5, 0.5]}',
+      /Q: has 2 entries, expected more than 2\^53 \(= 1 states x 1000000000 x 1000000000 signal profiles\)/,
+    ],
     ['{"states": 1000000000, "signals": [2], "Q": [0.5, 0.5]}', /Q: has 2 entries, expected 2000000000/],
     ['{"states": 1, "signals": [2], "Q": [1e309, 0]}', /Q\[0\]: must be a finite number, got Infinity/],
     ['{"states": 1, "signals": [2], "Q": [1.5, -0.5]}', /Q\[0\]: is above 1 \(1\.5\)/],
@@ -76,23 +82,31 @@ describe('mechcheck info: hostile sizes and numbers (issue 15)', () => {
     const Q = new Array(4096).fill(1 / 4096);
     const r = await run('info', '--decomposition', file(JSON.stringify({ states: 1, signals: [4096, 1], Q })));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/signals: the work asked for \(the informational sizes nu_i .*\) is 6\.\d+e10 units, above the limit of 1\.00e9 units \(raise it with --max-work\)/);
+    expect(r.stderr).toMatch(
+      /signals: the work asked for \(the informational sizes nu_i .*\) is 6\.\d+e10 units, above the limit of 1\.00e9 units \(raise it with --max-work\)/,
+    );
   });
   it.each([
     [['--M', '0x10'], /--M: must be a decimal number, got '0x10'/],
     [['--M', '1e13'], /--M: must be <= 1000000000000/],
     [['--M', 'Infinity'], /--M: must be a decimal number, got 'Infinity'/],
   ])('option %# is refused naming it', async (args, message) => {
-    const r = await run('info', '--decomposition', 'fixtures/seed001/section2-rho0.8.json', ...(args));
+    const r = await run('info', '--decomposition', 'fixtures/seed001/section2-rho0.8.json', ...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });
   it('an agent with one signal has Lambda = Infinity: --json prints the string "Infinity", never null', async () => {
-    const r = await run('info', '--decomposition', file(JSON.stringify({ states: 2, signals: [2, 1], Q: [0.4, 0.1, 0.1, 0.4] })), '--M', '1', '--json');
+    const r = await run(
+      'info',
+      '--decomposition',
+      file(JSON.stringify({ states: 2, signals: [2, 1], Q: [0.4, 0.1, 0.1, 0.4] })),
+      '--M',
+      '1',
+      '--json',
+    );
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.lambda[1]).toBe('Infinity');
     expect(r.stdout).not.toMatch(/null/);
   });
 });
-

@@ -40,7 +40,17 @@ const fmt = (x: number) => formatNumber(x, { exactIntegers: false });
 
 export const command: Command = {
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { decomposition: { type: 'string' }, M: { type: 'string' }, 'max-work': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+    const { values, positionals } = parse(
+      argv,
+      {
+        decomposition: { type: 'string' },
+        M: { type: 'string' },
+        'max-work': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      true,
+    );
     if (values.help) {
       io.out(HELP + '\n');
       return 0;
@@ -57,7 +67,8 @@ export const command: Command = {
       if (!(x === Infinity && Q.typeCounts[i] === 1)) assertFinite(x, `Lambda of agent ${i + 1}`);
     });
     // eps is +Infinity exactly when some Lambda is 0 while some nu > 0 (no reward scale suffices); otherwise finite
-    if (r.epsilon !== undefined && !(r.epsilon === Infinity && Math.min(...r.lambda) === 0)) assertFinite(r.epsilon, 'epsilon (--M too large for this decomposition)');
+    if (r.epsilon !== undefined && !(r.epsilon === Infinity && Math.min(...r.lambda) === 0))
+      assertFinite(r.epsilon, 'epsilon (--M too large for this decomposition)');
     if (values.json) {
       // JSON has no Infinity: such values are the string "Infinity" (as the text output prints them), never null
       printJson(io, { ...r, lambda: r.lambda.map(jsonNumber), ...(r.epsilon !== undefined ? { epsilon: jsonNumber(r.epsilon) } : {}) });
@@ -66,7 +77,10 @@ export const command: Command = {
     const lines = [`decomposition ${values.decomposition}: ${Q.states} states, ${Q.agents} agents, signals [${Q.typeCounts.join(', ')}]`];
     lines.push('  agent  nu (informational size)  Lambda (variability of beliefs)');
     r.nu.forEach((nu, i) => lines.push(`  ${String(i + 1).padEnd(5)}  ${fmt(nu).padEnd(23)}  ${fmt(r.lambda[i])}`));
-    if (r.epsilon !== undefined) lines.push(`  Theorem B(b): rewards 0 <= zeta_i <= eps suffice with eps = 12 n M sqrt|A| max nu / min Lambda = ${fmt(r.epsilon)} (M = ${M})`);
+    if (r.epsilon !== undefined)
+      lines.push(
+        `  Theorem B(b): rewards 0 <= zeta_i <= eps suffice with eps = 12 n M sqrt|A| max nu / min Lambda = ${fmt(r.epsilon)} (M = ${M})`,
+      );
     io.out(lines.join('\n') + '\n');
     return 0;
   },

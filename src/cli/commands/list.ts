@@ -32,7 +32,19 @@ export interface ListedEntry {
 
 /** The listing of a catalogue (what `list --json` prints, and what the build stores). */
 export function listing(catalogue: readonly CatalogueEntry[]): ListedEntry[] {
-  return catalogue.map((e) => ({ id: e.id, aliases: e.aliases ?? [], title: e.title, source: e.source, kind: e.kind, hypotheses: e.hypotheses, scope: e.scope ?? [], conclusion: e.conclusion, relaxes: e.relaxes ?? null, expected: e.expected, runs: e.runs ?? 100 }));
+  return catalogue.map((e) => ({
+    id: e.id,
+    aliases: e.aliases ?? [],
+    title: e.title,
+    source: e.source,
+    kind: e.kind,
+    hypotheses: e.hypotheses,
+    scope: e.scope ?? [],
+    conclusion: e.conclusion,
+    relaxes: e.relaxes ?? null,
+    expected: e.expected,
+    runs: e.runs ?? 100,
+  }));
 }
 
 /** The listing stored by the build next to the compiled catalogue, if this is the compiled command. */
@@ -48,7 +60,9 @@ export const command: Command = {
   async run(argv, io) {
     const { values } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
     if (values.help) {
-      io.out('usage: mechcheck list [--json]\n  --json  one record per entry (id, aliases, title, source, kind, hypotheses, scope, conclusion, relaxes, expected, runs)\nexample:\n  mechcheck list --json\n');
+      io.out(
+        'usage: mechcheck list [--json]\n  --json  one record per entry (id, aliases, title, source, kind, hypotheses, scope, conclusion, relaxes, expected, runs)\nexample:\n  mechcheck list --json\n',
+      );
       return 0;
     }
     const entries = await load();
@@ -58,7 +72,9 @@ export const command: Command = {
     }
     const w = Math.max(...entries.map((e) => e.id.length));
     for (const e of entries) {
-      io.out(`${e.id.padEnd(w)}  ${e.expected.padEnd(7)}  ${e.source.seed === 'foundation' ? 'foundation' : e.source.seed}: ${e.source.ref}\n`);
+      io.out(
+        `${e.id.padEnd(w)}  ${e.expected.padEnd(7)}  ${e.source.seed === 'foundation' ? 'foundation' : e.source.seed}: ${e.source.ref}\n`,
+      );
     }
     io.out(`${entries.length} entries\n`);
     return 0;

@@ -58,7 +58,16 @@ const REPORT_SCHEMA = {
     timeoutSeconds: { anyOf: [{ type: 'null' }, { type: 'number', exclusiveMinimum: 0 }] },
     only: { anyOf: [{ type: 'null' }, { type: 'string' }] },
     replay: { anyOf: [{ type: 'null' }, { type: 'string' }] },
-    shard: { anyOf: [{ type: 'null' }, { type: 'object', required: ['index', 'count'], properties: { index: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } } }] },
+    shard: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['index', 'count'],
+          properties: { index: { type: 'integer', minimum: 1 }, count: { type: 'integer', minimum: 1 } },
+        },
+      ],
+    },
     stoppedEarly: { type: 'boolean' },
     catalogueSize: { type: 'integer', minimum: 0 },
     summary: { type: 'object', required: ['durationMs'], properties: { durationMs: { type: 'number', minimum: 0 } } },
@@ -67,11 +76,29 @@ const REPORT_SCHEMA = {
       maxItems: 100000,
       items: {
         type: 'object',
-        required: ['id', 'title', 'source', 'kind', 'hypotheses', 'conclusion', 'expected', 'outcome', 'runs', 'metrics', 'asExpected', 'seed', 'durationMs'],
+        required: [
+          'id',
+          'title',
+          'source',
+          'kind',
+          'hypotheses',
+          'conclusion',
+          'expected',
+          'outcome',
+          'runs',
+          'metrics',
+          'asExpected',
+          'seed',
+          'durationMs',
+        ],
         properties: {
           id: { type: 'string', minLength: 1, maxLength: 300 },
           title: { type: 'string' },
-          source: { type: 'object', required: ['seed', 'ref'], properties: { seed: { type: 'string' }, ref: { type: 'string' }, section: { type: 'string' } } },
+          source: {
+            type: 'object',
+            required: ['seed', 'ref'],
+            properties: { seed: { type: 'string' }, ref: { type: 'string' }, section: { type: 'string' } },
+          },
           kind: { type: 'string', maxLength: 100 },
           hypotheses: { type: 'array', items: { type: 'string' } },
           scope: { type: 'array', items: { type: 'string' } },
@@ -86,7 +113,14 @@ const REPORT_SCHEMA = {
           seed: { type: 'integer' },
           durationMs: { type: 'number', minimum: 0 },
           error: { type: 'string' },
-          artifacts: { type: 'array', items: { type: 'object', required: ['file'], properties: { file: { type: 'string', pattern: '^figures/[A-Za-z0-9._-]+\\.svg$' }, description: { type: 'string' } } } },
+          artifacts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'string', pattern: '^figures/[A-Za-z0-9._-]+\\.svg$' }, description: { type: 'string' } },
+            },
+          },
         },
       },
     },
@@ -123,7 +157,11 @@ function readInput(io: CliIO, arg: string, validate: (x: unknown) => boolean, er
 
 export const command: Command = {
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { out: { type: 'string' }, reporter: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } }, true);
+    const { values, positionals } = parse(
+      argv,
+      { out: { type: 'string' }, reporter: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+      true,
+    );
     if (values.help) {
       io.out(HELP + '\n');
       return 0;
@@ -141,22 +179,30 @@ export const command: Command = {
     for (const input of inputs) {
       const r = input.report;
       for (const key of ['version', 'seed', 'runsOverride', 'timeoutSeconds'] as const) {
-        if ((r[key] ?? null) !== (first[key] ?? null)) throw new InputError(input.label, `${key} is ${JSON.stringify(r[key] ?? null)}, but ${inputs[0].label} has ${JSON.stringify(first[key] ?? null)}: only reports of one run's settings can be merged`);
+        if ((r[key] ?? null) !== (first[key] ?? null))
+          throw new InputError(
+            input.label,
+            `${key} is ${JSON.stringify(r[key] ?? null)}, but ${inputs[0].label} has ${JSON.stringify(first[key] ?? null)}: only reports of one run's settings can be merged`,
+          );
       }
     }
     const shards = inputs.map((i) => i.report.shard ?? null);
     if (shards.some((s) => s !== null)) {
       if (shards.some((s) => s === null)) throw new InputError('DIR', 'mixes shard reports with other reports');
       const count = shards[0]!.count;
-      if (shards.some((s) => s!.count !== count)) throw new InputError('DIR', `shards of different counts: ${shards.map((s) => `${s!.index}/${s!.count}`).join(', ')}`);
+      if (shards.some((s) => s!.count !== count))
+        throw new InputError('DIR', `shards of different counts: ${shards.map((s) => `${s!.index}/${s!.count}`).join(', ')}`);
       const seen = new Set(shards.map((s) => s!.index));
-      if (seen.size !== shards.length) throw new InputError('DIR', `a shard is given twice: ${shards.map((s) => `${s!.index}/${s!.count}`).join(', ')}`);
+      if (seen.size !== shards.length)
+        throw new InputError('DIR', `a shard is given twice: ${shards.map((s) => `${s!.index}/${s!.count}`).join(', ')}`);
       const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !seen.has(k));
-      if (missing.length) throw new InputError('DIR', `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')}`);
+      if (missing.length)
+        throw new InputError('DIR', `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${count}`).join(', ')}`);
     }
     const only = [...new Set(inputs.map((i) => i.report.only ?? null))];
     const replay = [...new Set(inputs.map((i) => i.report.replay ?? null))];
-    if (only.length > 1) throw new InputError('DIR', `the reports were run with different --only patterns (${only.map((x) => JSON.stringify(x)).join(', ')})`);
+    if (only.length > 1)
+      throw new InputError('DIR', `the reports were run with different --only patterns (${only.map((x) => JSON.stringify(x)).join(', ')})`);
 
     // results in catalogue order; ids this version does not know come last, in input order
     const catalogue = await inProcessExecutor().entries();
@@ -164,7 +210,8 @@ export const command: Command = {
     const byId = new Map<string, { result: ReportedResult; input: Input }>();
     for (const input of inputs) {
       for (const r of input.report.results) {
-        if (byId.has(r.id)) throw new InputError(input.label, `entry ${r.id} is also in ${byId.get(r.id)!.input.label}: the reports overlap`);
+        if (byId.has(r.id))
+          throw new InputError(input.label, `entry ${r.id} is also in ${byId.get(r.id)!.input.label}: the reports overlap`);
         byId.set(r.id, { result: r, input });
       }
     }
@@ -176,7 +223,10 @@ export const command: Command = {
         try {
           figures.set(a.file, readFileSync(f, 'utf8'));
         } catch (e) {
-          throw new InputError(input.label, `figure ${a.file} of ${result.id} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+          throw new InputError(
+            input.label,
+            `figure ${a.file} of ${result.id} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+          );
         }
       }
     }
@@ -196,13 +246,16 @@ export const command: Command = {
         durationMs: Math.max(...inputs.map((i) => i.report.summary.durationMs)),
       },
     );
-    if (first.version !== packageVersion()) io.err(`mechcheck merge: note: the reports were made by mechcheck ${first.version}, this is ${packageVersion()}\n`);
+    if (first.version !== packageVersion())
+      io.err(`mechcheck merge: note: the reports were made by mechcheck ${first.version}, this is ${packageVersion()}\n`);
     const outDir = resolvePath(io, values.out ?? 'reports');
     const targets = resolveTargets(reporters, report.partial ? join(outDir, 'partial') : outDir, io.cwd);
     probeTargets(targets, '--out');
     if (targets.terminal) {
       const style = styleFor(io, 'out');
-      io.out(`mechcheck ${packageVersion()} merge: ${inputs.length} report${inputs.length === 1 ? '' : 's'}, ${report.results.length} entries, base seed ${report.seed}\n`);
+      io.out(
+        `mechcheck ${packageVersion()} merge: ${inputs.length} report${inputs.length === 1 ? '' : 's'}, ${report.results.length} entries, base seed ${report.seed}\n`,
+      );
       report.results.forEach((r, k) => io.out(resultLines(r, k, report.results.length, report, style)));
     }
     emitReport(io, targets, { report, figures }, {});

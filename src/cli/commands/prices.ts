@@ -49,7 +49,18 @@ const fmt = (x: number) => formatNumber(x);
 
 export const command: Command = {
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { spec: { type: 'string' }, grid: { type: 'string' }, accuracy: { type: 'string' }, 'max-work': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+    const { values, positionals } = parse(
+      argv,
+      {
+        spec: { type: 'string' },
+        grid: { type: 'string' },
+        accuracy: { type: 'string' },
+        'max-work': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      false,
+    );
     if (values.help) {
       io.out(HELP + '\n');
       return 0;
@@ -71,47 +82,95 @@ export const command: Command = {
   },
 };
 
-function singleObject(io: CliIO, model: ValuationModel, given: PersonalizedPrices | undefined, at: number[][][], K: number, accuracy: number, tol: number, json: boolean, names: string[][]): number {
-  const { out, built, rows, g, shares, firstViolation, worstSecond, admissible, ok, outcomeName } = singleObjectSummary(model, given, at, K, accuracy, tol);
+function singleObject(
+  io: CliIO,
+  model: ValuationModel,
+  given: PersonalizedPrices | undefined,
+  at: number[][][],
+  K: number,
+  accuracy: number,
+  tol: number,
+  json: boolean,
+  names: string[][],
+): number {
+  const { out, built, rows, g, shares, firstViolation, worstSecond, admissible, ok, outcomeName } = singleObjectSummary(
+    model,
+    given,
+    at,
+    K,
+    accuracy,
+    tol,
+  );
   if (json) printJson(io, out);
   else {
     const w = { write: io.out };
     w.write(`prices: ${out.prices}\n`);
     if (built) {
       w.write(`  construction: ${built.method}, accuracy ${accuracy}\n`);
-      if (!built.assumptions.assumption1.holds) w.write(`  warning: Assumption 1 fails on samples (values decrease): ${JSON.stringify(built.assumptions.assumption1.witness)}\n`);
-      if (!built.assumptions.assumption2.holds) w.write(`  warning: Assumption 2 fails on samples: ${JSON.stringify(built.assumptions.assumption2.witness)}\n`);
+      if (!built.assumptions.assumption1.holds)
+        w.write(`  warning: Assumption 1 fails on samples (values decrease): ${JSON.stringify(built.assumptions.assumption1.witness)}\n`);
+      if (!built.assumptions.assumption2.holds)
+        w.write(`  warning: Assumption 2 fails on samples: ${JSON.stringify(built.assumptions.assumption2.witness)}\n`);
     }
     const sig = (s: number[][]) => s.map((si, i) => si.map((x, k) => `${names[i][k]}=${fmt(x)}`).join(' ')).join(' | ');
     for (const r of rows) {
       w.write(`at ${sig(r.profile)}\n`);
-      r.values.forEach((v, i) => w.write(`  buyer ${i + 1}: value ${fmt(v)}, price ${fmt(r.prices[i])}${v > r.prices[i] ? '  (value exceeds price)' : ''}\n`));
+      r.values.forEach((v, i) =>
+        w.write(`  buyer ${i + 1}: value ${fmt(v)}, price ${fmt(r.prices[i])}${v > r.prices[i] ? '  (value exceeds price)' : ''}\n`),
+      );
       w.write(`  allocation: ${r.allocation}${r.admissible ? '' : '  [condition (3) fails here]'}\n`);
     }
     w.write(`grid ${K} points per dimension (${out.grid.profiles} profiles):\n`);
     w.write(`  admissibility (3): ${admissible ? 'holds' : 'VIOLATED'} (largest second excess ${fmt(worstSecond)})\n`);
     if (firstViolation) w.write(`    first violation: ${JSON.stringify(firstViolation)}\n`);
-    if (g) w.write(`  ex post IC of rule (4): ${g.exPostIC.holds ? 'holds' : 'VIOLATED'} (largest gain from lying ${fmt(g.exPostIC.worst)})${g.exPostIC.holds ? '' : `\n    witness: ${JSON.stringify(g.witness)}`}\n`);
+    if (g)
+      w.write(
+        `  ex post IC of rule (4): ${g.exPostIC.holds ? 'holds' : 'VIOLATED'} (largest gain from lying ${fmt(g.exPostIC.worst)})${g.exPostIC.holds ? '' : `\n    witness: ${JSON.stringify(g.witness)}`}\n`,
+      );
     else w.write('  ex post IC: skipped (more than 20000 grid profiles)\n');
     w.write(`  outcome shares: ${shares.map((x, o) => `${outcomeName(o)} ${fmt(x)}`).join(', ')}\n`);
   }
   return ok ? 0 : 1;
 }
 
-
 function multiObject(io: CliIO, spec: ParsedSpec, K: number, accuracy: number, json: boolean): number {
   const { method, objects, rows, profiles, infeasible, first, shares, ok } = multiObjectSummary(spec, K, accuracy);
-  if (json) printJson(io, { prices: method, objects, at: rows, grid: { pointsPerDimension: K, profiles: profiles, feasible: ok, infeasibleShare: infeasible / profiles, firstInfeasible: first, allocationShares: shares }, ok });
+  if (json)
+    printJson(io, {
+      prices: method,
+      objects,
+      at: rows,
+      grid: {
+        pointsPerDimension: K,
+        profiles: profiles,
+        feasible: ok,
+        infeasibleShare: infeasible / profiles,
+        firstInfeasible: first,
+        allocationShares: shares,
+      },
+      ok,
+    });
   else {
     const w = { write: io.out };
     w.write(`demand mechanism, objects ${objects.join(', ')}; ${method}\n`);
     for (const r of rows) {
       w.write(`at ${JSON.stringify(r.profile)}\n`);
-      r.buyers.forEach((b, i) => w.write(`  buyer ${i + 1}: prices ${objects.map((o) => `${o} ${fmt(b.prices[o])}`).join(', ')}; gets ${b.bundle} (surplus ${fmt(b.surplus)})\n`));
+      r.buyers.forEach((b, i) =>
+        w.write(
+          `  buyer ${i + 1}: prices ${objects.map((o) => `${o} ${fmt(b.prices[o])}`).join(', ')}; gets ${b.bundle} (surplus ${fmt(b.surplus)})\n`,
+        ),
+      );
       w.write(`  feasible: ${r.feasible ? 'yes' : `NO (${r.overDemanded.join(', ')} demanded twice)`}\n`);
     }
-    w.write(`grid ${K} points per dimension (${profiles} profiles): ${ok ? 'feasible everywhere' : `INFEASIBLE at ${infeasible} profiles; first ${JSON.stringify(first)}`}\n`);
-    w.write(`  allocations (buyers 1..n): ${Object.entries(shares).slice(0, 8).map(([k, v]) => `${k}: ${fmt(v)}`).join('; ')}\n`);
+    w.write(
+      `grid ${K} points per dimension (${profiles} profiles): ${ok ? 'feasible everywhere' : `INFEASIBLE at ${infeasible} profiles; first ${JSON.stringify(first)}`}\n`,
+    );
+    w.write(
+      `  allocations (buyers 1..n): ${Object.entries(shares)
+        .slice(0, 8)
+        .map(([k, v]) => `${k}: ${fmt(v)}`)
+        .join('; ')}\n`,
+    );
   }
   return ok ? 0 : 1;
 }

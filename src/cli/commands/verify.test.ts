@@ -52,8 +52,12 @@ describe('verify options', () => {
   });
 
   it('--replay and --only are checked against the catalogue', async () => {
-    expect((await run('verify', '--only', 'no-such-entry', '--jobs', '1', '--out', tmp('x'))).stderr).toMatch(/--only: no catalogue entry matches 'no-such-entry'/);
-    expect((await run('verify', '--replay', '1:0', '--only', 'foundation.', '--jobs', '1', '--out', tmp('x'))).stderr).toMatch(/--replay: needs --only to select exactly one entry \(7 selected\)/);
+    expect((await run('verify', '--only', 'no-such-entry', '--jobs', '1', '--out', tmp('x'))).stderr).toMatch(
+      /--only: no catalogue entry matches 'no-such-entry'/,
+    );
+    expect((await run('verify', '--replay', '1:0', '--only', 'foundation.', '--jobs', '1', '--out', tmp('x'))).stderr).toMatch(
+      /--replay: needs --only to select exactly one entry \(7 selected\)/,
+    );
   });
 
   it('an output that cannot be written stops the run before it starts (one line, exit 2)', async () => {
@@ -76,7 +80,9 @@ describe('verify output', () => {
     expect(lines[1]).toMatch(/^\[1\/7\] ok {2}foundation\.vcg\.dsic: holds {2}worstGain=0 {2}\d+ ms$/);
     expect(r.stdout).toMatch(/\n7\/7 as expected \(5 hold, 2 refuted: 2 relaxations, 0 paper errata, 0 examples; 0 errors\) in /);
     expect(r.stdout).toMatch(/a PARTIAL run: 7 of \d+ entries \(--only foundation\.\)/);
-    expect(r.stdout).toContain(`wrote ${join(dir, 'partial', 'report.json')}, ${join(dir, 'partial', 'report.md')}, ${join(dir, 'partial', 'report.html')}`);
+    expect(r.stdout).toContain(
+      `wrote ${join(dir, 'partial', 'report.json')}, ${join(dir, 'partial', 'report.md')}, ${join(dir, 'partial', 'report.html')}`,
+    );
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\x1b/);
     // on a loaded machine a run over 30 s prints a progress line now and then
@@ -89,19 +95,52 @@ describe('verify output', () => {
     expect(tty.stdout).toContain('\x1b[32mok \x1b[39m');
     // eslint-disable-next-line no-control-regex -- the escape sequence is what is tested
     expect(tty.stderr).toMatch(/\r\x1b\[K.*1\/1 done/);
-    const noColor = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, tty: true, env: { NO_COLOR: '1' } });
+    const noColor = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], {
+      cwd: root,
+      tty: true,
+      env: { NO_COLOR: '1' },
+    });
     expect(noColor.stdout).not.toContain('\x1b[');
-    const forced = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, env: { FORCE_COLOR: '1' } });
+    const forced = await runCli(['verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], {
+      cwd: root,
+      env: { FORCE_COLOR: '1' },
+    });
     expect(forced.stdout).toContain('\x1b[32mok \x1b[39m');
   });
 
   it('--reporter junit=- and github: one document alone on stdout; annotations beside the terminal output', async () => {
     const dir = tmp('rep');
-    const j = await run('verify', '--only', 'foundation.gvcg.interimIC.withoutRewards', '--jobs', '1', '--out', dir, '--reporter', 'junit=-');
+    const j = await run(
+      'verify',
+      '--only',
+      'foundation.gvcg.interimIC.withoutRewards',
+      '--jobs',
+      '1',
+      '--out',
+      dir,
+      '--reporter',
+      'junit=-',
+    );
     expect(j.status).toBe(0);
-    expect(j.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="mechcheck verify" tests="1" failures="0" errors="0"/);
+    expect(j.stdout).toMatch(
+      /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="mechcheck verify" tests="1" failures="0" errors="0"/,
+    );
     expect(existsSync(join(dir, 'partial'))).toBe(false);
-    const g = await run('verify', '--only', 'foundation.gvcg.interimIC.withoutRewards', '--jobs', '1', '--out', dir, '--reporter', 'default', '--reporter', 'github', '--reporter', `markdown=${join(dir, 'r.md')}`);
+    const g = await run(
+      'verify',
+      '--only',
+      'foundation.gvcg.interimIC.withoutRewards',
+      '--jobs',
+      '1',
+      '--out',
+      dir,
+      '--reporter',
+      'default',
+      '--reporter',
+      'github',
+      '--reporter',
+      `markdown=${join(dir, 'r.md')}`,
+    );
     expect(g.stdout).toMatch(/\n::notice title=mechcheck verify::1\/1 as expected/);
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# mechcheck verification report \(partial run\)/);
   });
@@ -158,7 +197,10 @@ describe('sharded and parallel runs', () => {
       .replace(/<span class="timing">[^<]*<\/span>/g, 'T')
       .replace(timedMetric, '$1$2T')
       .replace(/(LP solves certified:)[^<]*/, '$1 L'),
-    junit: readFileSync(join(dir, 'junit.xml'), 'utf8').replace(timedMetric, '$1$2T').replace(/ time="[\d.]+"/g, ' time="T"').replace(/ timestamp="[^"]+"/g, ' timestamp="T"'),
+    junit: readFileSync(join(dir, 'junit.xml'), 'utf8')
+      .replace(timedMetric, '$1$2T')
+      .replace(/ time="[\d.]+"/g, ' time="T"')
+      .replace(/ timestamp="[^"]+"/g, ' timestamp="T"'),
     figures: readdirSync(join(dir, 'figures'))
       .sort()
       .map((f) => [f, readFileSync(join(dir, 'figures', f), 'utf8')]),
@@ -240,11 +282,18 @@ describe('merge', () => {
 
   it('lists an unexpected result again at the end with its replay command, escaping what it prints; exit 1', async () => {
     const a = write(shardReport([result('foundation.vcg.dsic')], { index: 1, count: 2 }));
-    const b = write(shardReport([result('foundation.vcg.expostIR', { outcome: 'error', asExpected: false, error: 'bad\x1b]0;owned\x07 thing' })], { index: 2, count: 2 }));
+    const b = write(
+      shardReport([result('foundation.vcg.expostIR', { outcome: 'error', asExpected: false, error: 'bad\x1b]0;owned\x07 thing' })], {
+        index: 2,
+        count: 2,
+      }),
+    );
     const out = tmp('merged');
     const r = await run('merge', a, b, '--out', out, '--reporter', 'default', '--reporter', 'json');
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/Unexpected results and errors \(1\):\n {2}ERR foundation\.vcg\.expostIR: error: bad\\x1b\]0;owned\\x07 thing\n {6}replay: npx mechcheck verify --only 'foundation\.vcg\.expostIR' --seed 1\n/);
+    expect(r.stdout).toMatch(
+      /Unexpected results and errors \(1\):\n {2}ERR foundation\.vcg\.expostIR: error: bad\\x1b\]0;owned\\x07 thing\n {6}replay: npx mechcheck verify --only 'foundation\.vcg\.expostIR' --seed 1\n/,
+    );
     // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\x1b|\x07/);
     // two shards of a catalogue of many more entries: a partial report
@@ -252,11 +301,27 @@ describe('merge', () => {
   });
 
   it.each([
-    ['a missing shard', () => [write(shardReport([result('foundation.vcg.dsic')], { index: 1, count: 3 })), write(shardReport([], { index: 3, count: 3 }))], /missing shard 2\/3/],
-    ['overlapping reports', () => [write(shardReport([result('foundation.vcg.dsic')], null)), write(shardReport([result('foundation.vcg.dsic')], null))], /entry foundation\.vcg\.dsic is also in/],
+    [
+      'a missing shard',
+      () => [write(shardReport([result('foundation.vcg.dsic')], { index: 1, count: 3 })), write(shardReport([], { index: 3, count: 3 }))],
+      /missing shard 2\/3/,
+    ],
+    [
+      'overlapping reports',
+      () => [write(shardReport([result('foundation.vcg.dsic')], null)), write(shardReport([result('foundation.vcg.dsic')], null))],
+      /entry foundation\.vcg\.dsic is also in/,
+    ],
     ['different seeds', () => [write(shardReport([], null)), write(shardReport([], null, { seed: 2 }))], /seed is 2, but .* has 1/],
-    ['a report that is not one', () => [write({ tool: 'other' })], /is not a mechcheck report: \(top\) must have required property 'version'/],
-    ['a figure outside figures/', () => [write(shardReport([result('foundation.vcg.dsic', { artifacts: [{ file: '../../etc/passwd' }] })], null))], /artifacts\/0\/file must match pattern/],
+    [
+      'a report that is not one',
+      () => [write({ tool: 'other' })],
+      /is not a mechcheck report: \(top\) must have required property 'version'/,
+    ],
+    [
+      'a figure outside figures/',
+      () => [write(shardReport([result('foundation.vcg.dsic', { artifacts: [{ file: '../../etc/passwd' }] })], null))],
+      /artifacts\/0\/file must match pattern/,
+    ],
   ])('refuses %s (exit 2, one line)', async (_, dirs, message) => {
     const r = await run('merge', ...dirs(), '--out', tmp('m'));
     expect(r.status).toBe(2);
@@ -274,7 +339,22 @@ describe('main', () => {
   });
 
   it("verify's and merge's help list every option and an example", () => {
-    for (const o of ['--only', '--seed', '--runs', '--replay', '--shard', '--jobs', '--timeout', '--bail', '--reporter', '--out', '--save-counterexamples', '--json', '--help']) expect(HELP).toContain(o);
+    for (const o of [
+      '--only',
+      '--seed',
+      '--runs',
+      '--replay',
+      '--shard',
+      '--jobs',
+      '--timeout',
+      '--bail',
+      '--reporter',
+      '--out',
+      '--save-counterexamples',
+      '--json',
+      '--help',
+    ])
+      expect(HELP).toContain(o);
     for (const o of ['--out', '--reporter', '--help']) expect(MERGE_HELP).toContain(o);
     expect(HELP).toMatch(/\nexample:\n {2}mechcheck verify /);
     expect(MERGE_HELP).toMatch(/\nexample:\n {2}mechcheck merge /);
@@ -291,10 +371,16 @@ describe('main', () => {
 
   it('an internal error says it is a bug, how to report it, and the seed', async () => {
     const io = captureIO({ cwd: root });
-    Object.defineProperty(io, 'cwd', { get: () => { throw new TypeError('simulated bug'); } });
+    Object.defineProperty(io, 'cwd', {
+      get: () => {
+        throw new TypeError('simulated bug');
+      },
+    });
     const status = await main(['verify', '--seed', '77', '--only', 'x'], io);
     expect(status).toBe(2);
-    expect(io.stderr).toMatch(/^mechcheck verify: internal error: TypeError: simulated bug\nThis is a bug in mechcheck [\d.]+, not a problem with your input\. Please report it .* \(base seed 77\) .*MECHCHECK_DEBUG=1.*\n {2}mechcheck verify --seed 77 --only x\n$/);
+    expect(io.stderr).toMatch(
+      /^mechcheck verify: internal error: TypeError: simulated bug\nThis is a bug in mechcheck [\d.]+, not a problem with your input\. Please report it .* \(base seed 77\) .*MECHCHECK_DEBUG=1.*\n {2}mechcheck verify --seed 77 --only x\n$/,
+    );
   });
 
   it('control bytes in a message are shown, not sent to the terminal', async () => {
@@ -306,11 +392,19 @@ describe('main', () => {
   it('a failed write to stdout (/dev/full) is one line and exit 2, and a verify stopped by it leaves nothing behind', () => {
     const full = openSync('/dev/full', 'w');
     try {
-      const v = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--version'], { cwd: root, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      const v = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--version'], {
+        cwd: root,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+      });
       expect(v.status).toBe(2);
       expect(v.stderr).toBe('mechcheck: error: cannot write standard output: ENOSPC\n');
       const dir = tmp('full');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir], { cwd: root, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/bin.ts', 'verify', '--only', 'foundation.vcg.dsic', '--jobs', '1', '--out', dir],
+        { cwd: root, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' },
+      );
       expect(r.status).toBe(2);
       expect(r.stderr).toBe('mechcheck verify: error: cannot write standard output: ENOSPC\n');
       expect(readdirSync(dir)).toEqual([]);

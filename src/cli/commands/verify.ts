@@ -21,7 +21,14 @@ import { InputError } from '../../core/errors.ts';
 import { parseDecimal } from '../../core/numbers.ts';
 import { commitOutputs } from '../../report/atomicWrite.ts';
 import { buildReport, figuresOf, type ReportBundle } from '../../report/report.ts';
-import { parseReporters, probeTargets, renderOutputs, resolveTargets, type OutputTargets, type ReporterSpec } from '../../report/reporters.ts';
+import {
+  parseReporters,
+  probeTargets,
+  renderOutputs,
+  resolveTargets,
+  type OutputTargets,
+  type ReporterSpec,
+} from '../../report/reporters.ts';
 import type { Command } from '../command.ts';
 import { parse, resolvePath, type CliIO } from '../io.ts';
 import { RunProgress, summaryText } from '../progress.ts';
@@ -109,13 +116,17 @@ export function parseVerifyOptions(argv: string[]): VerifyOptions {
     },
     false,
   );
-  if (values.only !== undefined && values.only.trim() === '') throw new InputError('--only', "must not be empty (to run everything, leave --only out)");
+  if (values.only !== undefined && values.only.trim() === '')
+    throw new InputError('--only', 'must not be empty (to run everything, leave --only out)');
   if (values.out !== undefined && values.out.trim() === '') throw new InputError('--out', 'must not be empty (the default is reports/)');
-  if (values.replay !== undefined && !/^\d{1,9}(:\d{1,9}){0,999}$/.test(values.replay)) throw new InputError('--replay', `must be fast-check's path: digits separated by ':' (for example 4:0:1), got '${values.replay}'`);
+  if (values.replay !== undefined && !/^\d{1,9}(:\d{1,9}){0,999}$/.test(values.replay))
+    throw new InputError('--replay', `must be fast-check's path: digits separated by ':' (for example 4:0:1), got '${values.replay}'`);
   const seed = values.seed === undefined ? DEFAULT_SEED : parseDecimal(values.seed, '--seed', { integer: true, min: 0, max: 2 ** 31 - 1 });
   const runs = values.runs === undefined ? undefined : parseDecimal(values.runs, '--runs', { integer: true, min: 1, max: MAX_RUNS });
-  const jobs = values.jobs === undefined ? availableParallelism() : parseDecimal(values.jobs, '--jobs', { integer: true, min: 1, max: MAX_JOBS });
-  const timeoutSeconds = values.timeout === undefined ? undefined : parseDecimal(values.timeout, '--timeout', { min: 0.001, max: MAX_TIMEOUT_S });
+  const jobs =
+    values.jobs === undefined ? availableParallelism() : parseDecimal(values.jobs, '--jobs', { integer: true, min: 1, max: MAX_JOBS });
+  const timeoutSeconds =
+    values.timeout === undefined ? undefined : parseDecimal(values.timeout, '--timeout', { min: 0.001, max: MAX_TIMEOUT_S });
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   let reporters = parseReporters(values.reporter);
   if (values.json) {
@@ -139,14 +150,19 @@ export function parseVerifyOptions(argv: string[]): VerifyOptions {
 }
 
 /** The positions of the catalogue that a run selects. */
-export function selectPositions(entries: readonly Pick<EntryDescriptor, 'id'>[], o: Pick<VerifyOptions, 'only' | 'replay' | 'shard'>): number[] {
+export function selectPositions(
+  entries: readonly Pick<EntryDescriptor, 'id'>[],
+  o: Pick<VerifyOptions, 'only' | 'replay' | 'shard'>,
+): number[] {
   let positions = entries.map((_, k) => k);
   if (o.only !== undefined) {
     const chosen = new Set(selectEntries(entries, o.only));
     positions = positions.filter((k) => chosen.has(entries[k]));
   }
-  if (o.only !== undefined && positions.length === 0) throw new InputError('--only', `no catalogue entry matches '${o.only}' (see 'mechcheck list')`);
-  if (o.replay !== undefined && positions.length !== 1) throw new InputError('--replay', `needs --only to select exactly one entry (${positions.length} selected)`);
+  if (o.only !== undefined && positions.length === 0)
+    throw new InputError('--only', `no catalogue entry matches '${o.only}' (see 'mechcheck list')`);
+  if (o.replay !== undefined && positions.length !== 1)
+    throw new InputError('--replay', `needs --only to select exactly one entry (${positions.length} selected)`);
   if (o.shard) {
     const slice = shardPositions(
       positions.map((k) => entries[k].id),
@@ -158,7 +174,14 @@ export function selectPositions(entries: readonly Pick<EntryDescriptor, 'id'>[],
 }
 
 /** Run the entries of the catalogue at `positions`; results come back in catalogue order. */
-async function runSelected(io: CliIO, executor: Executor, entries: EntryDescriptor[], positions: number[], o: VerifyOptions, terminal: boolean): Promise<{ results: ResultRecord[]; stoppedEarly: boolean; durationMs: number }> {
+async function runSelected(
+  io: CliIO,
+  executor: Executor,
+  entries: EntryDescriptor[],
+  positions: number[],
+  o: VerifyOptions,
+  terminal: boolean,
+): Promise<{ results: ResultRecord[]; stoppedEarly: boolean; durationMs: number }> {
   const ids = positions.map((k) => entries[k].id);
   const estimates = estimatedDurations(ids);
   const slotOf = new Map(positions.map((p, slot) => [p, slot]));
@@ -218,7 +241,12 @@ export const command: Command = {
     probeTargets(targets, '--out');
 
     const usePool = o.jobs > 1 || o.timeoutSeconds !== undefined;
-    const executor = usePool ? workerExecutor(o.jobs, { catalogueUrl: defaultCatalogueUrl, timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000 }) : inProcessExecutor();
+    const executor = usePool
+      ? workerExecutor(o.jobs, {
+          catalogueUrl: defaultCatalogueUrl,
+          timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
+        })
+      : inProcessExecutor();
     try {
       const entries = await executor.entries();
       const positions = selectPositions(entries, o);
@@ -226,7 +254,9 @@ export const command: Command = {
       const jobs = Math.max(1, Math.min(executor.jobs, positions.length));
       if (terminal) {
         const scope = partialByOptions ? `${positions.length} of ${entries.length} entries` : `${entries.length} entries`;
-        io.out(`mechcheck ${packageVersion()} verify: ${scope}, base seed ${o.seed}${o.runs ? `, runs ${o.runs}` : ''}${o.shard ? `, shard ${o.shard.index}/${o.shard.count}` : ''}, ${usePool ? `${jobs} worker${jobs === 1 ? '' : 's'}` : 'in process'}\n`);
+        io.out(
+          `mechcheck ${packageVersion()} verify: ${scope}, base seed ${o.seed}${o.runs ? `, runs ${o.runs}` : ''}${o.shard ? `, shard ${o.shard.index}/${o.shard.count}` : ''}, ${usePool ? `${jobs} worker${jobs === 1 ? '' : 's'}` : 'in process'}\n`,
+        );
       }
       const run = await runSelected(io, executor, entries, positions, o, terminal);
       const report = buildReport(run.results, {
@@ -243,7 +273,8 @@ export const command: Command = {
       });
       // a run stopped by --bail is partial even when its options were not
       const finalTargets = report.partial && !partialByOptions ? resolveTargets(o.reporters, join(outDir, 'partial'), io.cwd) : targets;
-      if (report.partial && !partialByOptions && finalTargets.setDir) io.err(styleFor(io, 'err').yellow(`${sanitizeForTerminal(`the run stopped early: its report goes to ${finalTargets.setDir}`)}\n`));
+      if (report.partial && !partialByOptions && finalTargets.setDir)
+        io.err(styleFor(io, 'err').yellow(`${sanitizeForTerminal(`the run stopped early: its report goes to ${finalTargets.setDir}`)}\n`));
       emitReport(io, finalTargets, { report, figures: figuresOf(run.results) }, { jobs: usePool ? jobs : undefined });
       return report.summary.unexpected === 0 ? 0 : 1;
     } finally {

@@ -4,7 +4,17 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
-import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
+import {
+  applyMutations,
+  fuzzDir,
+  hostileOptionString,
+  MEMORY_BOUND,
+  misbehaviour,
+  mutationsArb,
+  peakRss,
+  toJsonText,
+  writeInput,
+} from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('assignment');
@@ -30,8 +40,19 @@ describe('fuzz: mechcheck assignment', () => {
     expect(peakRss()).toBeLessThan(MEMORY_BOUND);
   });
   it('hostile option values (--posterior, --max-work)', async () => {
-    const posterior = fc.oneof(hostileOptionString, fc.array(hostileOptionString, { minLength: 2, maxLength: 2 }).map((xs) => xs.join(',')), fc.constantFrom('1/2,1/2', '0.5,0.5', '1,0', '0,1', '1e-400,1'));
-    const option = fc.oneof(fc.tuple(fc.constant('--posterior'), posterior), fc.tuple(fc.constant('--max-work'), hostileOptionString.filter((s) => !(Number(s) > 3e7))), fc.tuple(fc.constantFrom('--instance', '--x'), hostileOptionString));
+    const posterior = fc.oneof(
+      hostileOptionString,
+      fc.array(hostileOptionString, { minLength: 2, maxLength: 2 }).map((xs) => xs.join(',')),
+      fc.constantFrom('1/2,1/2', '0.5,0.5', '1,0', '0,1', '1e-400,1'),
+    );
+    const option = fc.oneof(
+      fc.tuple(fc.constant('--posterior'), posterior),
+      fc.tuple(
+        fc.constant('--max-work'),
+        hostileOptionString.filter((s) => !(Number(s) > 3e7)),
+      ),
+      fc.tuple(fc.constantFrom('--instance', '--x'), hostileOptionString),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(option, { maxLength: 3 }), async (opts) => {
         const argv = ['assignment', '--instance', 'fixtures/seed000/spectrum-3x3.json', ...opts.flat()];

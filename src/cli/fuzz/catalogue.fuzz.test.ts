@@ -23,7 +23,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('fuzz: mechcheck verify and list', () => {
   it('verify: hostile option values end with exit 2 naming the option, before any entry runs', async () => {
     const option = fc.oneof(
-      fc.tuple(fc.constantFrom('--seed', '--runs', '--replay', '--jobs', '--timeout', '--shard', '--reporter'), fc.oneof(hostileOptionString, fc.constantFrom('1e308', '-1:0', '1/2', '0/2', '3/2', 'json=', 'html=/dev/full', 'nosuch'))),
+      fc.tuple(
+        fc.constantFrom('--seed', '--runs', '--replay', '--jobs', '--timeout', '--shard', '--reporter'),
+        fc.oneof(hostileOptionString, fc.constantFrom('1e308', '-1:0', '1/2', '0/2', '3/2', 'json=', 'html=/dev/full', 'nosuch')),
+      ),
       fc.tuple(fc.constantFrom('--only', '--out'), fc.constantFrom('', ' ', '  \t')),
     );
     await fc.assert(
@@ -36,7 +39,10 @@ describe('fuzz: mechcheck verify and list', () => {
     );
   });
   it('merge: missing, empty and odd folders, hostile options', async () => {
-    const arg = fc.oneof(fc.constantFrom(dir, '/nonexistent', '', '.', 'fixtures', 'README.md', '--out', '--reporter', 'json=', '--bogus'), hostileOptionString);
+    const arg = fc.oneof(
+      fc.constantFrom(dir, '/nonexistent', '', '.', 'fixtures', 'README.md', '--out', '--reporter', 'json=', '--bogus'),
+      hostileOptionString,
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(arg, { maxLength: 4 }), async (args) => {
         const argv = ['merge', ...args];
@@ -48,12 +54,17 @@ describe('fuzz: mechcheck verify and list', () => {
   });
   it('list and verify: unknown options and stray arguments', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('list', 'verify'), fc.array(fc.oneof(hostileOptionString, fc.constantFrom('--bogus', '-z', '--json', '--only=no-such-entry')), { maxLength: 3 }), async (cmd, args) => {
-        fc.pre(cmd === 'verify' || args.some((a) => !['--json', '--help', '-h'].includes(a)));
-        const argv = cmd === 'verify' ? ['verify', '--only', 'no-such-entry', ...args, '--reporter', 'no-such-reporter'] : ['list', ...args];
-        const r = await runCli(argv, { cwd: root });
-        expect(misbehaviour(cmd, r, cmd === 'list' ? [0, 2] : [2], argv)).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('list', 'verify'),
+        fc.array(fc.oneof(hostileOptionString, fc.constantFrom('--bogus', '-z', '--json', '--only=no-such-entry')), { maxLength: 3 }),
+        async (cmd, args) => {
+          fc.pre(cmd === 'verify' || args.some((a) => !['--json', '--help', '-h'].includes(a)));
+          const argv =
+            cmd === 'verify' ? ['verify', '--only', 'no-such-entry', ...args, '--reporter', 'no-such-reporter'] : ['list', ...args];
+          const r = await runCli(argv, { cwd: root });
+          expect(misbehaviour(cmd, r, cmd === 'list' ? [0, 2] : [2], argv)).toBeNull();
+        },
+      ),
       { seed: 1516, numRuns: 60 },
     );
   });

@@ -9,12 +9,25 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
-import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, RawNumber, toJsonText, writeInput } from './hostile.ts';
+import {
+  applyMutations,
+  fuzzDir,
+  hostileOptionString,
+  MEMORY_BOUND,
+  misbehaviour,
+  mutationsArb,
+  peakRss,
+  RawNumber,
+  toJsonText,
+  writeInput,
+} from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('check');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const fixtures = ['second-price-auction.json', 'first-price-auction.json'].map((f) => JSON.parse(readFileSync(join(root, 'fixtures/mechanisms', f), 'utf8')));
+const fixtures = ['second-price-auction.json', 'first-price-auction.json'].map((f) =>
+  JSON.parse(readFileSync(join(root, 'fixtures/mechanisms', f), 'utf8')),
+);
 /** declared sizes and scalars of the format */
 const SIZE_FIELDS = [['agents'], ['outcomes'], ['states'], ['types'], ['types', 0], ['types', 1], ['tolerance']];
 /** exit codes documented by `mechcheck check --help` */
@@ -22,10 +35,18 @@ const DOCUMENTED = [0, 1, 2];
 
 /** true when the document carries a number JSON reads as infinite (1e309, -1e309) */
 const hasNonFinite = (doc: unknown): boolean =>
-  doc instanceof RawNumber ? !Number.isFinite(Number(doc.text)) : Array.isArray(doc) ? doc.some(hasNonFinite) : doc !== null && typeof doc === 'object' ? Object.values(doc).some(hasNonFinite) : false;
+  doc instanceof RawNumber
+    ? !Number.isFinite(Number(doc.text))
+    : Array.isArray(doc)
+      ? doc.some(hasNonFinite)
+      : doc !== null && typeof doc === 'object'
+        ? Object.values(doc).some(hasNonFinite)
+        : false;
 /** a non-finite number outside the type labels (which may be numbers: a label 1e309 reads as the label 'Infinity'; see the todo) */
 const hasNonFiniteQuantity = (doc: unknown): boolean =>
-  doc !== null && typeof doc === 'object' && !Array.isArray(doc) && !(doc instanceof RawNumber) ? Object.entries(doc).some(([k, v]) => k !== 'types' && hasNonFinite(v)) : hasNonFinite(doc);
+  doc !== null && typeof doc === 'object' && !Array.isArray(doc) && !(doc instanceof RawNumber)
+    ? Object.entries(doc).some(([k, v]) => k !== 'types' && hasNonFinite(v))
+    : hasNonFinite(doc);
 
 describe('fuzz: mechcheck check', () => {
   it('hostile mechanism files: documented exit, a field named on exit 2, non-finite numbers refused, no stack trace', async () => {

@@ -4,7 +4,17 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
-import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
+import {
+  applyMutations,
+  fuzzDir,
+  hostileOptionString,
+  MEMORY_BOUND,
+  misbehaviour,
+  mutationsArb,
+  peakRss,
+  toJsonText,
+  writeInput,
+} from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('dynamic');
@@ -37,13 +47,28 @@ describe('fuzz: mechcheck dynamic', () => {
   it('hostile option values', async () => {
     const option = fc.oneof(
       fc.tuple(fc.constant('--tolerance'), hostileOptionString),
-      fc.tuple(fc.constant('--max-work'), fc.oneof(hostileOptionString.filter((s) => !(Number(s) > 3e7)), fc.constantFrom('1', '1e3', '1e6'))),
+      fc.tuple(
+        fc.constant('--max-work'),
+        fc.oneof(
+          hostileOptionString.filter((s) => !(Number(s) > 3e7)),
+          fc.constantFrom('1', '1e3', '1e6'),
+        ),
+      ),
       fc.tuple(fc.constant('--last-step'), fc.oneof(fc.constantFrom('printed', 'internalize'), hostileOptionString)),
-      fc.tuple(fc.constantFrom('--env', '--json', '--bogus', '-x', '--tolerance='), fc.constantFrom('', 'fixtures/seed004/two-agents-copy.json', '/nonexistent', '.', 'fixtures')),
+      fc.tuple(
+        fc.constantFrom('--env', '--json', '--bogus', '-x', '--tolerance='),
+        fc.constantFrom('', 'fixtures/seed004/two-agents-copy.json', '/nonexistent', '.', 'fixtures'),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(option, { maxLength: 3 }), async (opts) => {
-        const argv = ['dynamic', '--env', 'fixtures/seed004/two-agents-copy.json', ...MAX_WORK, ...opts.flatMap(([k, v]) => (k.endsWith('=') ? [k + v] : [k, v]))];
+        const argv = [
+          'dynamic',
+          '--env',
+          'fixtures/seed004/two-agents-copy.json',
+          ...MAX_WORK,
+          ...opts.flatMap(([k, v]) => (k.endsWith('=') ? [k + v] : [k, v])),
+        ];
         const r = await runCli(argv, { cwd: root });
         expect(misbehaviour('dynamic', r, DOCUMENTED, argv)).toBeNull();
       }),

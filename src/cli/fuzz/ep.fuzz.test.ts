@@ -7,13 +7,36 @@ import { hostileOptionString, MEMORY_BOUND, misbehaviour, peakRss } from './host
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 /** a valid parameter set (seed 002's example): each fuzzed run replaces some of them */
-const BASE: Record<string, string> = { '--objects': '3', '--buyer-high': '12', '--buyer-low': '1', '--seller-high': '11', '--seller-low': '0', '--q-buyer': '1/2', '--q-seller': '1/2', '--alpha-seller': '1/2' };
+const BASE: Record<string, string> = {
+  '--objects': '3',
+  '--buyer-high': '12',
+  '--buyer-low': '1',
+  '--seller-high': '11',
+  '--seller-low': '0',
+  '--q-buyer': '1/2',
+  '--q-seller': '1/2',
+  '--alpha-seller': '1/2',
+};
 /** exit codes documented by `mechcheck ep --help`: amd may disagree with the closed form (1) */
 const DOCUMENTED = { optimal: [0, 2], frontier: [0, 2], amd: [0, 1, 2] } as const;
 
 const value = fc.oneof(
   hostileOptionString,
-  fc.constantFrom('1.7e308', '1e12', '1e13', '1e3', '5e-324', '123456789/987654321', '1/1000000007', '0.999999999999', '1e-300', '200', '1000', '100000', '4'),
+  fc.constantFrom(
+    '1.7e308',
+    '1e12',
+    '1e13',
+    '1e3',
+    '5e-324',
+    '123456789/987654321',
+    '1/1000000007',
+    '0.999999999999',
+    '1e-300',
+    '200',
+    '1000',
+    '100000',
+    '4',
+  ),
   fc.double({ min: 0, max: 20, noNaN: true }).map(String),
 );
 
@@ -44,13 +67,17 @@ describe('fuzz: mechcheck ep', () => {
   });
   it('hostile --max-work and unknown options', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('optimal', 'frontier', 'bogus', ''), fc.array(fc.tuple(fc.constantFrom('--max-work', '--objects', '--bogus', '-h='), hostileOptionString), { maxLength: 2 }), async (sub, opts) => {
-        const params: Record<string, string> = { ...BASE, '--max-work': '1e6' };
-        if (sub === 'frontier') delete params['--alpha-seller'];
-        const argv = ['ep', sub, ...Object.entries(params).flat(), ...opts.flat()];
-        const r = await runCli(argv, { cwd: root });
-        expect(misbehaviour('ep', r, [0, 1, 2], argv)).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('optimal', 'frontier', 'bogus', ''),
+        fc.array(fc.tuple(fc.constantFrom('--max-work', '--objects', '--bogus', '-h='), hostileOptionString), { maxLength: 2 }),
+        async (sub, opts) => {
+          const params: Record<string, string> = { ...BASE, '--max-work': '1e6' };
+          if (sub === 'frontier') delete params['--alpha-seller'];
+          const argv = ['ep', sub, ...Object.entries(params).flat(), ...opts.flat()];
+          const r = await runCli(argv, { cwd: root });
+          expect(misbehaviour('ep', r, [0, 1, 2], argv)).toBeNull();
+        },
+      ),
       { seed: 1509, numRuns: 100 },
     );
   });

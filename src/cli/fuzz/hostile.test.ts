@@ -22,9 +22,13 @@ describe('misbehaviour: what the fuzz suite refuses', () => {
   });
   it('a property built on it fails (and shrinks) when a command mishandles a non-finite number', () => {
     // a stand-in for the pre-fix behaviour: `"agents": 1e309` gave an internal error
-    const mutant = (text: string): CliRun => (text.includes('1e309') ? run(2, 'mechcheck dynamic: internal error: TypeError: x\n') : run(0, '', '{}'));
+    const mutant = (text: string): CliRun =>
+      text.includes('1e309') ? run(2, 'mechcheck dynamic: internal error: TypeError: x\n') : run(0, '', '{}');
     const out = fc.check(
-      fc.property(mutationsArb([['agents']]), (ms) => misbehaviour('dynamic', mutant(toJsonText(applyMutations({ agents: 2, signals: [2, 2] }, ms))), [0, 1, 2], ms) === null),
+      fc.property(
+        mutationsArb([['agents']]),
+        (ms) => misbehaviour('dynamic', mutant(toJsonText(applyMutations({ agents: 2, signals: [2, 2] }, ms))), [0, 1, 2], ms) === null,
+      ),
       { seed: 1517, numRuns: 300 },
     );
     expect(out.failed).toBe(true);
@@ -37,8 +41,34 @@ describe('generators', () => {
     expect(JSON.parse(toJsonText({ a: [new RawNumber('1e309'), 1], b: 'x' }))).toEqual({ a: [Infinity, 1], b: 'x' });
   });
   it('mutations make ragged arrays, declared sizes and unknown keys', () => {
-    expect(applyMutations({ a: [[1, 2], [3, 4]] }, [{ kind: 'drop', path: [0, 1, 0] }])).toEqual({ a: [[1, 2], [4]] });
-    expect(applyMutations({ a: [[1, 2], [3, 4]] }, [{ kind: 'dup', path: [0, 0] }])).toEqual({ a: [[1, 2], [1, 2], [3, 4]] });
+    expect(
+      applyMutations(
+        {
+          a: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        [{ kind: 'drop', path: [0, 1, 0] }],
+      ),
+    ).toEqual({ a: [[1, 2], [4]] });
+    expect(
+      applyMutations(
+        {
+          a: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        [{ kind: 'dup', path: [0, 0] }],
+      ),
+    ).toEqual({
+      a: [
+        [1, 2],
+        [1, 2],
+        [3, 4],
+      ],
+    });
     expect(applyMutations({ n: 2 }, [{ kind: 'field', field: ['n'], value: 1e9 }])).toEqual({ n: 1e9 });
     const withProto = applyMutations({ a: {} }, [{ kind: 'key', path: [0], key: '__proto__', value: 1 }]) as { a: object };
     expect(Object.keys(withProto.a)).toEqual(['__proto__']);

@@ -22,15 +22,41 @@ export class RawNumber {
 export function toJsonText(doc: unknown): string {
   if (doc instanceof RawNumber) return doc.text;
   if (Array.isArray(doc)) return `[${doc.map(toJsonText).join(',')}]`;
-  if (doc !== null && typeof doc === 'object') return `{${Object.entries(doc).map(([k, v]) => `${JSON.stringify(k)}:${toJsonText(v)}`).join(',')}}`;
+  if (doc !== null && typeof doc === 'object')
+    return `{${Object.entries(doc)
+      .map(([k, v]) => `${JSON.stringify(k)}:${toJsonText(v)}`)
+      .join(',')}}`;
   return JSON.stringify(doc) ?? 'null';
 }
 
 /** Extreme, non-finite and boundary numbers (the fuzzing pass's), and arbitrary doubles. */
 export const hostileNumber: fc.Arbitrary<number | RawNumber> = fc.oneof(
   fc.constantFrom<number | RawNumber>(
-    0, -0, 1, -1, 0.5, 2, 5e-324, 1e-320, 1e-9, -1e-10, 1e12, 1e12 + 1, -1e12 - 1, 1e15, 2 ** 53 + 2, 1e308, -1e308, 1.7976931348623157e308,
-    0.9999999999999999, 1.0000000001, 1 / 3, new RawNumber('1e309'), new RawNumber('-1e309'), new RawNumber('1e-400'), new RawNumber('-0.0'),
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    2,
+    5e-324,
+    1e-320,
+    1e-9,
+    -1e-10,
+    1e12,
+    1e12 + 1,
+    -1e12 - 1,
+    1e15,
+    2 ** 53 + 2,
+    1e308,
+    -1e308,
+    1.7976931348623157e308,
+    0.9999999999999999,
+    1.0000000001,
+    1 / 3,
+    new RawNumber('1e309'),
+    new RawNumber('-1e309'),
+    new RawNumber('1e-400'),
+    new RawNumber('-0.0'),
   ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -10, max: 10 }),
@@ -38,19 +64,78 @@ export const hostileNumber: fc.Arbitrary<number | RawNumber> = fc.oneof(
 
 /** Declared sizes: zero, negative, fractional, huge, beyond 2^53, non-finite. */
 export const hostileSize: fc.Arbitrary<number | RawNumber> = fc.constantFrom<number | RawNumber>(
-  0, -1, 1.5, 3, 4096, 1e6, 1e8, 1e9, 2 ** 31, 2 ** 53 + 2, 1e308, new RawNumber('1e309'), new RawNumber('-1e309'),
+  0,
+  -1,
+  1.5,
+  3,
+  4096,
+  1e6,
+  1e8,
+  1e9,
+  2 ** 31,
+  2 ** 53 + 2,
+  1e308,
+  new RawNumber('1e309'),
+  new RawNumber('-1e309'),
 );
 
 /** Values of the wrong kind or shape. */
 export const oddValue: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
-  null, true, false, '1', '1/0', '0x10', '', 'Infinity', [], {}, [[[]]], [null], { __proto__: 1 }, 'x'.repeat(200), [1, [2, [3]]],
+  null,
+  true,
+  false,
+  '1',
+  '1/0',
+  '0x10',
+  '',
+  'Infinity',
+  [],
+  {},
+  [[[]]],
+  [null],
+  { __proto__: 1 },
+  'x'.repeat(200),
+  [1, [2, [3]]],
 );
 
 /** Option values as a user (or a script with a bug) might type them: hex, empty, non-finite, fractions, other digits, garbage. */
 export const hostileOptionString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    '', ' ', '0x10', '0b1', '0o7', '1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '1/0', '1/3', '0/0', '-1', '-0', '1e-400', '1.5', '2', '3', '1e3',
-    '١', '１', ' 5 ', '5 5', '1,2', '1e', '.', '+', '1e308', '9007199254740993', '0.1.2', '--', 'null', 'true', '[]',
+    '',
+    ' ',
+    '0x10',
+    '0b1',
+    '0o7',
+    '1e309',
+    '-1e309',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1/0',
+    '1/3',
+    '0/0',
+    '-1',
+    '-0',
+    '1e-400',
+    '1.5',
+    '2',
+    '3',
+    '1e3',
+    '١',
+    '１',
+    ' 5 ',
+    '5 5',
+    '1,2',
+    '1e',
+    '.',
+    '+',
+    '1e308',
+    '9007199254740993',
+    '0.1.2',
+    '--',
+    'null',
+    'true',
+    '[]',
   ),
   fc.string({ maxLength: 12 }),
   fc.integer({ min: -5, max: 100 }).map(String),
@@ -72,18 +157,37 @@ const pathArb = fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 7 });
  * (drop, duplicate, wrap) and unknown keys at random paths, and hostile
  * declared sizes at the given `sizeFields` (paths of keys and indices).
  */
-export function mutationsArb(sizeFields: (string | number)[][] = [], opts: { maxMutations?: number; kinds?: Mutation['kind'][] } = {}): fc.Arbitrary<Mutation[]> {
+export function mutationsArb(
+  sizeFields: (string | number)[][] = [],
+  opts: { maxMutations?: number; kinds?: Mutation['kind'][] } = {},
+): fc.Arbitrary<Mutation[]> {
   const kinds = new Set(opts.kinds ?? ['number', 'value', 'drop', 'dup', 'wrap', 'key', 'field']);
   const one: fc.Arbitrary<Mutation>[] = [];
   if (kinds.has('number')) one.push(fc.record({ kind: fc.constant('number' as const), path: pathArb, value: hostileNumber }));
   if (kinds.has('value')) one.push(fc.record({ kind: fc.constant('value' as const), path: pathArb, value: oddValue }));
   for (const k of ['drop', 'dup', 'wrap'] as const) if (kinds.has(k)) one.push(fc.record({ kind: fc.constant(k), path: pathArb }));
-  if (kinds.has('key')) one.push(fc.record({ kind: fc.constant('key' as const), path: pathArb, key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'colour', ''), value: oddValue }));
-  if (kinds.has('field') && sizeFields.length > 0) one.push(fc.record({ kind: fc.constant('field' as const), field: fc.constantFrom(...sizeFields), value: hostileSize }));
+  if (kinds.has('key'))
+    one.push(
+      fc.record({
+        kind: fc.constant('key' as const),
+        path: pathArb,
+        key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'colour', ''),
+        value: oddValue,
+      }),
+    );
+  if (kinds.has('field') && sizeFields.length > 0)
+    one.push(fc.record({ kind: fc.constant('field' as const), field: fc.constantFrom(...sizeFields), value: hostileSize }));
   return fc.array(fc.oneof(...one), { minLength: 1, maxLength: opts.maxMutations ?? 3 });
 }
 
-const clone = (x: unknown): unknown => (x instanceof RawNumber ? x : Array.isArray(x) ? x.map(clone) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, clone(v)])) : x);
+const clone = (x: unknown): unknown =>
+  x instanceof RawNumber
+    ? x
+    : Array.isArray(x)
+      ? x.map(clone)
+      : x !== null && typeof x === 'object'
+        ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, clone(v)]))
+        : x;
 
 /** Apply mutations to a deep copy of `doc`. */
 export function applyMutations(doc: unknown, ms: readonly Mutation[]): unknown {
@@ -91,7 +195,8 @@ export function applyMutations(doc: unknown, ms: readonly Mutation[]): unknown {
   for (const m of ms) {
     if (m.kind === 'field') {
       let node: unknown = root.doc;
-      for (let k = 0; k + 1 < m.field.length && node !== null && typeof node === 'object'; k++) node = (node as Record<string | number, unknown>)[m.field[k]];
+      for (let k = 0; k + 1 < m.field.length && node !== null && typeof node === 'object'; k++)
+        node = (node as Record<string | number, unknown>)[m.field[k]];
       if (node !== null && typeof node === 'object') (node as Record<string | number, unknown>)[m.field[m.field.length - 1]] = m.value;
       continue;
     }
@@ -117,11 +222,13 @@ export function applyMutations(doc: unknown, ms: readonly Mutation[]): unknown {
         break;
       case 'drop':
       case 'dup':
-        if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, m.kind === 'drop' ? 1 : 0, ...(m.kind === 'dup' ? [clone(target)] : []));
+        if (Array.isArray(parent) && typeof key === 'number')
+          parent.splice(key, m.kind === 'drop' ? 1 : 0, ...(m.kind === 'dup' ? [clone(target)] : []));
         else if (m.kind === 'drop' && parent !== root) delete parent[key];
         break;
       case 'key':
-        if (target !== null && typeof target === 'object' && !Array.isArray(target) && !(target instanceof RawNumber)) Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+        if (target !== null && typeof target === 'object' && !Array.isArray(target) && !(target instanceof RawNumber))
+          Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
         break;
     }
   }
@@ -148,10 +255,13 @@ export function writeInput(dir: string, text: string): string {
  * Returns the problem (with the run and its input), or null when there is none.
  */
 export function misbehaviour(command: string, r: CliRun, documented: readonly number[], context: unknown): string | null {
-  const where = () => `mechcheck ${command} on ${JSON.stringify(context).slice(0, 600)}\nstatus ${r.status}\nstderr: ${r.stderr.slice(0, 600)}`;
+  const where = () =>
+    `mechcheck ${command} on ${JSON.stringify(context).slice(0, 600)}\nstatus ${r.status}\nstderr: ${r.stderr.slice(0, 600)}`;
   if (!documented.includes(r.status)) return `exit code ${r.status} is not one of ${documented.join(', ')}: ${where()}`;
-  if (/\n\s+at \S+ \(|internal error|\bTypeError\b|\bRangeError\b|heap out of memory/.test(r.stderr + r.stdout)) return `a stack trace or an internal error: ${where()}`;
-  if (r.status === 2 && !new RegExp(`^mechcheck ${command}: error: [^:\\n]+: \\S`).test(r.stderr)) return `exit 2 without a field named: ${where()}`;
+  if (/\n\s+at \S+ \(|internal error|\bTypeError\b|\bRangeError\b|heap out of memory/.test(r.stderr + r.stdout))
+    return `a stack trace or an internal error: ${where()}`;
+  if (r.status === 2 && !new RegExp(`^mechcheck ${command}: error: [^:\\n]+: \\S`).test(r.stderr))
+    return `exit 2 without a field named: ${where()}`;
   return null;
 }
 

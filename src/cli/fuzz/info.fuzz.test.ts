@@ -4,7 +4,17 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
-import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
+import {
+  applyMutations,
+  fuzzDir,
+  hostileOptionString,
+  MEMORY_BOUND,
+  misbehaviour,
+  mutationsArb,
+  peakRss,
+  toJsonText,
+  writeInput,
+} from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('info');
@@ -21,7 +31,9 @@ describe('fuzz: mechcheck info', () => {
     await fc.assert(
       fc.asyncProperty(mutationsArb(SIZE_FIELDS), fc.boolean(), async (ms, json) => {
         const input = toJsonText(applyMutations(fixture, ms));
-        const r = await runCli(['info', '--decomposition', writeInput(dir, input), '--M', '1', ...(json ? ['--json'] : []), ...MAX_WORK], { cwd: root });
+        const r = await runCli(['info', '--decomposition', writeInput(dir, input), '--M', '1', ...(json ? ['--json'] : []), ...MAX_WORK], {
+          cwd: root,
+        });
         seen.add(r.status);
         expect(misbehaviour('info', r, DOCUMENTED, ms)).toBeNull();
         if (r.status === 0 && json) expect(r.stdout).not.toMatch(/null/);
@@ -34,13 +46,19 @@ describe('fuzz: mechcheck info', () => {
   it('hostile declared sizes with matching data stay within the work limit', async () => {
     // a file whose data agree with large declared sizes: refused by the work limit, or computed
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 4 }), async (states, signals) => {
-        const size = states * signals.reduce((a, b) => a * b, 1);
-        fc.pre(size <= 50_000);
-        const Q = new Array(size).fill(1 / size);
-        const r = await runCli(['info', '--decomposition', writeInput(dir, JSON.stringify({ states, signals, Q })), ...MAX_WORK], { cwd: root });
-        expect(misbehaviour('info', r, DOCUMENTED, { states, signals })).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 4 }),
+        async (states, signals) => {
+          const size = states * signals.reduce((a, b) => a * b, 1);
+          fc.pre(size <= 50_000);
+          const Q = new Array(size).fill(1 / size);
+          const r = await runCli(['info', '--decomposition', writeInput(dir, JSON.stringify({ states, signals, Q })), ...MAX_WORK], {
+            cwd: root,
+          });
+          expect(misbehaviour('info', r, DOCUMENTED, { states, signals })).toBeNull();
+        },
+      ),
       { seed: 1503, numRuns: 30 },
     );
     expect(peakRss()).toBeLessThan(MEMORY_BOUND);

@@ -9,7 +9,17 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../runCli.ts';
-import { applyMutations, fuzzDir, hostileOptionString, MEMORY_BOUND, misbehaviour, mutationsArb, peakRss, toJsonText, writeInput } from './hostile.ts';
+import {
+  applyMutations,
+  fuzzDir,
+  hostileOptionString,
+  MEMORY_BOUND,
+  misbehaviour,
+  mutationsArb,
+  peakRss,
+  toJsonText,
+  writeInput,
+} from './hostile.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const dir = fuzzDir('prices');
@@ -28,7 +38,9 @@ const expression = fc.letrec<{ e: string }>((tie) => ({
   e: fc.oneof(
     { depthSize: 'small', maxDepth: 3 },
     fc.constantFrom('p1', 'c1', 'p2', 'c2', 'pi', 'e', '1', '0', '1e9', '1e400', '"s"', '[1, 2]', 'x', '1:3', 'true', 'i'),
-    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^', '%', ' mod ', ' and ', '<', '==', '.*', '!', ' to ', ';', '='), tie('e')).map(([a, o, b]) => `${a}${o}${b}`),
+    fc
+      .tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '^', '%', ' mod ', ' and ', '<', '==', '.*', '!', ' to ', ';', '='), tie('e'))
+      .map(([a, o, b]) => `${a}${o}${b}`),
     fc.tuple(fc.constantFrom(...MATHJS_FUNCTIONS), fc.array(tie('e'), { maxLength: 3 })).map(([f, args]) => `${f}(${args.join(', ')})`),
     fc.tuple(tie('e'), tie('e'), tie('e')).map(([c, a, b]) => `(${c}) ? ${a} : ${b}`),
     tie('e').map((a) => `(${a})`),
@@ -68,7 +80,10 @@ describe('fuzz: mechcheck prices', () => {
     expect(peakRss()).toBeLessThan(MEMORY_BOUND);
   });
   it('hostile option values', async () => {
-    const option = fc.tuple(fc.constantFrom('--grid', '--accuracy', '--max-work', '--spec', '--zz'), fc.oneof(hostileOptionString, fc.constantFrom('2', '3', '50', '1e-12', '0.1', '1e3')).filter((s) => !(Number(s) > 2e7)));
+    const option = fc.tuple(
+      fc.constantFrom('--grid', '--accuracy', '--max-work', '--spec', '--zz'),
+      fc.oneof(hostileOptionString, fc.constantFrom('2', '3', '50', '1e-12', '0.1', '1e3')).filter((s) => !(Number(s) > 2e7)),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(option, { maxLength: 3 }), async (opts) => {
         const argv = ['prices', '--spec', 'fixtures/seed003/example1.json', '--max-work', '2e7', ...opts.flat()];

@@ -44,12 +44,20 @@ export function instanceSpecArb(opts: InstanceArbOptions): fc.Arbitrary<Instance
     const dev = (len: number, a: number) =>
       opts.deviations === false
         ? fc.constant(new Array<number>(len).fill(0))
-        : fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.integer({ min: -a, max: a }), weight: 1 }), { minLength: len, maxLength: len });
+        : fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, { arbitrary: fc.integer({ min: -a, max: a }), weight: 1 }), {
+            minLength: len,
+            maxLength: len,
+          });
     return fc.record({
       n: fc.constant(n),
       M: fc.constant(M),
       states: fc.constant(S),
-      levels: fc.array(fc.tuple(fc.integer({ min: 0, max: M }), fc.integer({ min: 0, max: M }), fc.integer({ min: lo, max: M })), { minLength: S, maxLength: S }).map((l) => l.map((t) => [...t])),
+      levels: fc
+        .array(fc.tuple(fc.integer({ min: 0, max: M }), fc.integer({ min: 0, max: M }), fc.integer({ min: lo, max: M })), {
+          minLength: S,
+          maxLength: S,
+        })
+        .map((l) => l.map((t) => [...t])),
       du: dev(S * n * n, M),
       dv: dev(S * n * n, M),
       dc: dev(S * n ** 4, M - lo),
@@ -75,7 +83,9 @@ export function instanceFromSpec(spec: InstanceSpec): AssignmentInstance {
       Array.from({ length: n }, (_, i) =>
         Array.from({ length: n }, (_, j) =>
           Array.from({ length: n }, (_, p) =>
-            Array.from({ length: n }, (_, q) => (p === i || q === j ? 0 : clamp(lc + spec.dc[(((s * n + i) * n + j) * n + p) * n + q], lo, M))),
+            Array.from({ length: n }, (_, q) =>
+              p === i || q === j ? 0 : clamp(lc + spec.dc[(((s * n + i) * n + j) * n + p) * n + q], lo, M),
+            ),
           ),
         ),
       ),
@@ -106,7 +116,10 @@ export function describeInstanceSpec(spec: InstanceSpec): unknown {
     M: spec.M,
     states,
     levels: spec.levels.map((l, s) => `state ${s}: every u = ${l[0]}, every v = ${l[1]}, every c = ${l[2]}`),
-    deviations: devs.length > 0 ? `${devs.length} cells (clamped to the bounds): ${devs.slice(0, 40).join(', ')}${devs.length > 40 ? ', ...' : ''}` : 'none',
+    deviations:
+      devs.length > 0
+        ? `${devs.length} cells (clamped to the bounds): ${devs.slice(0, 40).join(', ')}${devs.length > 40 ? ', ...' : ''}`
+        : 'none',
   };
 }
 
@@ -157,7 +170,12 @@ export function priorFromGameSpec(spec: GamePriorSpec): JointPrior {
  * the report of buyer j at key `key` (b_j alone for strategies that ignore the
  * posted posterior, or the posted posterior's key) reads consecutive values.
  */
-export function opponentReportsFrom(values: readonly number[], n: number, states: number, keys: number): (j: number, key: number) => BuyerReport {
+export function opponentReportsFrom(
+  values: readonly number[],
+  n: number,
+  states: number,
+  keys: number,
+): (j: number, key: number) => BuyerReport {
   const per = states * (n + n * n * n);
   const cache = new Map<number, BuyerReport>();
   return (j, key) => {
@@ -170,7 +188,11 @@ export function opponentReportsFrom(values: readonly number[], n: number, states
     const d: number[][][][] = [];
     for (let s = 0; s < states; s++) {
       w.push(Array.from({ length: n }, () => next()));
-      d.push(Array.from({ length: n }, (_, jj) => Array.from({ length: n }, (_, p) => Array.from({ length: n }, (_, q) => (p === j || q === jj ? 0 : next())))));
+      d.push(
+        Array.from({ length: n }, (_, jj) =>
+          Array.from({ length: n }, (_, p) => Array.from({ length: n }, (_, q) => (p === j || q === jj ? 0 : next()))),
+        ),
+      );
     }
     const rep = { w, d };
     cache.set(id, rep);

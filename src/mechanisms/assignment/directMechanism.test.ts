@@ -5,14 +5,41 @@ import { stage2Direct } from './directMechanism.ts';
 
 describe('stage-2 VCG as a DirectMechanism', () => {
   it('two buyers, two sellers, two report types each: DSIC, IR, no positive transfers', () => {
-    const z = [[[0, 0], [0, 0]], [[0, 0], [0, 0]]];
-    const ext = (x: number) => [[[0, 0], [0, x]], [[0, 0], [x, 0]]];
+    const z = [
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    ];
+    const ext = (x: number) => [
+      [
+        [0, 0],
+        [0, x],
+      ],
+      [
+        [0, 0],
+        [x, 0],
+      ],
+    ];
     const s = stage2Direct({
       n: 2,
-      kappa: [[1, 0], [0, 1]],
+      kappa: [
+        [1, 0],
+        [0, 1],
+      ],
       types: [
-        [{ w: [3, 1], d: z }, { w: [1, 2], d: ext(1) }],
-        [{ w: [2, 2], d: ext(2) }, { w: [0, 3], d: z }],
+        [
+          { w: [3, 1], d: z },
+          { w: [1, 2], d: ext(1) },
+        ],
+        [
+          { w: [2, 2], d: ext(2) },
+          { w: [0, 3], d: z },
+        ],
       ],
     });
     expect(s.matchings.length).toBe(7);

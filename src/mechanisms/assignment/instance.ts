@@ -105,17 +105,23 @@ function array(x: unknown, field: string, length: number): unknown[] {
  * `allowNegativeExternalities` for c), meaningless c entries (p = i or q = j) zero.
  * Throws InputError naming the field.
  */
-export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?: boolean } = {}): { instance: AssignmentInstance; posterior?: number[] } {
+export function parseInstance(
+  raw: unknown,
+  opts: { allowNegativeExternalities?: boolean } = {},
+): { instance: AssignmentInstance; posterior?: number[] } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('instance', 'must be a JSON object');
   const o = raw as Record<string, unknown>;
   const known = new Set(['n', 'M', 'states', 'posterior', 'u', 'v', 'c', 'name', 'description']);
   for (const k of Object.keys(o)) if (!known.has(k)) throw new InputError(k, 'is not a known field (n, M, states, posterior, u, v, c)');
   const n = o.n;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_BUYERS) throw new InputError('n', `must be an integer from 1 to ${MAX_BUYERS}, got ${JSON.stringify(n) ?? String(n)}`);
+  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_BUYERS)
+    throw new InputError('n', `must be an integer from 1 to ${MAX_BUYERS}, got ${JSON.stringify(n) ?? String(n)}`);
   const M = o.M;
-  if (!isNum(M) || M <= 0 || M > MAX_ABS_PAYOFF) throw new InputError('M', `must be a positive number at most ${MAX_ABS_PAYOFF}, got ${JSON.stringify(M) ?? String(M)}`);
+  if (!isNum(M) || M <= 0 || M > MAX_ABS_PAYOFF)
+    throw new InputError('M', `must be a positive number at most ${MAX_ABS_PAYOFF}, got ${JSON.stringify(M) ?? String(M)}`);
   const states = o.states;
-  if (!Number.isInteger(states) || (states as number) < 1) throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
+  if (!Number.isInteger(states) || (states as number) < 1)
+    throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
   const N = n as number;
   const S = states as number;
   const lo = (allowNeg: boolean) => (allowNeg ? -M : 0);
@@ -125,7 +131,11 @@ export function parseInstance(raw: unknown, opts: { allowNegativeExternalities?:
     return x;
   };
   const matrix = (name: 'u' | 'v'): number[][][] =>
-    array(o[name], name, S).map((ms, s) => array(ms, `${name}[${s}]`, N).map((row, i) => array(row, `${name}[${s}][${i}]`, N).map((x, j) => value(x, `${name}[${s}][${i}][${j}]`))));
+    array(o[name], name, S).map((ms, s) =>
+      array(ms, `${name}[${s}]`, N).map((row, i) =>
+        array(row, `${name}[${s}][${i}]`, N).map((x, j) => value(x, `${name}[${s}][${i}][${j}]`)),
+      ),
+    );
   const u = matrix('u');
   const v = matrix('v');
   const c = array(o.c, 'c', S).map((cs, s) =>

@@ -13,7 +13,13 @@ import {
 } from './largeN.ts';
 import { countVectors } from '../../information/symmetricSignals.ts';
 
-const model = { statePrior: [0.4, 0.6], likelihood: [[0.75, 0.25], [0.3, 0.7]] };
+const model = {
+  statePrior: [0.4, 0.6],
+  likelihood: [
+    [0.75, 0.25],
+    [0.3, 0.7],
+  ],
+};
 
 describe('Theorem 2 by counts', () => {
   it('forEachCountVector visits the same vectors as countVectors', () => {
@@ -25,7 +31,10 @@ describe('Theorem 2 by counts', () => {
     const P = enumerationPrior({ ...model, agents: n });
     const shifts = expectedPosteriorShifts({ ...model, agents: n });
     const pw = pairwiseConditional(model);
-    for (const [b, r] of [[0, 1], [1, 0]]) {
+    for (const [b, r] of [
+      [0, 1],
+      [1, 0],
+    ]) {
       expect(Math.abs(shifts[b][r] - expectedPosteriorShiftByEnumeration(P, b, r))).toBeLessThan(1e-9);
       expect(Math.abs(expectedRewardGap(pw, n, 2, b, r) - expectedRewardGapByEnumeration(P, 2, b, r))).toBeLessThan(1e-9);
     }

@@ -66,7 +66,14 @@ export function pairwiseScores(pairwise: number[][], rule: ScoringRule = 'spheri
 }
 
 /** n^-(k+2) * sum_x P(x|b) [score(x|b) - score(x|r)]: the expected reward gap of the lie b -> r (section 7). */
-export function expectedRewardGap(pairwise: number[][], n: number, k: number, b: number, r: number, rule: ScoringRule = 'spherical'): number {
+export function expectedRewardGap(
+  pairwise: number[][],
+  n: number,
+  k: number,
+  b: number,
+  r: number,
+  rule: ScoringRule = 'spherical',
+): number {
   const sc = pairwiseScores(pairwise, rule);
   let s = 0;
   for (let x = 0; x < pairwise.length; x++) s += pairwise[b][x] * (sc[b][x] - sc[r][x]);
@@ -165,7 +172,12 @@ export function marginAt(cfg: Theorem2Config, n: number, rule: ScoringRule = 'sp
  * [n0, nMax] (scanning every n when `step` is 1). null when the margin is not
  * positive at nMax.
  */
-export function nBar(cfg: Theorem2Config, nMax: number, rule: ScoringRule = 'spherical', step = 1): { nBar: number | null; margins: MarginAtN[] } {
+export function nBar(
+  cfg: Theorem2Config,
+  nMax: number,
+  rule: ScoringRule = 'spherical',
+  step = 1,
+): { nBar: number | null; margins: MarginAtN[] } {
   const margins: MarginAtN[] = [];
   let lastBad = 1;
   for (let n = 2; n <= nMax; n += step) {
@@ -203,7 +215,10 @@ export function maxScaledRewardSum(pairwise: number[][], n: number, rule: Scorin
 
 /** The joint prior of n buyers (all profiles), for the enumeration baseline (n <= 10). */
 export function enumerationPrior(model: SymmetricSignalModel): JointPrior {
-  return JointPrior.conditionallyIndependent(model.statePrior, Array.from({ length: model.agents }, () => model.likelihood));
+  return JointPrior.conditionallyIndependent(
+    model.statePrior,
+    Array.from({ length: model.agents }, () => model.likelihood),
+  );
 }
 
 /** shift_n(b, r) for buyer 0 by enumerating all profiles of a JointPrior. */
@@ -230,7 +245,14 @@ export function pairwiseByEnumeration(P: JointPrior): number[][] {
 }
 
 /** Section-7 reward of buyer i at profile k (cyclic neighbour i+1), from an enumerated prior. */
-export function section7Reward(P: JointPrior, pairwise: number[][], k: number, i: number, kExp: number, rule: ScoringRule = 'spherical'): number {
+export function section7Reward(
+  P: JointPrior,
+  pairwise: number[][],
+  k: number,
+  i: number,
+  kExp: number,
+  rule: ScoringRule = 'spherical',
+): number {
   const sp = P.profiles;
   const n = sp.agents;
   const sc = pairwiseScores(pairwise, rule);

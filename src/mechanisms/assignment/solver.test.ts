@@ -5,13 +5,17 @@ import { allMatchings, buyerPayoff, dIndex, zeroData, type AssignmentData } from
 import { efficientAssignment, efficientAssignmentByEnumeration, vcgAssignment } from './solver.ts';
 
 function dataArb(nMax: number, lo: number, hi: number): fc.Arbitrary<AssignmentData> {
-  return fc.integer({ min: 1, max: nMax }).chain((n) =>
-    fc.tuple(
-      fc.array(fc.integer({ min: 0, max: hi }), { minLength: n * n, maxLength: n * n }),
-      fc.array(fc.integer({ min: 0, max: hi }), { minLength: n * n, maxLength: n * n }),
-      fc.array(fc.integer({ min: lo, max: hi }), { minLength: n ** 4, maxLength: n ** 4 }),
-    ).map(([w, k, d]) => ({ n, w: Float64Array.from(w), kappa: Float64Array.from(k), d: Float64Array.from(d) })),
-  );
+  return fc
+    .integer({ min: 1, max: nMax })
+    .chain((n) =>
+      fc
+        .tuple(
+          fc.array(fc.integer({ min: 0, max: hi }), { minLength: n * n, maxLength: n * n }),
+          fc.array(fc.integer({ min: 0, max: hi }), { minLength: n * n, maxLength: n * n }),
+          fc.array(fc.integer({ min: lo, max: hi }), { minLength: n ** 4, maxLength: n ** 4 }),
+        )
+        .map(([w, k, d]) => ({ n, w: Float64Array.from(w), kappa: Float64Array.from(k), d: Float64Array.from(d) })),
+    );
 }
 
 describe('assignment with externalities', () => {
@@ -44,7 +48,8 @@ describe('assignment with externalities', () => {
   it('branch and bound = enumeration, externalities of either sign (n <= 4)', () => {
     fc.assert(
       fc.property(dataArb(4, -3, 3), (data) => {
-        for (const ex of [-1, 0]) expect(efficientAssignment(data, ex).welfare).toBeCloseTo(efficientAssignmentByEnumeration(data, ex).welfare, 9);
+        for (const ex of [-1, 0])
+          expect(efficientAssignment(data, ex).welfare).toBeCloseTo(efficientAssignmentByEnumeration(data, ex).welfare, 9);
       }),
       { numRuns: 150, seed: 2 },
     );

@@ -17,11 +17,71 @@ const inst: AssignmentInstance = {
   n: 2,
   M: 2,
   states: 2,
-  u: [[[2, 1], [1, 2]], [[0, 1], [2, 0]]],
-  v: [[[1, 0], [0, 1]], [[0, 1], [1, 0]]],
+  u: [
+    [
+      [2, 1],
+      [1, 2],
+    ],
+    [
+      [0, 1],
+      [2, 0],
+    ],
+  ],
+  v: [
+    [
+      [1, 0],
+      [0, 1],
+    ],
+    [
+      [0, 1],
+      [1, 0],
+    ],
+  ],
   c: [
-    [[[[0, 0], [0, 1]], [[0, 0], [2, 0]]], [[[0, 1], [0, 0]], [[2, 0], [0, 0]]]],
-    [[[[0, 0], [0, 0]], [[0, 0], [1, 0]]], [[[0, 2], [0, 0]], [[0, 0], [0, 0]]]],
+    [
+      [
+        [
+          [0, 0],
+          [0, 1],
+        ],
+        [
+          [0, 0],
+          [2, 0],
+        ],
+      ],
+      [
+        [
+          [0, 1],
+          [0, 0],
+        ],
+        [
+          [2, 0],
+          [0, 0],
+        ],
+      ],
+    ],
+    [
+      [
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [
+          [0, 0],
+          [1, 0],
+        ],
+      ],
+      [
+        [
+          [0, 2],
+          [0, 0],
+        ],
+        [
+          [0, 0],
+          [0, 0],
+        ],
+      ],
+    ],
   ],
 };
 const prior = JointPrior.fromWeights(2, [2, 2], [4, 1, 2, 3, 1, 3, 2, 4]);
@@ -47,7 +107,16 @@ describe('two-stage game', () => {
           const rep: BuyerReport = { w: [], d: [] };
           for (let s = 0; s < 2; s++) {
             rep.w.push([digit(4 * s), digit(4 * s + 1)]);
-            const d = [[[0, 0], [0, 0]], [[0, 0], [0, 0]]];
+            const d = [
+              [
+                [0, 0],
+                [0, 0],
+              ],
+              [
+                [0, 0],
+                [0, 0],
+              ],
+            ];
             d[0][1 - i][1] = digit(4 * s + 2);
             d[1][1 - i][0] = digit(4 * s + 3);
             rep.d.push(d);
@@ -64,7 +133,9 @@ describe('two-stage game', () => {
   it("at the proof's delta, Part 3's inequality is tight for the worst lie and holds for the others", () => {
     const delta = game.proofDelta();
     const C = part2ConstantStated(2, 2);
-    const slack = [...game.deviations()].map(([i, bi, r]) => delta * game.expectedRewardGap(i, bi, r) - C * game.expectedPosteriorShift(i, bi, r));
+    const slack = [...game.deviations()].map(
+      ([i, bi, r]) => delta * game.expectedRewardGap(i, bi, r) - C * game.expectedPosteriorShift(i, bi, r),
+    );
     expect(Math.min(...slack)).toBeCloseTo(0, 9);
     for (const s of slack) expect(s).toBeGreaterThanOrEqual(-1e-9);
   });

@@ -102,7 +102,8 @@ export class TwoStageGame {
   /** Profiles with buyer i's signal b_i, with P_-i(b_-i | b_i). */
   cell(i: number, bi: number): Array<{ k: number; prob: number }> {
     const out: Array<{ k: number; prob: number }> = [];
-    for (let k = 0; k < this.prior.profiles.size; k++) if (this.prior.profiles.component(k, i) === bi) out.push({ k, prob: this.prior.othersGivenOwnAt(i, k) });
+    for (let k = 0; k < this.prior.profiles.size; k++)
+      if (this.prior.profiles.component(k, i) === bi) out.push({ k, prob: this.prior.othersGivenOwnAt(i, k) });
     return out;
   }
 
@@ -175,9 +176,16 @@ export class TwoStageGame {
    * truthful in stage 1: E[U_truth + delta zeta(b)] - E[U_dev* + delta zeta(b_-i, r_i)]
    * (>= 0 when truth is optimal), and the parts.
    */
-  conditionII(i: number, bi: number, r: number, delta: number, opp: OpponentStrategy): { margin: number; stage2Gain: number; rewardGap: number } {
+  conditionII(
+    i: number,
+    bi: number,
+    r: number,
+    delta: number,
+    opp: OpponentStrategy,
+  ): { margin: number; stage2Gain: number; rewardGap: number } {
     let stage2Gain = 0;
-    for (const { k, prob } of this.cell(i, bi)) stage2Gain += prob * (this.deviationStage2Utility(k, i, r, opp) - this.truthfulStage2Utility(k, i, opp));
+    for (const { k, prob } of this.cell(i, bi))
+      stage2Gain += prob * (this.deviationStage2Utility(k, i, r, opp) - this.truthfulStage2Utility(k, i, opp));
     const rewardGap = delta * this.expectedRewardGap(i, bi, r);
     return { margin: rewardGap - stage2Gain, stage2Gain, rewardGap };
   }

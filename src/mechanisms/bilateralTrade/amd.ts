@@ -33,7 +33,10 @@ interface AmdIndex {
   tb: (k: number) => number;
 }
 
-function buildAmd(params: TradeParameters<number>, alphaSeller: number): { b: LPBuilder; idx: AmdIndex; utilTerms: Record<Agent, [number, number][]> } {
+function buildAmd(
+  params: TradeParameters<number>,
+  alphaSeller: number,
+): { b: LPBuilder; idx: AmdIndex; utilTerms: Record<Agent, [number, number][]> } {
   const N = params.objects;
   const T = 1 << N;
   const ps = typeProbabilities(params, 'seller');
@@ -96,7 +99,10 @@ function buildAmd(params: TradeParameters<number>, alphaSeller: number): { b: LP
   }
   b.le(bb, 0, 'ex ante budget balance');
   const objective = new Map<number, number>();
-  for (const [j, a] of [['seller', alphaSeller], ['buyer', 1 - alphaSeller]] as const) {
+  for (const [j, a] of [
+    ['seller', alphaSeller],
+    ['buyer', 1 - alphaSeller],
+  ] as const) {
     for (const [v, c] of utilTerms[j]) objective.set(v, (objective.get(v) ?? 0) + a * c);
   }
   for (const [v, c] of objective) b.setObjective(v, c);
@@ -145,7 +151,13 @@ export function solveAmd(params: TradeParameters<number>, alphaSeller: number): 
  * says it is 0 (up to the slack's effect). Also returns the same for the
  * good-bad trades (a claim Proposition 2 does NOT make, for mutants).
  */
-export function amdProposition2Deviation(params: TradeParameters<number>, alphaSeller: number, optimum: number, slack: number, which: 'goodGoodBadBad' | 'goodBad' = 'goodGoodBadBad'): { deviation: number; lp: LPSolution } {
+export function amdProposition2Deviation(
+  params: TradeParameters<number>,
+  alphaSeller: number,
+  optimum: number,
+  slack: number,
+  which: 'goodGoodBadBad' | 'goodBad' = 'goodGoodBadBad',
+): { deviation: number; lp: LPSolution } {
   const { b, idx } = buildAmd(params, alphaSeller);
   const base = b.build();
   const N = params.objects;
@@ -154,8 +166,18 @@ export function amdProposition2Deviation(params: TradeParameters<number>, alphaS
   const pb = typeProbabilities(params, 'buyer');
   const lp2 = new LPBuilder('max');
   base.objective.forEach((_, j) => lp2.addVariable(base.names![j], { lower: base.lower![j], upper: base.upper![j] }));
-  for (const r of base.rows) lp2.addRow(r.indices.map((j, t) => [j, r.values[t]] as const), r.lower, r.upper, r.name);
-  lp2.ge(base.objective.map((c, j) => [j, c] as const).filter(([, c]) => c !== 0), optimum - slack, 'alpha-optimal');
+  for (const r of base.rows)
+    lp2.addRow(
+      r.indices.map((j, t) => [j, r.values[t]] as const),
+      r.lower,
+      r.upper,
+      r.name,
+    );
+  lp2.ge(
+    base.objective.map((c, j) => [j, c] as const).filter(([, c]) => c !== 0),
+    optimum - slack,
+    'alpha-optimal',
+  );
   let constant = 0;
   for (let ws = 0; ws < T; ws++) {
     for (let wb = 0; wb < T; wb++) {

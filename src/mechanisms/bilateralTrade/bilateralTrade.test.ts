@@ -5,9 +5,28 @@ import { binomialTable, logBinomialTable, logTradeHazard } from './binomial.ts';
 import { exactField as E, floatField as F } from './field.ts';
 import { paretoFrontier } from './frontier.ts';
 import { convertParameters, exampleParameters, goodCount, validateParameters } from './model.ts';
-import { evaluateSolution, greedySolution, optimalThresholdSolution, prepareProgram, programCoefficients, theorem1Form, thresholdForm } from './thresholdProgram.ts';
+import {
+  evaluateSolution,
+  greedySolution,
+  optimalThresholdSolution,
+  prepareProgram,
+  programCoefficients,
+  theorem1Form,
+  thresholdForm,
+} from './thresholdProgram.ts';
 import { solveProgram12 } from './program12.ts';
-import { buildMechanism, checkTradeMechanism, exAnteSummary, exPostBalanced, permuteType, permutations, symmetrize, symmetryViolation, thresholdMechanism, toFoundation } from './directMechanism.ts';
+import {
+  buildMechanism,
+  checkTradeMechanism,
+  exAnteSummary,
+  exPostBalanced,
+  permuteType,
+  permutations,
+  symmetrize,
+  symmetryViolation,
+  thresholdMechanism,
+  toFoundation,
+} from './directMechanism.ts';
 import { solveAmd } from './amd.ts';
 import { ValueTable } from '../../model/environment.ts';
 import { tighten, tightnessViolation } from './slic.ts';
@@ -57,7 +76,7 @@ describe('the worked example (section 2), exactly', () => {
     expect(s.mu.seller.map(E.show)).toEqual(['13/37', '1', '1']);
     expect(E.show(s.income)).toBe('759/74');
   });
-  it('three objects: the frontier\'s breakpoints are 148/281, 22/41 (= 44/82), 11/19 and their mirror images', () => {
+  it("three objects: the frontier's breakpoints are 148/281, 22/41 (= 44/82), 11/19 and their mirror images", () => {
     const v = paretoFrontier(E, exact(3));
     const cuts = v.slice(1).map((x) => E.show(x.alphaSeller[0]));
     expect(cuts).toEqual(['8/19', '19/41', '133/281', '1/2', '148/281', '22/41', '11/19']);
@@ -71,7 +90,7 @@ describe('the worked example (section 2), exactly', () => {
 });
 
 describe('threshold forms', () => {
-  it('reads M and sigma; Theorem 1\'s ranges cannot express mu = 1 everywhere', () => {
+  it("reads M and sigma; Theorem 1's ranges cannot express mu = 1 everywhere", () => {
     expect(thresholdForm(F, [0, 0.5, 1])).toEqual({ threshold: 1, sigma: 0.5, ok: true });
     expect(thresholdForm(F, [0, 0, 0])).toEqual({ threshold: 3, sigma: 0, ok: true });
     expect(thresholdForm(F, [0, 0.5, 0.7]).ok).toBe(false);
@@ -98,7 +117,11 @@ describe('direct mechanisms', () => {
   });
   it('the foundation encoding gives sum_i p(i) w_i in expectation', () => {
     const p = exampleParameters(2);
-    const m = buildMechanism(p, (i, ws, wb) => (i + ws + wb) % 3 / 2, () => 0);
+    const m = buildMechanism(
+      p,
+      (i, ws, wb) => ((i + ws + wb) % 3) / 2,
+      () => 0,
+    );
     const { env, mech } = toFoundation(m);
     const vt = new ValueTable(env);
     const k = 1 * 4 + 2; // w^s = 01, w^b = 10
@@ -142,7 +165,7 @@ describe('Proposition 4 construction', () => {
 });
 
 describe('greedy ties (footnote 17)', () => {
-  it('splits a tied budget so that tied mu\'s get the same sigma', () => {
+  it("splits a tied budget so that tied mu's get the same sigma", () => {
     const c = programCoefficients(E, exact(3));
     const s = greedySolution(prepareProgram(c), E.of('1/2'));
     expect(E.cmp(s.mu.seller[0], s.mu.buyer[0])).toBe(0);

@@ -47,7 +47,14 @@ export function buildMechanism(
 ): TradeMechanism {
   const N = params.objects;
   const T = 1 << N;
-  const m: TradeMechanism = { params, N, types: T, trade: new Float64Array(T * T * N), tauSeller: new Float64Array(T * T), tauBuyer: new Float64Array(T * T) };
+  const m: TradeMechanism = {
+    params,
+    N,
+    types: T,
+    trade: new Float64Array(T * T * N),
+    tauSeller: new Float64Array(T * T),
+    tauBuyer: new Float64Array(T * T),
+  };
   for (let ws = 0; ws < T; ws++) {
     for (let wb = 0; wb < T; wb++) {
       const k = ws * T + wb;
@@ -112,7 +119,8 @@ export function exAnteSummary(m: TradeMechanism): { utilities: Record<Agent, num
       us += w * m.tauSeller[k];
       ub += w * m.tauBuyer[k];
       rev += w * revenueAt(m, ws, wb);
-      for (let i = 0; i < m.N; i++) gains += w * m.trade[k * m.N + i] * (objectValue(m.params, 'buyer', wb, i) - objectValue(m.params, 'seller', ws, i));
+      for (let i = 0; i < m.N; i++)
+        gains += w * m.trade[k * m.N + i] * (objectValue(m.params, 'buyer', wb, i) - objectValue(m.params, 'seller', ws, i));
     }
   }
   return { utilities: { seller: us, buyer: ub }, revenue: rev, gainsFromTrade: gains };
@@ -122,7 +130,10 @@ export function exAnteSummary(m: TradeMechanism): { utilities: Record<Agent, num
 export function toFoundation(m: TradeMechanism): { env: Environment; mech: DirectMechanism } {
   const N = m.N;
   const T = m.types;
-  const prior = JointPrior.independent([Array.from(typeProbabilities(m.params, 'seller')), Array.from(typeProbabilities(m.params, 'buyer'))]);
+  const prior = JointPrior.independent([
+    Array.from(typeProbabilities(m.params, 'seller')),
+    Array.from(typeProbabilities(m.params, 'buyer')),
+  ]);
   const env: Environment = {
     prior,
     outcomes: N + 1,
@@ -201,7 +212,12 @@ export function symmetrize(m: TradeMechanism, opts: { relabelObjects?: boolean }
   const relabel = opts.relabelObjects ?? true;
   const T = m.types;
   const N = m.N;
-  const out: TradeMechanism = { ...m, trade: new Float64Array(m.trade.length), tauSeller: new Float64Array(T * T), tauBuyer: new Float64Array(T * T) };
+  const out: TradeMechanism = {
+    ...m,
+    trade: new Float64Array(m.trade.length),
+    tauSeller: new Float64Array(T * T),
+    tauBuyer: new Float64Array(T * T),
+  };
   const w = 1 / perms.length;
   for (const pi of perms) {
     for (let ws = 0; ws < T; ws++) {
@@ -282,7 +298,7 @@ export function thresholdMechanism(params: TradeParameters<number>, sol: Thresho
   const gapB = params.buyerHigh - params.buyerLow;
   const tauBar: Record<Agent, number[]> = { seller: [], buyer: [] };
   for (const j of AGENTS) {
-    const scale = (j === 'seller' ? params.qBuyer * gapS : params.qSeller * gapB);
+    const scale = j === 'seller' ? params.qBuyer * gapS : params.qSeller * gapB;
     let acc = 0;
     tauBar[j].push(sol.fixed[j]);
     for (let g = 1; g <= N; g++) {

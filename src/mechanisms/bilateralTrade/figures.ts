@@ -39,8 +39,16 @@ export function frontierFigure(title: string, subtitle: string, series: Frontier
       {
         mark: { type: 'line', point: true },
         encoding: {
-          x: { field: 'seller', type: 'quantitative', title: series.some((s) => s.perObject) ? "seller's utility per object" : "seller's ex ante utility" },
-          y: { field: 'buyer', type: 'quantitative', title: series.some((s) => s.perObject) ? "buyer's utility per object" : "buyer's ex ante utility" },
+          x: {
+            field: 'seller',
+            type: 'quantitative',
+            title: series.some((s) => s.perObject) ? "seller's utility per object" : "seller's ex ante utility",
+          },
+          y: {
+            field: 'buyer',
+            type: 'quantitative',
+            title: series.some((s) => s.perObject) ? "buyer's utility per object" : "buyer's ex ante utility",
+          },
           color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 300 } },
           order: { field: 'order', type: 'quantitative' },
         },
@@ -50,7 +58,10 @@ export function frontierFigure(title: string, subtitle: string, series: Frontier
 }
 
 /** Thresholds M^s, M^b (mu_m = 0 below M, sigma in (0, 1] at M, 1 above; M = N: no bad-object trade) on a grid of alpha^s. */
-export function thresholdPath(p: TradeParameters<number>, steps = 200): { alphaSeller: number; agent: string; threshold: number; effective: number }[] {
+export function thresholdPath(
+  p: TradeParameters<number>,
+  steps = 200,
+): { alphaSeller: number; agent: string; threshold: number; effective: number }[] {
   const out: { alphaSeller: number; agent: string; threshold: number; effective: number }[] = [];
   for (let k = 0; k <= steps; k++) {
     const a = k / steps;
@@ -58,7 +69,12 @@ export function thresholdPath(p: TradeParameters<number>, steps = 200): { alphaS
     for (const j of ['seller', 'buyer'] as const) {
       const f = thresholdForm(floatField, sol.mu[j]);
       // effective threshold: M + 1 - sigma (continuous in the budget; equals M when sigma = 1)
-      out.push({ alphaSeller: a, agent: j, threshold: f.threshold, effective: f.threshold === p.objects ? p.objects : f.threshold + 1 - f.sigma });
+      out.push({
+        alphaSeller: a,
+        agent: j,
+        threshold: f.threshold,
+        effective: f.threshold === p.objects ? p.objects : f.threshold + 1 - f.sigma,
+      });
     }
   }
   return out;

@@ -71,7 +71,11 @@ export const isGood = (w: number, i: number): boolean => ((w >> i) & 1) === 1;
  * and q^b, q^s in (0, 1). Throws InputError naming the offending field
  * (`--buyer-high` etc. are the CLI's names).
  */
-export function validateParameters<T>(F: Field<T>, p: TradeParameters<T>, names: Partial<Record<keyof TradeParameters, string>> = {}): void {
+export function validateParameters<T>(
+  F: Field<T>,
+  p: TradeParameters<T>,
+  names: Partial<Record<keyof TradeParameters, string>> = {},
+): void {
   const n = (k: keyof TradeParameters) => names[k] ?? k;
   if (!Number.isInteger(p.objects) || p.objects < 1) throw new InputError(n('objects'), `must be a positive integer, got ${p.objects}`);
   for (const k of ['buyerHigh', 'buyerLow', 'sellerHigh', 'sellerLow', 'qBuyer', 'qSeller'] as const) {
@@ -84,7 +88,10 @@ export function validateParameters<T>(F: Field<T>, p: TradeParameters<T>, names:
   ];
   for (const [a, b] of order) {
     if (F.cmp(p[a] as T, p[b] as T) <= 0) {
-      throw new InputError(n(a), `must exceed ${n(b)} (the model needs v_h^b > v_h^s > v_l^b > v_l^s >= 0), got ${F.show(p[a] as T)} <= ${F.show(p[b] as T)}`);
+      throw new InputError(
+        n(a),
+        `must exceed ${n(b)} (the model needs v_h^b > v_h^s > v_l^b > v_l^s >= 0), got ${F.show(p[a] as T)} <= ${F.show(p[b] as T)}`,
+      );
     }
   }
   if (F.cmp(p.sellerLow, F.zero) < 0) throw new InputError(n('sellerLow'), `must be >= 0 (v_l^s >= 0), got ${F.show(p.sellerLow)}`);

@@ -12,7 +12,15 @@ import { evaluateSolution, type ProgramCoefficients, type ThresholdSolution } fr
  * LP (12) solved through the certified LP layer (floats). Variables in the
  * order c^s, mu_0^s..mu_{N-1}^s, c^b, mu_0^b..mu_{N-1}^b.
  */
-export function solveProgram12(coef: ProgramCoefficients<number>, alphaSeller: number, opts: { extraRows?: (b: LPBuilder, idx: Record<Agent, { c: number; mu: number[] }>) => void; objective?: 'welfare' | { minimiseUtilityOf: Agent }; backend?: 'highs' | 'jsLpSolver' | 'auto' } = {}): { solution: ThresholdSolution<number>; lp: LPSolution } {
+export function solveProgram12(
+  coef: ProgramCoefficients<number>,
+  alphaSeller: number,
+  opts: {
+    extraRows?: (b: LPBuilder, idx: Record<Agent, { c: number; mu: number[] }>) => void;
+    objective?: 'welfare' | { minimiseUtilityOf: Agent };
+    backend?: 'highs' | 'jsLpSolver' | 'auto';
+  } = {},
+): { solution: ThresholdSolution<number>; lp: LPSolution } {
   const alpha: Record<Agent, number> = { seller: alphaSeller, buyer: 1 - alphaSeller };
   const b = new LPBuilder(opts.objective && opts.objective !== 'welfare' ? 'min' : 'max');
   const idx = {} as Record<Agent, { c: number; mu: number[] }>;
@@ -35,4 +43,3 @@ export function solveProgram12(coef: ProgramCoefficients<number>, alphaSeller: n
   const fixed = { seller: lp.x[idx.seller.c], buyer: lp.x[idx.buyer.c] };
   return { solution: evaluateSolution(coef, alphaSeller, mu, fixed), lp };
 }
-

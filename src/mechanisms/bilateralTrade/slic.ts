@@ -38,7 +38,11 @@ export function averageWeight(params: TradeParameters<number>, j: Agent, k: Clas
 }
 
 /** xi_m^j, phi_m^j of the product mechanism (m = 0..N; NaN where undefined). */
-export function productClassProbabilities(params: TradeParameters<number>, weights: Record<Agent, ClassWeights>, j: Agent): { xi: number[]; phi: number[] } {
+export function productClassProbabilities(
+  params: TradeParameters<number>,
+  weights: Record<Agent, ClassWeights>,
+  j: Agent,
+): { xi: number[]; phi: number[] } {
   const N = params.objects;
   const K = averageWeight(params, j === 'seller' ? 'buyer' : 'seller', weights[j === 'seller' ? 'buyer' : 'seller']);
   const xi: number[] = [];
@@ -50,7 +54,11 @@ export function productClassProbabilities(params: TradeParameters<number>, weigh
   return { xi, phi };
 }
 
-export function productMechanism(params: TradeParameters<number>, weights: Record<Agent, ClassWeights>, tauBar: Record<Agent, number[]>): TradeMechanism {
+export function productMechanism(
+  params: TradeParameters<number>,
+  weights: Record<Agent, ClassWeights>,
+  tauBar: Record<Agent, number[]>,
+): TradeMechanism {
   return buildMechanism(
     params,
     (i, ws, wb) => {
@@ -96,7 +104,14 @@ export function tightnessViolation(gap: number, phi: number[], tauBar: number[])
  * The paper prints last = N - 1; `last: 'N'` is the corrected range.
  * Returns null when already tight.
  */
-export function tightenStep(params: TradeParameters<number>, j: Agent, phi: number[], tauBar: number[], last: 'N' | 'N-1', tol = TIE_TOLERANCE): number[] | null {
+export function tightenStep(
+  params: TradeParameters<number>,
+  j: Agent,
+  phi: number[],
+  tauBar: number[],
+  last: 'N' | 'N-1',
+  tol = TIE_TOLERANCE,
+): number[] | null {
   const N = params.objects;
   const gap = valuationGap(floatField, params, j);
   const q = j === 'seller' ? params.qSeller : params.qBuyer;
@@ -115,7 +130,13 @@ export function tightenStep(params: TradeParameters<number>, j: Agent, phi: numb
 }
 
 /** Iterate (20) until tight (at most N steps per agent). */
-export function tighten(params: TradeParameters<number>, j: Agent, phi: number[], tauBar: number[], last: 'N' | 'N-1' = 'N'): { tauBar: number[]; steps: number } {
+export function tighten(
+  params: TradeParameters<number>,
+  j: Agent,
+  phi: number[],
+  tauBar: number[],
+  last: 'N' | 'N-1' = 'N',
+): { tauBar: number[]; steps: number } {
   let cur = tauBar;
   let steps = 0;
   for (let s = 0; s <= params.objects + 1; s++) {
@@ -126,4 +147,3 @@ export function tighten(params: TradeParameters<number>, j: Agent, phi: number[]
   }
   return { tauBar: cur, steps };
 }
-

@@ -42,7 +42,12 @@ export function optimalWork<T>(F: Field<T>, p: TradeParameters<T>): WorkPart[] {
   const ops = 25 * N + 2 * N * Math.log2(N + 1);
   if (F.name === 'float') return [{ what: `the threshold program for N = ${N} objects`, units: 20 * ops + CELL_COST * 20 * N }];
   const bits = exactBits(F, p);
-  return [{ what: `the exact threshold program for N = ${N} objects (numbers of about ${Math.round(bits)} bits)`, units: ops * exactOpWork(bits) + CELL_COST * 20 * N * (1 + bits / 64) }];
+  return [
+    {
+      what: `the exact threshold program for N = ${N} objects (numbers of about ${Math.round(bits)} bits)`,
+      units: ops * exactOpWork(bits) + CELL_COST * 20 * N * (1 + bits / 64),
+    },
+  ];
 }
 
 /**
@@ -55,13 +60,20 @@ export function frontierWork<T>(F: Field<T>, p: TradeParameters<T>, sellerItems:
   const bp = sellerItems * buyerItems;
   const what = `the Pareto frontier for N = ${N} objects: ${sellerItems} x ${buyerItems} breakpoints x N`;
   if (F.name === 'float') return [{ what, units: 1.5 * bp * N + CELL_COST * 2 * bp }];
-  return [{ what: `${what}, exact numbers of about ${Math.round(bits)} bits`, units: 1300 * bp * N * exactOpWork(bits, 1.5) + CELL_COST * bp * (1 + bits / 16) }];
+  return [
+    {
+      what: `${what}, exact numbers of about ${Math.round(bits)} bits`,
+      units: 1300 * bp * N * exactOpWork(bits, 1.5) + CELL_COST * bp * (1 + bits / 16),
+    },
+  ];
 }
 
 /** The work of `ep amd`: one certified LP with 4^N (N + 2) variables and 2 4^N + 1 rows. */
 export function amdWork(N: number): WorkPart[] {
   const P = 4 ** N;
-  return [{ what: `the AMD LP for N = ${N} objects (${P * (N + 2)} variables, ${2 * P + 1} rows)`, units: 400 * P * (N + 2) * (2 * P + 1) }];
+  return [
+    { what: `the AMD LP for N = ${N} objects (${P * (N + 2)} variables, ${2 * P + 1} rows)`, units: 400 * P * (N + 2) * (2 * P + 1) },
+  ];
 }
 
 /** Output values: numbers in float mode, "a/b" strings in exact mode. */
@@ -90,7 +102,13 @@ export function optimalSummary<T>(F: Field<T>, p: TradeParameters<T>, alpha: T, 
     utilities: { seller: finiteOut(F, sol.utilities.seller, 'NU^s'), buyer: finiteOut(F, sol.utilities.buyer, 'NU^b') },
     weightedWelfare: finiteOut(F, sol.weightedWelfare, 'the weighted welfare'),
     gainsFromTrade: finiteOut(F, sol.income, 'the gains from trade NI'),
-    tradeProbabilities: p.objects <= 64 ? { seller: sol.mu.seller.map((m, k) => finiteOut(F, m, `mu_${k}^s`)), buyer: sol.mu.buyer.map((m, k) => finiteOut(F, m, `mu_${k}^b`)) } : undefined,
+    tradeProbabilities:
+      p.objects <= 64
+        ? {
+            seller: sol.mu.seller.map((m, k) => finiteOut(F, m, `mu_${k}^s`)),
+            buyer: sol.mu.buyer.map((m, k) => finiteOut(F, m, `mu_${k}^b`)),
+          }
+        : undefined,
     marginalVariables: sol.marginal,
   };
 }
@@ -109,4 +127,3 @@ export function frontierSummary<T>(F: Field<T>, p: TradeParameters<T>, maxWork =
     alphaSeller: [finiteOut(F, v.alphaSeller[0], 'alpha^s'), finiteOut(F, v.alphaSeller[1], 'alpha^s')],
   }));
 }
-

@@ -157,7 +157,8 @@ export function prepareProgram<T>(coef: ProgramCoefficients<T>): PreparedProgram
   return { coef, sorted, free };
 }
 
-export const variableName = (it: { agent: Agent; m: number }): string => (it.m === -1 ? `c^${it.agent === 'seller' ? 's' : 'b'}` : `mu_${it.m}^${it.agent === 'seller' ? 's' : 'b'}`);
+export const variableName = (it: { agent: Agent; m: number }): string =>
+  it.m === -1 ? `c^${it.agent === 'seller' ? 's' : 'b'}` : `mu_${it.m}^${it.agent === 'seller' ? 's' : 'b'}`;
 
 /**
  * Remark 2's greedy construction: set every mu with a non-positive cost to 1,
@@ -231,7 +232,13 @@ export function greedySolution<T>(prep: PreparedProgram<T>, alphaSeller: T): Thr
 }
 
 /** NU^s, NU^b, NI and the weighted welfare of given (c, mu) (equations 10, 11, 12). */
-export function evaluateSolution<T>(coef: ProgramCoefficients<T>, alphaSeller: T, mu: Record<Agent, T[]>, fixed: Record<Agent, T>, marginal: string[] = []): ThresholdSolution<T> {
+export function evaluateSolution<T>(
+  coef: ProgramCoefficients<T>,
+  alphaSeller: T,
+  mu: Record<Agent, T[]>,
+  fixed: Record<Agent, T>,
+  marginal: string[] = [],
+): ThresholdSolution<T> {
   const F = coef.field;
   const utilities = {} as Record<Agent, T>;
   let income = coef.baseIncome;

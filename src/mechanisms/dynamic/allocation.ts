@@ -15,7 +15,6 @@ import type { StepBudget } from '../../core/limits.ts';
 import { PLAN_TIE_TOLERANCE } from '../../core/tolerance.ts';
 import { hasFiniteHorizon, type DynamicEnvironment } from './environment.ts';
 
-
 export interface EfficientPlan {
   /** true for the infinite horizon: one stationary rule and value */
   stationary: boolean;
@@ -114,7 +113,11 @@ export function efficientPlan(env: DynamicEnvironment, opts: { budget?: StepBudg
   const stepWork = opts.budget ? policyIterationWork(env) : 0;
   for (let iter = 0; iter < 1000; iter++) {
     opts.budget?.spend(stepWork);
-    value = evaluateStationary(env, rule, rule.map((a, s) => socialFlow(env, a, s)));
+    value = evaluateStationary(
+      env,
+      rule,
+      rule.map((a, s) => socialFlow(env, a, s)),
+    );
     let changed = false;
     const next = rule.map((a, s) => {
       const q = actionValues(env, s, value);
@@ -131,6 +134,10 @@ export function efficientPlan(env: DynamicEnvironment, opts: { budget?: StepBudg
   }
   // final rule: lowest index among the maximisers of Q under the optimal value
   rule = Array.from({ length: S }, (_, s) => argmaxLowest(actionValues(env, s, value)));
-  value = evaluateStationary(env, rule, rule.map((a, s) => socialFlow(env, a, s)));
+  value = evaluateStationary(
+    env,
+    rule,
+    rule.map((a, s) => socialFlow(env, a, s)),
+  );
   return { stationary: true, rules: [rule], values: [value] };
 }

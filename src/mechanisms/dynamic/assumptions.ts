@@ -45,7 +45,11 @@ export function distanceToHullOfOthers(M: number[][], k: number): number {
   const b = new LPBuilder('min');
   const lam = Array.from({ length: n }, (_, l) => (l === k ? -1 : b.addVariable(`lambda_${l}`)));
   const s = b.addVariable('s', { objective: 1 });
-  b.eq(lam.filter((v) => v >= 0).map((v) => [v, 1] as const), 1, 'simplex');
+  b.eq(
+    lam.filter((v) => v >= 0).map((v) => [v, 1] as const),
+    1,
+    'simplex',
+  );
   M.forEach((row, r) => {
     const terms = lam.flatMap((v, l) => (v >= 0 ? [[v, -row[l]] as const] : []));
     // row[k] - sum lambda_l row[l] <= s  and  >= -s

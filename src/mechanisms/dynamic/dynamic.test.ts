@@ -21,8 +21,14 @@ const good = () => ({
   discount: 0.9,
   transition: [Array.from({ length: 4 }, () => [0.25, 0.25, 0.25, 0.25]), Array.from({ length: 4 }, () => [0.1, 0.2, 0.3, 0.4])],
   utility: [
-    [[1, 0, 0, 1], [0, 1, 1, 0]],
-    [[0, 0, 1, 1], [1, 1, 0, 0]],
+    [
+      [1, 0, 0, 1],
+      [0, 1, 1, 0],
+    ],
+    [
+      [0, 0, 1, 1],
+      [1, 1, 0, 0],
+    ],
   ],
   lastAction: 0,
 });
@@ -35,7 +41,10 @@ describe('parseDynamicEnvironment', () => {
   });
   it.each([
     [(o: Record<string, unknown>) => ((o.transition as number[][][])[1][2] = [0.5, 0.5, 0.5, 0]), /transition\[1\]\[2\]: sums to 1\.5/],
-    [(o: Record<string, unknown>) => ((o.transition as number[][][])[0][0] = [0.5, 0.5]), /transition\[0\]\[0\]: has 2 entries, expected 4/],
+    [
+      (o: Record<string, unknown>) => ((o.transition as number[][][])[0][0] = [0.5, 0.5]),
+      /transition\[0\]\[0\]: has 2 entries, expected 4/,
+    ],
     [(o: Record<string, unknown>) => (o.discount = 1), /discount: must be a number in \(0, 1\)/],
     [(o: Record<string, unknown>) => ((o.utility as number[][][])[1] = [[1, 2, 3, 4]]), /utility\[1\]: has 1 entries, expected 2/],
     [(o: Record<string, unknown>) => (o.signals = [2]), /signals: has 1 entries, expected 2/],
@@ -57,7 +66,9 @@ describe('efficient plan', () => {
         const plan = efficientPlan(env);
         const W = plan.values[0];
         for (let s = 0; s < env.space.size; s++) {
-          const best = Math.max(...Array.from({ length: env.actions }, (_, a) => socialFlow(env, a, s) + env.discount * expectNext(env, a, s, W)));
+          const best = Math.max(
+            ...Array.from({ length: env.actions }, (_, a) => socialFlow(env, a, s) + env.discount * expectNext(env, a, s, W)),
+          );
           expect(Math.abs(best - W[s])).toBeLessThan(1e-8);
         }
       }),
@@ -69,16 +80,20 @@ describe('efficient plan', () => {
 describe('one-shot deviation checker', () => {
   it('agrees with the enumeration of whole signal paths (correct and broken transfers)', () => {
     fc.assert(
-      fc.property(dynamicSpecArb({ infinite: false, horizons: { min: 2, max: 3 }, maxProfiles: 6 }), fc.constantFrom(1, 0.5, 0), (spec, factor) => {
-        const env = environmentFromDynamicSpec(spec);
-        const plan = efficientPlan(env);
-        const tr = scaleTransfers(lemmaA4Transfers(env, plan).transfers, factor);
-        const a = periodicExPostIC(env, plan, tr);
-        const b = periodicExPostICByPaths(env, plan, tr);
-        expect(a.gainByPeriod.length).toBe(b.gainByPeriod.length);
-        a.gainByPeriod.forEach((g, k) => expect(Math.abs(g - b.gainByPeriod[k])).toBeLessThan(1e-9));
-        expect(a.cases).toBe(b.cases);
-      }),
+      fc.property(
+        dynamicSpecArb({ infinite: false, horizons: { min: 2, max: 3 }, maxProfiles: 6 }),
+        fc.constantFrom(1, 0.5, 0),
+        (spec, factor) => {
+          const env = environmentFromDynamicSpec(spec);
+          const plan = efficientPlan(env);
+          const tr = scaleTransfers(lemmaA4Transfers(env, plan).transfers, factor);
+          const a = periodicExPostIC(env, plan, tr);
+          const b = periodicExPostICByPaths(env, plan, tr);
+          expect(a.gainByPeriod.length).toBe(b.gainByPeriod.length);
+          a.gainByPeriod.forEach((g, k) => expect(Math.abs(g - b.gainByPeriod[k])).toBeLessThan(1e-9));
+          expect(a.cases).toBe(b.cases);
+        },
+      ),
       { numRuns: 30, seed: 5 },
     );
   });
@@ -91,7 +106,9 @@ describe('one-shot deviation checker', () => {
     expect(r.witness!.gain).toBeCloseTo(r.violation, 12);
   });
   it('Lemma A.4 transfers satisfy conditions (i) and (ii) of Lemma A.3 on the fixture', () => {
-    const env = parseDynamicEnvironment(JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/seed004/two-agents-copy.json'), 'utf8')));
+    const env = parseDynamicEnvironment(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/seed004/two-agents-copy.json'), 'utf8')),
+    );
     const plan = efficientPlan(env);
     const a4 = lemmaA4Transfers(env, plan);
     const c = lemmaA3Conditions(env, plan, a4.transfers);
@@ -110,15 +127,29 @@ describe('assumptions', () => {
     expect(distanceToHullOfOthers(M, 0)).toBeCloseTo(0.5, 7);
   });
   it('smallest singular value', () => {
-    expect(smallestSingularValue([[1, 0], [0, 2], [0, 0]])).toBeCloseTo(1, 9);
-    expect(smallestSingularValue([[1, 2], [2, 4]])).toBeLessThan(1e-6);
+    expect(
+      smallestSingularValue([
+        [1, 0],
+        [0, 2],
+        [0, 0],
+      ]),
+    ).toBeCloseTo(1, 9);
+    expect(
+      smallestSingularValue([
+        [1, 2],
+        [2, 4],
+      ]),
+    ).toBeLessThan(1e-6);
     expect(smallestSingularValue([[1, 2, 3]])).toBe(0);
   });
 });
 
 describe('pseudo-inverse', () => {
   it('handles the matrix on which mathjs pinv throws', () => {
-    const A = [[4 / 21, 6 / 21, 6 / 21, 5 / 21], [4 / 21, 6 / 21, 4 / 21, 7 / 21]];
+    const A = [
+      [4 / 21, 6 / 21, 6 / 21, 5 / 21],
+      [4 / 21, 6 / 21, 4 / 21, 7 / 21],
+    ];
     const { inverse } = pseudoInverse(A);
     const AX = A.map((row) => inverse[0].map((_, c) => row.reduce((acc, v, k) => acc + v * inverse[k][c], 0)));
     expect(AX[0][0]).toBeCloseTo(1, 9);
@@ -126,7 +157,10 @@ describe('pseudo-inverse', () => {
     expect(AX[1][1]).toBeCloseTo(1, 9);
   });
   it('spectral formula of a rank-deficient matrix', () => {
-    const X = spectralPseudoInverse([[1, 1], [1, 1]]);
+    const X = spectralPseudoInverse([
+      [1, 1],
+      [1, 1],
+    ]);
     X.flat().forEach((v) => expect(v).toBeCloseTo(0.25, 9));
   });
 });

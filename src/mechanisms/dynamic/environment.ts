@@ -99,7 +99,18 @@ function expectArray(x: unknown, field: string, length?: number): unknown[] {
   return x;
 }
 
-const KNOWN = new Set(['agents', 'signals', 'actions', 'horizon', 'discount', 'transition', 'utility', 'lastAction', 'name', 'description']);
+const KNOWN = new Set([
+  'agents',
+  'signals',
+  'actions',
+  'horizon',
+  'discount',
+  'transition',
+  'utility',
+  'lastAction',
+  'name',
+  'description',
+]);
 
 /**
  * The range of the discount factor delta accepted from a file: below 1e-6 the
@@ -131,7 +142,10 @@ export function parseDynamicSpec(raw: unknown): DynamicEnvironmentSpec {
   else throw new InputError('horizon', `must be a positive integer or "infinite", got ${JSON.stringify(o.horizon) ?? String(o.horizon)}`);
   const d = o.discount;
   if (typeof d !== 'number' || !(d >= DISCOUNT_RANGE.min && d <= DISCOUNT_RANGE.max)) {
-    throw new InputError('discount', `must be a number in (0, 1), from ${DISCOUNT_RANGE.min} to 1 - 1e-9 (floating-point precision), got ${JSON.stringify(d) ?? String(d)}`);
+    throw new InputError(
+      'discount',
+      `must be a number in (0, 1), from ${DISCOUNT_RANGE.min} to 1 - 1e-9 (floating-point precision), got ${JSON.stringify(d) ?? String(d)}`,
+    );
   }
   const discount = d;
   const S = product(signals);
@@ -143,11 +157,14 @@ export function parseDynamicSpec(raw: unknown): DynamicEnvironmentSpec {
     }),
   );
   const utility = expectArray(o.utility, 'utility', n).map((ua, i) =>
-    expectArray(ua, `utility[${i}]`, A).map((us, a) => expectArray(us, `utility[${i}][${a}]`, S).map((v, s) => payoff(v, `utility[${i}][${a}][${s}]`))),
+    expectArray(ua, `utility[${i}]`, A).map((us, a) =>
+      expectArray(us, `utility[${i}][${a}]`, S).map((v, s) => payoff(v, `utility[${i}][${a}][${s}]`)),
+    ),
   );
   let lastAction: number | undefined;
   if (o.lastAction !== undefined) {
-    if (typeof o.lastAction !== 'number' || !Number.isInteger(o.lastAction) || o.lastAction < 0 || o.lastAction >= A) throw new InputError('lastAction', `must be an action index in 0..${A - 1}, got ${JSON.stringify(o.lastAction)}`);
+    if (typeof o.lastAction !== 'number' || !Number.isInteger(o.lastAction) || o.lastAction < 0 || o.lastAction >= A)
+      throw new InputError('lastAction', `must be an action index in 0..${A - 1}, got ${JSON.stringify(o.lastAction)}`);
     lastAction = o.lastAction;
   }
   return { signals, actions: A, horizon, discount, transition, utility, lastAction };

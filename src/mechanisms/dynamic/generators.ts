@@ -67,7 +67,8 @@ export function dynamicSpecArb(opts: DynamicArbOptions = {}): fc.Arbitrary<Dynam
   if (opts.horizons !== null) horizonArbs.push(fc.integer(opts.horizons ?? { min: 2, max: 4 }));
   if (opts.infinite ?? true) horizonArbs.push(fc.constant<Horizon>('infinite'));
   const horizonArb = horizonArbs.length === 1 ? horizonArbs[0] : fc.oneof(...horizonArbs);
-  const depArb = opts.transitions === 'independent' ? fc.constant(false) : opts.transitions === 'dependent' ? fc.constant(true) : fc.boolean();
+  const depArb =
+    opts.transitions === 'independent' ? fc.constant(false) : opts.transitions === 'dependent' ? fc.constant(true) : fc.boolean();
   const minW = opts.minWeight ?? 1;
   const maxW = opts.maxWeight ?? 3;
   return fc
@@ -82,30 +83,42 @@ export function dynamicSpecArb(opts: DynamicArbOptions = {}): fc.Arbitrary<Dynam
     .chain((signals) => {
       const S = signals.reduce((p, k) => p * k, 1);
       const n = signals.length;
-      return fc.record({
-        signals: fc.constant(signals),
-        actions: fc.integer(act),
-        horizon: horizonArb,
-        discount: fc.constantFrom(...DISCOUNTS),
-        allocationDependent: depArb,
-        copy: fc.integer(opts.copy ?? { min: 1, max: 4 }),
-      }).chain((head) => {
-        const tables = head.allocationDependent ? head.actions : 1;
-        const rowArb = fc.array(fc.integer({ min: minW, max: maxW }), { minLength: S, maxLength: S });
-        const tableArb = opts.iid ? rowArb.map((row) => Array.from({ length: S }, () => row)) : fc.array(rowArb, { minLength: S, maxLength: S });
-        const uArb = fc.array(fc.array(fc.array(fc.integer({ min: opts.uMin ?? 0, max: opts.uMax ?? 4 }), { minLength: S, maxLength: S }), { minLength: head.actions, maxLength: head.actions }), { minLength: n, maxLength: n });
-        const lastArb: fc.Arbitrary<number | undefined> =
-          head.horizon === 'infinite' || opts.lastPeriod === 'efficient'
-            ? fc.constant(undefined)
-            : opts.lastPeriod === 'constant'
-              ? fc.integer({ min: 0, max: head.actions - 1 })
-              : fc.option(fc.integer({ min: 0, max: head.actions - 1 }), { nil: undefined });
-        return fc.record({ weights: fc.array(tableArb, { minLength: tables, maxLength: tables }), utility: uArb, lastAction: lastArb }).map((tail) => {
-          const spec: DynamicSpec = { ...head, weights: tail.weights, utility: tail.utility };
-          if (tail.lastAction !== undefined) spec.lastAction = tail.lastAction;
-          return spec;
+      return fc
+        .record({
+          signals: fc.constant(signals),
+          actions: fc.integer(act),
+          horizon: horizonArb,
+          discount: fc.constantFrom(...DISCOUNTS),
+          allocationDependent: depArb,
+          copy: fc.integer(opts.copy ?? { min: 1, max: 4 }),
+        })
+        .chain((head) => {
+          const tables = head.allocationDependent ? head.actions : 1;
+          const rowArb = fc.array(fc.integer({ min: minW, max: maxW }), { minLength: S, maxLength: S });
+          const tableArb = opts.iid
+            ? rowArb.map((row) => Array.from({ length: S }, () => row))
+            : fc.array(rowArb, { minLength: S, maxLength: S });
+          const uArb = fc.array(
+            fc.array(fc.array(fc.integer({ min: opts.uMin ?? 0, max: opts.uMax ?? 4 }), { minLength: S, maxLength: S }), {
+              minLength: head.actions,
+              maxLength: head.actions,
+            }),
+            { minLength: n, maxLength: n },
+          );
+          const lastArb: fc.Arbitrary<number | undefined> =
+            head.horizon === 'infinite' || opts.lastPeriod === 'efficient'
+              ? fc.constant(undefined)
+              : opts.lastPeriod === 'constant'
+                ? fc.integer({ min: 0, max: head.actions - 1 })
+                : fc.option(fc.integer({ min: 0, max: head.actions - 1 }), { nil: undefined });
+          return fc
+            .record({ weights: fc.array(tableArb, { minLength: tables, maxLength: tables }), utility: uArb, lastAction: lastArb })
+            .map((tail) => {
+              const spec: DynamicSpec = { ...head, weights: tail.weights, utility: tail.utility };
+              if (tail.lastAction !== undefined) spec.lastAction = tail.lastAction;
+              return spec;
+            });
         });
-      });
     });
 }
 

@@ -78,7 +78,8 @@ export function truthfulContinuation(env: DynamicEnvironment, plan: EfficientPla
         Array.from({ length: S }, (_, s) => {
           const a = rule[s];
           let v = env.utility[i][a][s];
-          if (t < T) v += d * (expectedTransferByReport(env, table, i, a, s)[env.space.component(s, i)] + expectNext(env, a, s, cont[t][i]));
+          if (t < T)
+            v += d * (expectedTransferByReport(env, table, i, a, s)[env.space.component(s, i)] + expectNext(env, a, s, cont[t][i]));
           return v;
         }),
       );
@@ -110,7 +111,12 @@ export function truthfulContinuation(env: DynamicEnvironment, plan: EfficientPla
  * so the gain there is u^i(a_T(r, theta^{-i}), theta) - u^i(a_T(theta), theta)
  * (0 when a_T is constant).
  */
-export function periodicExPostIC(env: DynamicEnvironment, plan: EfficientPlan, tr: ContingentTransfers | null, opts: { tolerance?: number } = {}): PeriodicICResult {
+export function periodicExPostIC(
+  env: DynamicEnvironment,
+  plan: EfficientPlan,
+  tr: ContingentTransfers | null,
+  opts: { tolerance?: number } = {},
+): PeriodicICResult {
   const cont = truthfulContinuation(env, plan, tr);
   const periods = hasFiniteHorizon(env) ? env.horizon : 1;
   const S = env.space.size;
@@ -151,7 +157,12 @@ export function periodicExPostIC(env: DynamicEnvironment, plan: EfficientPlan, t
  * theta_{t+1}, ..., theta_T (no dynamic programming): exponential in T - t.
  * Finite horizon only; the baseline of the seed004 benchmark and a cross-check.
  */
-export function periodicExPostICByPaths(env: DynamicEnvironment, plan: EfficientPlan, tr: ContingentTransfers | null, opts: { tolerance?: number } = {}): PeriodicICResult {
+export function periodicExPostICByPaths(
+  env: DynamicEnvironment,
+  plan: EfficientPlan,
+  tr: ContingentTransfers | null,
+  opts: { tolerance?: number } = {},
+): PeriodicICResult {
   if (!hasFiniteHorizon(env)) throw new RangeError('periodicExPostICByPaths: finite horizon only');
   const T = env.horizon;
   const d = env.discount;
@@ -202,7 +213,11 @@ export function lastPeriodGain(env: DynamicEnvironment, plan: EfficientPlan): nu
   if (!hasFiniteHorizon(env)) return 0;
   const rule = ruleAt(plan, env.horizon);
   const uniform = env.signals.map((k) => new Array<number>(k).fill(1 / k));
-  const staticEnv: Environment = { prior: JointPrior.independent(uniform), outcomes: env.actions, value: (i, c, _state, k) => env.utility[i][c][k] };
+  const staticEnv: Environment = {
+    prior: JointPrior.independent(uniform),
+    outcomes: env.actions,
+    value: (i, c, _state, k) => env.utility[i][c][k],
+  };
   const zero = new Array<number>(env.agents).fill(0);
   const mech: DirectMechanism = { name: 'period-T allocation', outcome: (k) => rule[k], transfer: () => zero };
   return Math.max(0, exPostIC(staticEnv, mech, { tolerance: 0 }).worst);

@@ -47,7 +47,15 @@ export type LastStep = 'asPrinted' | 'internalizeLastPeriod';
  * (condition (i) of Lemma A.3 in the paid-to-agent convention), for agent i,
  * allocation a and profile s: delta E[x^i_{t+1} | a, s] must equal this.
  */
-export function transferTarget(env: DynamicEnvironment, plan: EfficientPlan, lastStep: LastStep, t: number, i: number, a: number, s: number): number {
+export function transferTarget(
+  env: DynamicEnvironment,
+  plan: EfficientPlan,
+  lastStep: LastStep,
+  t: number,
+  i: number,
+  a: number,
+  s: number,
+): number {
   let v = 0;
   for (let j = 0; j < env.agents; j++) if (j !== i) v += env.utility[j][a][s];
   if (lastStep === 'internalizeLastPeriod' && hasFiniteHorizon(env) && t === env.horizon - 1) {
@@ -78,7 +86,11 @@ function stepKeys(env: DynamicEnvironment, lastStep: LastStep): { count: number;
  * the others' current profile o, or null to stop (no transfers exist there).
  * A step identical to the previous one (stepKeys) shares its table.
  */
-function tabulateTransfers(env: DynamicEnvironment, lastStep: LastStep, block: (t: number, i: number, a: number, o: number) => number[][] | null): TransferTable[] | null {
+function tabulateTransfers(
+  env: DynamicEnvironment,
+  lastStep: LastStep,
+  block: (t: number, i: number, a: number, o: number) => number[][] | null,
+): TransferTable[] | null {
   const { count, distinct } = stepKeys(env, lastStep);
   const steps: TransferTable[] = [];
   for (let t = 1; t <= count; t++) {
@@ -125,7 +137,11 @@ export interface LemmaA4Result {
  * (Assumption 3). The pseudo-inverse is mathjs `pinv`, checked, with a spectral
  * fallback (see src/solvers/pseudoInverse.ts). `scale` (default 1/delta) exists for mutants.
  */
-export function lemmaA4Transfers(env: DynamicEnvironment, plan: EfficientPlan, opts: { lastStep?: LastStep; scale?: number } = {}): LemmaA4Result {
+export function lemmaA4Transfers(
+  env: DynamicEnvironment,
+  plan: EfficientPlan,
+  opts: { lastStep?: LastStep; scale?: number } = {},
+): LemmaA4Result {
   const lastStep = opts.lastStep ?? 'asPrinted';
   const scale = opts.scale ?? 1 / env.discount;
   let residual = 0;
@@ -174,7 +190,11 @@ export interface ReportDependentResult {
 export function reportDependentTransfers(
   env: DynamicEnvironment,
   plan: EfficientPlan,
-  opts: { lastStep?: LastStep; objective?: (i: number, a: number, o: number, size: number) => number[]; /** false drops condition (ii) (for mutants) */ conditionII?: boolean } = {},
+  opts: {
+    lastStep?: LastStep;
+    objective?: (i: number, a: number, o: number, size: number) => number[];
+    /** false drops condition (ii) (for mutants) */ conditionII?: boolean;
+  } = {},
 ): ReportDependentResult {
   const lastStep = opts.lastStep ?? 'asPrinted';
   let maxAbs = 0;
@@ -188,20 +208,44 @@ export function reportDependentTransfers(
     const build = (objective: number[] | null, bound: number) => {
       const b = new LPBuilder(objective ? 'max' : 'min');
       const x = Array.from({ length: k }, (_, r) =>
-        Array.from({ length: m }, (_, q) => b.addVariable(`x_${r}_${q}`, { lower: objective ? -bound : -Infinity, upper: objective ? bound : Infinity, objective: objective ? objective[r * m + q] : 0 })),
+        Array.from({ length: m }, (_, q) =>
+          b.addVariable(`x_${r}_${q}`, {
+            lower: objective ? -bound : -Infinity,
+            upper: objective ? bound : Infinity,
+            objective: objective ? objective[r * m + q] : 0,
+          }),
+        ),
       );
       const sVar = objective ? -1 : b.addVariable('s', { objective: 1 });
       for (let th = 0; th < k; th++) {
-        b.eq(x[th].map((v, q) => [v, env.discount * M[q][th]] as const), target[th], `i_${th}`);
+        b.eq(
+          x[th].map((v, q) => [v, env.discount * M[q][th]] as const),
+          target[th],
+          `i_${th}`,
+        );
         for (let r = 0; r < k; r++) {
           if (r === th || opts.conditionII === false) continue;
           b.ge([...x[th].map((v, q) => [v, M[q][th]] as const), ...x[r].map((v, q) => [v, -M[q][th]] as const)], 0, `ii_${th}_${r}`);
         }
       }
-      if (sVar >= 0) for (const row of x) for (const v of row) {
-        b.le([[v, 1], [sVar, -1]], 0);
-        b.ge([[v, 1], [sVar, 1]], 0);
-      }
+      if (sVar >= 0)
+        for (const row of x)
+          for (const v of row) {
+            b.le(
+              [
+                [v, 1],
+                [sVar, -1],
+              ],
+              0,
+            );
+            b.ge(
+              [
+                [v, 1],
+                [sVar, 1],
+              ],
+              0,
+            );
+          }
       lps++;
       const sol = solveLP(b.build());
       return { sol, x };
@@ -233,7 +277,12 @@ export interface ConditionResiduals {
 }
 
 /** Lemma A.3 conditions (i) and (ii) evaluated for given transfers (every step, agent, allocation, profile, report). */
-export function lemmaA3Conditions(env: DynamicEnvironment, plan: EfficientPlan, tr: ContingentTransfers, lastStep: LastStep = 'asPrinted'): ConditionResiduals {
+export function lemmaA3Conditions(
+  env: DynamicEnvironment,
+  plan: EfficientPlan,
+  tr: ContingentTransfers,
+  lastStep: LastStep = 'asPrinted',
+): ConditionResiduals {
   let c1 = 0;
   let c2 = -Infinity;
   const count = tr.stationary ? 1 : tr.steps.length;
@@ -257,7 +306,10 @@ export function lemmaA3Conditions(env: DynamicEnvironment, plan: EfficientPlan, 
 
 /** Multiply every transfer by `factor` (mutants). */
 export function scaleTransfers(tr: ContingentTransfers, factor: number): ContingentTransfers {
-  return { stationary: tr.stationary, steps: tr.steps.map((t) => t.map((a) => a.map((o) => o.map((r) => r.map((row) => row.map((v) => v * factor)))))) };
+  return {
+    stationary: tr.stationary,
+    steps: tr.steps.map((t) => t.map((a) => a.map((o) => o.map((r) => r.map((row) => row.map((v) => v * factor)))))),
+  };
 }
 
 export interface ReportIndependentFeasibility {
@@ -277,7 +329,8 @@ export interface ReportIndependentFeasibility {
  * feasibility LP (infeasibility certified by the agreement of both backends).
  */
 export function reportIndependentTwoPeriodFeasible(env: DynamicEnvironment, plan: EfficientPlan): ReportIndependentFeasibility {
-  if (env.horizon !== 2 || env.lastAction === undefined) throw new RangeError('reportIndependentTwoPeriodFeasible: T = 2 with a constant last allocation');
+  if (env.horizon !== 2 || env.lastAction === undefined)
+    throw new RangeError('reportIndependentTwoPeriodFeasible: T = 2 with a constant last allocation');
   const rule = ruleAt(plan, 1);
   const last = env.lastAction;
   const d = env.discount;
@@ -287,7 +340,9 @@ export function reportIndependentTwoPeriodFeasible(env: DynamicEnvironment, plan
     const ownNext = (a: number, s: number) => env.transition[a][s].reduce((acc, p, s2) => acc + p * env.utility[i][last][s2], 0);
     for (let o = 0; o < m; o++) {
       const b = new LPBuilder('min');
-      const x = Array.from({ length: env.actions }, (_, a) => Array.from({ length: m }, (_, q) => b.addVariable(`x_${a}_${q}`, { lower: -Infinity })));
+      const x = Array.from({ length: env.actions }, (_, a) =>
+        Array.from({ length: m }, (_, q) => b.addVariable(`x_${a}_${q}`, { lower: -Infinity })),
+      );
       let rows = 0;
       for (const s of env.fullIndex[i][o]) {
         const aStar = rule[s];

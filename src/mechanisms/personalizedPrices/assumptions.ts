@@ -15,7 +15,12 @@ export interface AssumptionCheck {
   witness: { buyer: number; other?: number; s: number[][]; sPrime: number[][] } | null;
 }
 
-export function checkAssumptionsBySampling(model: ValuationModel, samples = 300, seed = 1, tol = DEFAULT_TOLERANCE): { assumption1: AssumptionCheck; assumption2: AssumptionCheck } {
+export function checkAssumptionsBySampling(
+  model: ValuationModel,
+  samples = 300,
+  seed = 1,
+  tol = DEFAULT_TOLERANCE,
+): { assumption1: AssumptionCheck; assumption2: AssumptionCheck } {
   const rnd = mulberry32(seed);
   const n = model.dims.length;
   const a1: AssumptionCheck = { holds: true, worst: -Infinity, witness: null };

@@ -50,7 +50,14 @@ function opts(o: ConstructionOptions = {}): Opts {
 }
 
 /** sup{x in [lo, hi] : f(x) <= 0} for f non-decreasing, f(lo) <= 0 < f(hi): returns a bracket of width <= acc. */
-export function monotoneSup(f: (x: number) => number, lo: number, hi: number, flo: number, fhi: number, acc: number): { lo: number; hi: number; evaluations: number } {
+export function monotoneSup(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  flo: number,
+  fhi: number,
+  acc: number,
+): { lo: number; hi: number; evaluations: number } {
   let side = 0;
   let evaluations = 0;
   let it = 0;
@@ -60,7 +67,13 @@ export function monotoneSup(f: (x: number) => number, lo: number, hi: number, fl
     else x = (lo + hi) / 2;
     // keep the step inside and away from the ends so that the bracket shrinks
     const margin = Math.min((hi - lo) / 4, acc / 2);
-    if (!(x > lo + margin && x < hi - margin)) x = side === -1 ? Math.min(hi - margin, lo + Math.max(2 * margin, (hi - lo) / 16)) : side === 1 ? Math.max(lo + margin, hi - Math.max(2 * margin, (hi - lo) / 16)) : (lo + hi) / 2;
+    if (!(x > lo + margin && x < hi - margin))
+      x =
+        side === -1
+          ? Math.min(hi - margin, lo + Math.max(2 * margin, (hi - lo) / 16))
+          : side === 1
+            ? Math.max(lo + margin, hi - Math.max(2 * margin, (hi - lo) / 16))
+            : (lo + hi) / 2;
     const fx = f(x);
     evaluations++;
     it++;
@@ -97,7 +110,12 @@ interface RayValue {
  * seeds 1 and 77, seed003.theorem1.directForm). Not certified: no Lipschitz
  * constant is assumed; the pattern search's gain over the grid is reported.
  */
-function maximiseOverRays(d: number, M: number, accuracy: number, onRay: (u: number[], acc?: number) => RayValue): { best: RayValue; gridBest: number } {
+function maximiseOverRays(
+  d: number,
+  M: number,
+  accuracy: number,
+  onRay: (u: number[], acc?: number) => RayValue,
+): { best: RayValue; gridBest: number } {
   type Found = RayValue & { f: number; q: number[] };
   const dirOf = (f: number, q: number[]) => {
     const u = new Array<number>(d);
@@ -166,7 +184,14 @@ export interface LevelSetMax {
  * V^m_ij(level, s_-i) of seed 003 (section 3): the maximum of V_j over buyer i's
  * equivalence class { s_i : V_i(s_i, s_-i) = level }, for V_i(0, s_-i) <= level <= V_i(1, s_-i).
  */
-export function levelSetMax(model: ValuationModel, i: number, j: number, s: SignalProfile, level: number, o: ConstructionOptions = {}): LevelSetMax {
+export function levelSetMax(
+  model: ValuationModel,
+  i: number,
+  j: number,
+  s: SignalProfile,
+  level: number,
+  o: ConstructionOptions = {},
+): LevelSetMax {
   const { accuracy, directions } = opts(o);
   const d = model.dims[i];
   const prof = s.map((x) => [...x]);
@@ -233,12 +258,21 @@ export interface Pivotal {
 }
 
 /** g_ij(lambda; s_-i) = V_i(lambda 1, s_-i) - V^m_ij(lambda, s_-i) (seed 003, section 3, after Lemma 2). */
-export function gFunction(model: ValuationModel, i: number, j: number, s: SignalProfile, lambda: number, o: ConstructionOptions = {}): { g: number; vi: number; vm: LevelSetMax } {
+export function gFunction(
+  model: ValuationModel,
+  i: number,
+  j: number,
+  s: SignalProfile,
+  lambda: number,
+  o: ConstructionOptions = {},
+): { g: number; vi: number; vm: LevelSetMax } {
   const d = model.dims[i];
   const diag = withSignal(s, i, new Array<number>(d).fill(lambda));
   const vi = model.value(i, diag);
   const vm: LevelSetMax =
-    o.classMaximum === 'diagonalPoint' ? { value: model.value(j, diag), point: [...diag[i]], rayError: 0, refinementGain: 0, evaluations: 1 } : levelSetMax(model, i, j, s, vi, o);
+    o.classMaximum === 'diagonalPoint'
+      ? { value: model.value(j, diag), point: [...diag[i]], rayError: 0, refinementGain: 0, evaluations: 1 }
+      : levelSetMax(model, i, j, s, vi, o);
   return { g: vi - vm.value, vi, vm };
 }
 
@@ -265,11 +299,38 @@ export function pivotal(model: ValuationModel, i: number, j: number, s: SignalPr
   // g that vanishes on an interval (common: e.g. Example 1) has its largest root found reliably
   const top = G(1);
   const eta = 10 * op.accuracy * (1 + Math.abs(top.vi) + Math.abs(top.vm.value));
-  if (top.g < -eta) return { lambdaStar: 1, case: 'one', value: top.vm.value, bracket: [top.vm.value, top.vm.value], rayError, refinementGain, evaluations };
+  if (top.g < -eta)
+    return {
+      lambdaStar: 1,
+      case: 'one',
+      value: top.vm.value,
+      bracket: [top.vm.value, top.vm.value],
+      rayError,
+      refinementGain,
+      evaluations,
+    };
   const bottom = G(0);
-  if (bottom.g > eta) return { lambdaStar: -0, case: 'zeroMinus', value: bottom.vm.value, bracket: [bottom.vm.value, bottom.vm.value], rayError, refinementGain, evaluations };
+  if (bottom.g > eta)
+    return {
+      lambdaStar: -0,
+      case: 'zeroMinus',
+      value: bottom.vm.value,
+      bracket: [bottom.vm.value, bottom.vm.value],
+      rayError,
+      refinementGain,
+      evaluations,
+    };
   // g(1) >= 0 >= g(0) (within eta): the largest root
-  if (top.g <= eta) return { lambdaStar: 1, case: 'root', value: top.vm.value, bracket: [top.vm.value, top.vm.value], rayError, refinementGain, evaluations };
+  if (top.g <= eta)
+    return {
+      lambdaStar: 1,
+      case: 'root',
+      value: top.vm.value,
+      bracket: [top.vm.value, top.vm.value],
+      rayError,
+      refinementGain,
+      evaluations,
+    };
   let hi = 1;
   let ghi = top.g - eta;
   let lo = 0;
@@ -296,7 +357,16 @@ export function pivotal(model: ValuationModel, i: number, j: number, s: SignalPr
   else if (bottom.g <= -eta) lamLow = monotoneSup((x) => G(x).g + eta, 0, br.hi, bottom.g + eta, G(br.hi).g + eta, 10 * op.accuracy).lo;
   // for lambda* in [0,1), t = V^m(lambda*) = V_i(lambda* 1): V_i at the bracket ends, and at the ends of the uncertainty interval
   const upper = at(br.hi);
-  return { lambdaStar: (br.lo + br.hi) / 2, case: 'root', value: upper, bracket: [at(br.lo), upper], enclosure: [at(Math.min(lamLow, br.lo)), upper], rayError, refinementGain, evaluations };
+  return {
+    lambdaStar: (br.lo + br.hi) / 2,
+    case: 'root',
+    value: upper,
+    bracket: [at(br.lo), upper],
+    enclosure: [at(Math.min(lamLow, br.lo)), upper],
+    rayError,
+    refinementGain,
+    evaluations,
+  };
 }
 
 export interface PriceDetail {
@@ -337,7 +407,13 @@ export function theorem1Price(model: ValuationModel, i: number, s: SignalProfile
 }
 
 /** The prices t* of Theorem 1 as PersonalizedPrices, memoised on s_-i. */
-export function theorem1Prices(model: ValuationModel, o: ConstructionOptions = {}): PersonalizedPrices & { detail(i: number, s: SignalProfile): PriceDetail; maxError(): { root: number; ray: number; refinement: number } } {
+export function theorem1Prices(
+  model: ValuationModel,
+  o: ConstructionOptions = {},
+): PersonalizedPrices & {
+  detail(i: number, s: SignalProfile): PriceDetail;
+  maxError(): { root: number; ray: number; refinement: number };
+} {
   const cache = new Map<string, PriceDetail>();
   let root = 0;
   let ray = 0;
@@ -375,7 +451,12 @@ export function theorem1Prices(model: ValuationModel, o: ConstructionOptions = {
  * a down-set and its maximum of V_j is found along rays from the origin, like
  * levelSetMax. Seed 003_9ea1ccbe66e932a9.txt, sections 3 and 3.1 (t* of (8), (10)).
  */
-export function theorem1PriceDirect(model: ValuationModel, i: number, s: SignalProfile, o: ConstructionOptions = {}): { price: number; rayError: number; refinementGain: number; evaluations: number } {
+export function theorem1PriceDirect(
+  model: ValuationModel,
+  i: number,
+  s: SignalProfile,
+  o: ConstructionOptions = {},
+): { price: number; rayError: number; refinementGain: number; evaluations: number } {
   let price = -Infinity;
   let rayError = 0;
   let refinementGain = 0;

@@ -35,7 +35,9 @@ export function bundleObjects(bundle: number, K: number): number[] {
 
 export function bundleName(bundle: number, names: readonly string[]): string {
   if (bundle === 0) return '∅';
-  return bundleObjects(bundle, names.length).map((k) => names[k]).join('');
+  return bundleObjects(bundle, names.length)
+    .map((k) => names[k])
+    .join('');
 }
 
 function popcount(x: number): number {
@@ -61,7 +63,14 @@ export interface DemandChoice {
  * over bundles (the empty bundle gives 0); among maximisers, one of least
  * cardinality, which is minimal for inclusion (ties within tol).
  */
-export function demandChoice(model: BundleModel, prices: ObjectPrices, buyer: number, s: SignalProfile, tol = TIE_TOLERANCE, pick: 'minimal' | 'maximal' = 'minimal'): DemandChoice {
+export function demandChoice(
+  model: BundleModel,
+  prices: ObjectPrices,
+  buyer: number,
+  s: SignalProfile,
+  tol = TIE_TOLERANCE,
+  pick: 'minimal' | 'maximal' = 'minimal',
+): DemandChoice {
   const K = model.objects;
   const t = Array.from({ length: K }, (_, k) => prices.price(buyer, k, s));
   const surpluses: number[] = [];
@@ -88,7 +97,13 @@ export interface DemandOutcome {
 }
 
 /** The demand mechanism at reported signals s; feasible when no object goes to two buyers (Lemma 3). */
-export function demandMechanism(model: BundleModel, prices: ObjectPrices, s: SignalProfile, tol = TIE_TOLERANCE, pick: 'minimal' | 'maximal' = 'minimal'): DemandOutcome {
+export function demandMechanism(
+  model: BundleModel,
+  prices: ObjectPrices,
+  s: SignalProfile,
+  tol = TIE_TOLERANCE,
+  pick: 'minimal' | 'maximal' = 'minimal',
+): DemandOutcome {
   const choices = model.dims.map((_, i) => demandChoice(model, prices, i, s, tol, pick));
   const bundles = choices.map((c) => c.bundle);
   const overDemanded: number[] = [];
@@ -97,7 +112,13 @@ export function demandMechanism(model: BundleModel, prices: ObjectPrices, s: Sig
 }
 
 /** Bundle values from single-object values: additive, unit demand, or a mix theta*additive + (1-theta)*unit demand (all subadditive, (13)). */
-export function mixedBundleModel(dims: readonly number[], objects: number, objectValue: (i: number, k: number, s: SignalProfile) => number, theta: number, bonus = 0): BundleModel {
+export function mixedBundleModel(
+  dims: readonly number[],
+  objects: number,
+  objectValue: (i: number, k: number, s: SignalProfile) => number,
+  theta: number,
+  bonus = 0,
+): BundleModel {
   return {
     dims,
     objects,
@@ -184,6 +205,12 @@ export function demandExPostIC(
     outcome: (k) => encode(outs[k].bundles),
     transfer: (k) => outs[k].bundles.map((L, i) => -bundleObjects(L, objects).reduce((a, o) => a + prices.price(i, o, sig(k)), 0)),
   };
-  if (infeasibleAt) return { ic: { concept: 'exPostIC', holds: false, violation: NaN, worst: NaN, tolerance, witness: null, cases: 0 }, infeasibleAt, infeasibleProfiles, profiles: space.size };
+  if (infeasibleAt)
+    return {
+      ic: { concept: 'exPostIC', holds: false, violation: NaN, worst: NaN, tolerance, witness: null, cases: 0 },
+      infeasibleAt,
+      infeasibleProfiles,
+      profiles: space.size,
+    };
   return { ic: exPostIC(env, mech, { tolerance }), infeasibleAt, infeasibleProfiles, profiles: space.size };
 }

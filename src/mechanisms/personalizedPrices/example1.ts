@@ -37,21 +37,28 @@ function poly(terms: [number, number, number | string][]): Poly {
 function add(p: Poly, a: number, b: number, c: Fraction) {
   const k = `${a},${b}`;
   const prev = p.get(k);
-  p.set(k, prev ? (prev.add(c)) : c);
+  p.set(k, prev ? prev.add(c) : c);
 }
 function mul(p: Poly, q: Poly): Poly {
   const out: Poly = new Map();
-  for (const [k1, c1] of p) for (const [k2, c2] of q) {
-    const [a1, b1] = k1.split(',').map(Number);
-    const [a2, b2] = k2.split(',').map(Number);
-    add(out, a1 + a2, b1 + b2, c1.mul(c2));
-  }
+  for (const [k1, c1] of p)
+    for (const [k2, c2] of q) {
+      const [a1, b1] = k1.split(',').map(Number);
+      const [a2, b2] = k2.split(',').map(Number);
+      add(out, a1 + a2, b1 + b2, c1.mul(c2));
+    }
   return out;
 }
 function lin(p: Poly, alpha: Fraction, q: Poly, beta: Fraction): Poly {
   const out: Poly = new Map();
-  for (const [k, c] of p) { const [a, b] = k.split(',').map(Number); add(out, a, b, c.mul(alpha)); }
-  for (const [k, c] of q) { const [a, b] = k.split(',').map(Number); add(out, a, b, c.mul(beta)); }
+  for (const [k, c] of p) {
+    const [a, b] = k.split(',').map(Number);
+    add(out, a, b, c.mul(alpha));
+  }
+  for (const [k, c] of q) {
+    const [a, b] = k.split(',').map(Number);
+    add(out, a, b, c.mul(beta));
+  }
   return out;
 }
 /** integral over {0 <= c_i <= c_j <= 1} (upper = true) or {0 <= c_j < c_i <= 1}. */
@@ -80,7 +87,10 @@ export interface Example1Measures {
  */
 export function example1ExactMeasures(): Example1Measures {
   const one = poly([[0, 0, 1]]);
-  const d = poly([[0, 2, 1], [1, 1, -1]]); // c_j^2 - c_i c_j
+  const d = poly([
+    [0, 2, 1],
+    [1, 1, -1],
+  ]); // c_j^2 - c_i c_j
   const oneMinusD = lin(one, F(1), d, F(-1));
   const onePlusD = lin(one, F(1), d, F(1));
   const upperPart = lin(mul(oneMinusD, oneMinusD), F('1/2'), new Map(), F(0)); // c_j >= c_i: d >= 0

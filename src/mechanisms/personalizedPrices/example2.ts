@@ -67,11 +67,16 @@ export function example2ExactColumn(kind: BundleKind, signals: string[][]): Exac
     const o = others(i, n);
     const cmax = qmax(o.map((j) => s[j][2]));
     const V = [0, 1].map((k) => si[k].add(w[k].mul(si[2]).mul(cmax)));
-    const Vab = kind === 'unitDemand' ? qmax(V) : (si[0].add(si[1]).add(q(2).mul(si[2]).mul(cmax)));
+    const Vab = kind === 'unitDemand' ? qmax(V) : si[0].add(si[1]).add(q(2).mul(si[2]).mul(cmax));
     const t = [0, 1].map((k) => qmax(o.map((j) => s[j][k].add(w[k].mul(s[j][2]).mul(s[j][2])))));
     const surpluses = { a: V[0].sub(t[0]), b: V[1].sub(t[1]), ab: Vab.sub(t[0]).sub(t[1]) };
     // minimal element of the demand set: the empty bundle (surplus 0) first, then singletons, then ab
-    const cands: [string, Q][] = [['∅', q(0)], ['a', surpluses.a], ['b', surpluses.b], ['ab', surpluses.ab]];
+    const cands: [string, Q][] = [
+      ['∅', q(0)],
+      ['a', surpluses.a],
+      ['b', surpluses.b],
+      ['ab', surpluses.ab],
+    ];
     const best = qmax(cands.map((c) => c[1]));
     const allocation = cands.find((c) => c[1].equals(best))![0];
     return { Va: V[0], Vb: V[1], Vab, ta: t[0], tb: t[1], allocation, surpluses };

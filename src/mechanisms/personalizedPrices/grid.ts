@@ -107,7 +107,14 @@ export function checkOnGrid(model: ValuationModel, rawPrices: PersonalizedPrices
     w && w.agent !== undefined && w.trueProfile && w.report !== undefined
       ? { buyer: w.agent, truth: w.trueProfile.map((t, i) => g.points[i][t]), lie: g.points[w.agent][w.report], gain: ic.worst }
       : null;
-  return { exPostIC: ic, admissibilityViolation: worst, firstViolation: first, shares: counts.map((c) => c / size), witness, profiles: size };
+  return {
+    exPostIC: ic,
+    admissibilityViolation: worst,
+    firstViolation: first,
+    shares: counts.map((c) => c / size),
+    witness,
+    profiles: size,
+  };
 }
 
 /** Convenience for callers holding a profile list. */

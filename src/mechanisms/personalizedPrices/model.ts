@@ -74,7 +74,14 @@ export function implementingRule(model: ValuationModel, prices: PersonalizedPric
 }
 
 /** Buyer i's utility when the true profile is `truth` and the reports are `report` under (rule (4), t). */
-export function utilityUnderRule(model: ValuationModel, prices: PersonalizedPrices, buyer: number, truth: SignalProfile, report: SignalProfile, tol = 0): number {
+export function utilityUnderRule(
+  model: ValuationModel,
+  prices: PersonalizedPrices,
+  buyer: number,
+  truth: SignalProfile,
+  report: SignalProfile,
+  tol = 0,
+): number {
   if (implementingRule(model, prices, report, tol) !== buyer + 1) return 0;
   return model.value(buyer, truth) - prices.price(buyer, report);
 }
@@ -90,7 +97,14 @@ export function withSignal(s: SignalProfile, buyer: number, si: Signal): number[
  * The gain from a misreport in condition (1)/(2) of seed 003 (section 2):
  * buyer i with true profile s reports s_i' while the others report truthfully.
  */
-export function misreportGain(model: ValuationModel, prices: PersonalizedPrices, buyer: number, s: SignalProfile, lie: Signal, tol = 0): number {
+export function misreportGain(
+  model: ValuationModel,
+  prices: PersonalizedPrices,
+  buyer: number,
+  s: SignalProfile,
+  lie: Signal,
+  tol = 0,
+): number {
   return utilityUnderRule(model, prices, buyer, s, withSignal(s, buyer, lie), tol) - utilityUnderRule(model, prices, buyer, s, s, tol);
 }
 

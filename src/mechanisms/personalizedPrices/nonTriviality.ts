@@ -57,12 +57,25 @@ export interface OutcomeShares {
 }
 
 /** Sample `samples` uniform profiles (seeded) and bound each outcome's measure from below. */
-export function outcomeShares(dims: readonly number[], outcomes: number, rule: (s: SignalProfile) => number, opts: { samples: number; seed: number; delta?: number }): OutcomeShares {
+export function outcomeShares(
+  dims: readonly number[],
+  outcomes: number,
+  rule: (s: SignalProfile) => number,
+  opts: { samples: number; seed: number; delta?: number },
+): OutcomeShares {
   const rnd = mulberry32(opts.seed);
   const counts = new Array<number>(outcomes).fill(0);
   for (let k = 0; k < opts.samples; k++) counts[rule(randomProfile(dims, rnd))]++;
   const delta = opts.delta ?? 1e-3;
   const lower = counts.map((c) => clopperPearsonLower(c, opts.samples, delta / outcomes));
   const positive = lower.filter((l) => l > 0).length;
-  return { samples: opts.samples, counts, shares: counts.map((c) => c / opts.samples), lower, delta, outcomesWithPositiveMeasure: positive, nonTrivial: positive >= 2 };
+  return {
+    samples: opts.samples,
+    counts,
+    shares: counts.map((c) => c / opts.samples),
+    lower,
+    delta,
+    outcomesWithPositiveMeasure: positive,
+    nonTrivial: positive >= 2,
+  };
 }

@@ -50,7 +50,8 @@ export function checkProfile(p: unknown, field: string, dims: number[]): number[
   return p.map((si, i) => {
     if (!Array.isArray(si) || si.length !== dims[i]) throw new InputError(`${field}[${i}]`, `must have ${dims[i]} signal values`);
     return si.map((x, k) => {
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw new InputError(`${field}[${i}][${k}]`, `must be a number, got ${JSON.stringify(x)}`);
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        throw new InputError(`${field}[${i}][${k}]`, `must be a number, got ${JSON.stringify(x)}`);
       if (x < 0 || x > 1) throw new InputError(`${field}[${i}][${k}]`, `${x} is outside the signal bounds [0, 1]`);
       return x;
     });
@@ -85,7 +86,9 @@ export interface SpecOptions {
  */
 export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpec {
   if (!isRecord(raw)) throw new InputError('spec', 'must be a JSON object');
-  for (const k of Object.keys(raw)) if (!['buyers', 'prices', 'at', 'objects', 'accuracy', 'name', 'description'].includes(k)) throw new InputError(k, 'is not a known field (buyers, prices, at, objects, accuracy)');
+  for (const k of Object.keys(raw))
+    if (!['buyers', 'prices', 'at', 'objects', 'accuracy', 'name', 'description'].includes(k))
+      throw new InputError(k, 'is not a known field (buyers, prices, at, objects, accuracy)');
   const buyers = raw.buyers;
   if (!Array.isArray(buyers) || buyers.length < 2) throw new InputError('buyers', 'must be an array of at least two buyers');
   if (buyers.length > MAX_BUYERS) throw new InputError('buyers', `has ${buyers.length} buyers, above the limit of ${MAX_BUYERS}`);
@@ -95,11 +98,20 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
     if (!isRecord(b)) throw new InputError(`buyers[${i}]`, 'must be an object with "signals" and "value" (or "values")');
     const sig = b.signals;
     if (!Array.isArray(sig) || sig.length < 1) throw new InputError(`buyers[${i}].signals`, 'must be a non-empty array of variable names');
-    if (sig.length > MAX_SIGNALS_PER_BUYER) throw new InputError(`buyers[${i}].signals`, `has ${sig.length} signals, above the limit of ${MAX_SIGNALS_PER_BUYER}`);
+    if (sig.length > MAX_SIGNALS_PER_BUYER)
+      throw new InputError(`buyers[${i}].signals`, `has ${sig.length} signals, above the limit of ${MAX_SIGNALS_PER_BUYER}`);
     names.push(
       sig.map((x, k) => {
-        if (typeof x !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(x) || x.startsWith('__')) throw new InputError(`buyers[${i}].signals[${k}]`, `must be an identifier (a letter or _, then up to 31 letters, digits or _; not starting with __), got ${JSON.stringify(x)}`);
-        if (isReservedName(x)) throw new InputError(`buyers[${i}].signals[${k}]`, `'${x}' is the name of a function, constant or keyword of the expression language; choose another`);
+        if (typeof x !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(x) || x.startsWith('__'))
+          throw new InputError(
+            `buyers[${i}].signals[${k}]`,
+            `must be an identifier (a letter or _, then up to 31 letters, digits or _; not starting with __), got ${JSON.stringify(x)}`,
+          );
+        if (isReservedName(x))
+          throw new InputError(
+            `buyers[${i}].signals[${k}]`,
+            `'${x}' is the name of a function, constant or keyword of the expression language; choose another`,
+          );
         if (owner.has(x)) throw new InputError(`buyers[${i}].signals[${k}]`, `'${x}' is already a signal of buyer ${owner.get(x)! + 1}`);
         owner.set(x, i);
         return x;
@@ -108,7 +120,12 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
   });
   const dims = names.map((n) => n.length);
   const all = new Set(owner.keys());
-  const ownSignals = (i: number) => new Map(names[i].map((x) => [x, `buyer ${i + 1}'s own signal: a personalized price may depend only on the other buyers' signals`] as [string, string]));
+  const ownSignals = (i: number) =>
+    new Map(
+      names[i].map(
+        (x) => [x, `buyer ${i + 1}'s own signal: a personalized price may depend only on the other buyers' signals`] as [string, string],
+      ),
+    );
   const scopeSize = all.size;
   const budget = opts.budget;
   // the scope object built for each evaluation costs one step per signal
@@ -133,16 +150,19 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
     const model: ValuationModel = { dims, value: (i, s) => values[i](scopeOf(names, s)) };
     let prices: PersonalizedPrices | undefined;
     if (raw.prices !== undefined) {
-      if (!Array.isArray(raw.prices) || raw.prices.length !== n) throw new InputError('prices', `must be an array of ${n} expressions, one per buyer`);
+      if (!Array.isArray(raw.prices) || raw.prices.length !== n)
+        throw new InputError('prices', `must be an array of ${n} expressions, one per buyer`);
       const ps = raw.prices.map((e, i) => compile(e, `prices[${i}]`, ownSignals(i)));
       prices = { name: 'given prices', price: (i, s) => ps[i](scopeOf(names, s)) };
     }
     return { names, dims, model, prices, at, accuracy };
   }
   // K objects
-  if (!Array.isArray(raw.objects) || raw.objects.length < 1 || raw.objects.length > 4) throw new InputError('objects', 'must be an array of 1 to 4 object names');
+  if (!Array.isArray(raw.objects) || raw.objects.length < 1 || raw.objects.length > 4)
+    throw new InputError('objects', 'must be an array of 1 to 4 object names');
   const objects = raw.objects.map((o, k) => {
-    if (typeof o !== 'string' || !/^[A-Za-z0-9_]+$/.test(o)) throw new InputError(`objects[${k}]`, `must be a name, got ${JSON.stringify(o)}`);
+    if (typeof o !== 'string' || !/^[A-Za-z0-9_]+$/.test(o))
+      throw new InputError(`objects[${k}]`, `must be a name, got ${JSON.stringify(o)}`);
     return o;
   });
   if (new Set(objects).size !== objects.length) throw new InputError('objects', 'names must be distinct');
@@ -151,20 +171,32 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
   const bundleValues = buyers.map((b, i) => {
     const v = (b as Record<string, unknown>).values;
     if (!isRecord(v)) throw new InputError(`buyers[${i}].values`, `must give one expression per bundle: ${keys.join(', ')}`);
-    for (const key of Object.keys(v)) if (!keys.includes(key)) throw new InputError(`buyers[${i}].values.${key}`, `is not a bundle of ${objects.join(', ')} (bundles: ${keys.join(', ')})`);
+    for (const key of Object.keys(v))
+      if (!keys.includes(key))
+        throw new InputError(`buyers[${i}].values.${key}`, `is not a bundle of ${objects.join(', ')} (bundles: ${keys.join(', ')})`);
     return keys.map((key) => {
       if (v[key] === undefined) throw new InputError(`buyers[${i}].values.${key}`, 'is missing');
       return compile(v[key], `buyers[${i}].values.${key}`);
     });
   });
-  const bundles: BundleModel = { dims, objects: K, objectNames: objects, bundleValue: (i, L, s) => (L === 0 ? 0 : bundleValues[i][L - 1](scopeOf(names, s))) };
-  const objectModels: ValuationModel[] = objects.map((_, k) => ({ dims, value: (i, s) => bundleValues[i][(1 << k) - 1](scopeOf(names, s)) }));
+  const bundles: BundleModel = {
+    dims,
+    objects: K,
+    objectNames: objects,
+    bundleValue: (i, L, s) => (L === 0 ? 0 : bundleValues[i][L - 1](scopeOf(names, s))),
+  };
+  const objectModels: ValuationModel[] = objects.map((_, k) => ({
+    dims,
+    value: (i, s) => bundleValues[i][(1 << k) - 1](scopeOf(names, s)),
+  }));
   let objectPrices: ObjectPrices | undefined;
   if (raw.prices !== undefined) {
-    if (!Array.isArray(raw.prices) || raw.prices.length !== n) throw new InputError('prices', `must be an array of ${n} objects, one per buyer, with a price expression per object`);
+    if (!Array.isArray(raw.prices) || raw.prices.length !== n)
+      throw new InputError('prices', `must be an array of ${n} objects, one per buyer, with a price expression per object`);
     const ps = raw.prices.map((p, i) => {
       if (!isRecord(p)) throw new InputError(`prices[${i}]`, `must map each object (${objects.join(', ')}) to an expression`);
-      for (const key of Object.keys(p)) if (!objects.includes(key)) throw new InputError(`prices[${i}].${key}`, `is not an object (${objects.join(', ')})`);
+      for (const key of Object.keys(p))
+        if (!objects.includes(key)) throw new InputError(`prices[${i}].${key}`, `is not an object (${objects.join(', ')})`);
       return objects.map((o) => compile(p[o], `prices[${i}].${o}`, ownSignals(i)));
     });
     objectPrices = { price: (i, k, s) => ps[i][k](scopeOf(names, s)) };

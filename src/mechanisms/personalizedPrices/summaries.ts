@@ -22,8 +22,14 @@ export const MAX_IC_GRID_PROFILES = 20_000;
 export function pricesWork(dims: readonly number[], K: number, objects: number): WorkPart[] {
   const D = dims.reduce((a, b) => a + b, 0);
   const G = K ** D;
-  const parts: WorkPart[] = [{ what: `the grid (${K}^${D} = ${G < 1e6 ? G : G.toExponential(2).replace('e+', 'e')} profiles of ${D} signals)`, units: G * (CELL_COST * (D + 2 * dims.length + 2) + 50 * dims.length * (1 << objects)) }];
-  if (objects === 0 && G <= MAX_IC_GRID_PROFILES) parts.push({ what: `ex post IC on the grid (${G} profiles x misreports)`, units: 20 * G * dims.reduce((a, d) => a + K ** d, 0) });
+  const parts: WorkPart[] = [
+    {
+      what: `the grid (${K}^${D} = ${G < 1e6 ? G : G.toExponential(2).replace('e+', 'e')} profiles of ${D} signals)`,
+      units: G * (CELL_COST * (D + 2 * dims.length + 2) + 50 * dims.length * (1 << objects)),
+    },
+  ];
+  if (objects === 0 && G <= MAX_IC_GRID_PROFILES)
+    parts.push({ what: `ex post IC on the grid (${G} profiles x misreports)`, units: 20 * G * dims.reduce((a, d) => a + K ** d, 0) });
   return parts;
 }
 
@@ -41,7 +47,14 @@ export function constructedPrices(model: ValuationModel, accuracy: number) {
       return d.price;
     },
   });
-  return { prices, assumptions, method: direct ? 'single-maximisation form (Assumptions 1-2 hold on 400 samples)' : 'literal construction (V^m, g, lambda*): Assumption 1 or 2 fails on samples', worstError: () => worstError };
+  return {
+    prices,
+    assumptions,
+    method: direct
+      ? 'single-maximisation form (Assumptions 1-2 hold on 400 samples)'
+      : 'literal construction (V^m, g, lambda*): Assumption 1 or 2 fails on samples',
+    worstError: () => worstError,
+  };
 }
 
 /** The number of profiles of the K-point grid over every buyer's signal dimensions. */
@@ -55,7 +68,14 @@ export function gridSize(dims: readonly number[], K: number): number {
  * allocation of rule (4), and on the K-point grid admissibility (3), ex post
  * IC of rule (4) (up to MAX_IC_GRID_PROFILES profiles) and the outcome shares.
  */
-export function singleObjectSummary(model: ValuationModel, given: PersonalizedPrices | undefined, at: number[][][], K: number, accuracy: number, tol: number) {
+export function singleObjectSummary(
+  model: ValuationModel,
+  given: PersonalizedPrices | undefined,
+  at: number[][][],
+  K: number,
+  accuracy: number,
+  tol: number,
+) {
   const built = given ? null : constructedPrices(model, accuracy);
   const prices = given ? memoPrices(given) : built!.prices;
   // admissibility of numerically computed prices is judged up to 10x their accuracy
@@ -63,7 +83,13 @@ export function singleObjectSummary(model: ValuationModel, given: PersonalizedPr
   const outcomeName = (o: number) => (o === 0 ? 'a0 (no sale)' : `a${o} (buyer ${o})`);
   const rows = at.map((s) => {
     const a = admissibleAt(model, prices, s);
-    return { profile: s, values: a.values, prices: a.prices, allocation: outcomeName(implementingRule(model, prices, s)), admissible: a.violation <= admTol };
+    return {
+      profile: s,
+      values: a.values,
+      prices: a.prices,
+      allocation: outcomeName(implementingRule(model, prices, s)),
+      admissible: a.violation <= admTol,
+    };
   });
   const icPossible = gridSize(model.dims, K) <= MAX_IC_GRID_PROFILES;
   const g = icPossible ? checkOnGrid(model, prices, K, tol) : null;
@@ -91,7 +117,16 @@ export function singleObjectSummary(model: ValuationModel, given: PersonalizedPr
   const ok = admissible && ic !== false;
   const out = {
     prices: prices.name ?? 'given prices',
-    ...(built ? { construction: { method: built.method, accuracy, assumption1: built.assumptions.assumption1, assumption2: built.assumptions.assumption2 } } : {}),
+    ...(built
+      ? {
+          construction: {
+            method: built.method,
+            accuracy,
+            assumption1: built.assumptions.assumption1,
+            assumption2: built.assumptions.assumption2,
+          },
+        }
+      : {}),
     at: rows,
     grid: {
       pointsPerDimension: K,
@@ -100,7 +135,9 @@ export function singleObjectSummary(model: ValuationModel, given: PersonalizedPr
       largestSecondExcess: worstSecond,
       tolerance: admTol,
       firstViolation,
-      exPostIC: g ? { holds: g.exPostIC.holds, largestGainFromLying: g.exPostIC.worst, witness: g.exPostIC.holds ? null : g.witness } : 'skipped (more than 20000 grid profiles)',
+      exPostIC: g
+        ? { holds: g.exPostIC.holds, largestGainFromLying: g.exPostIC.worst, witness: g.exPostIC.holds ? null : g.witness }
+        : 'skipped (more than 20000 grid profiles)',
       outcomeShares: Object.fromEntries(shares.map((x, o) => [outcomeName(o), x])),
     },
     ok,
@@ -138,7 +175,12 @@ export function multiObjectSummary(spec: ParsedSpec, K: number, accuracy: number
     const d = demandMechanism(bundles, memo, s);
     return {
       profile: s,
-      buyers: d.choices.map((c, i) => ({ prices: Object.fromEntries(objects.map((o, k) => [o, memo.price(i, k, s)])), bundle: name(c.bundle), surplus: c.surplus, demandSet: c.demandSet.map(name) })),
+      buyers: d.choices.map((c, i) => ({
+        prices: Object.fromEntries(objects.map((o, k) => [o, memo.price(i, k, s)])),
+        bundle: name(c.bundle),
+        surplus: c.surplus,
+        demandSet: c.demandSet.map(name),
+      })),
       feasible: d.feasible,
       overDemanded: d.overDemanded.map((k) => objects[k]),
     };

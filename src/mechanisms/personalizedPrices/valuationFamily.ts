@@ -100,7 +100,9 @@ const int = (max: number) => fc.integer({ min: 0, max });
  * Generated valuations. `assumption2`: cross weights are clamped so that
  * Assumption 2 holds; otherwise they are free (the relaxation).
  */
-export function familySpecArb(opts: { n?: number; minN?: number; maxN?: number; maxD?: number; assumption2?: boolean; maxWeight?: number } = {}): fc.Arbitrary<FamilySpec> {
+export function familySpecArb(
+  opts: { n?: number; minN?: number; maxN?: number; maxD?: number; assumption2?: boolean; maxWeight?: number } = {},
+): fc.Arbitrary<FamilySpec> {
   const minN = opts.n ?? opts.minN ?? 2;
   const maxN = opts.n ?? opts.maxN ?? 2;
   const maxD = opts.maxD ?? 2;
@@ -109,7 +111,8 @@ export function familySpecArb(opts: { n?: number; minN?: number; maxN?: number; 
     .integer({ min: minN, max: maxN })
     .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 2, max: maxD }), { minLength: n, maxLength: n })))
     .chain(([n, d]) => {
-      const cube = <T>(arb: fc.Arbitrary<T>) => fc.tuple(...Array.from({ length: n }, () => fc.tuple(...d.map((dm) => fc.array(arb, { minLength: dm, maxLength: dm })))));
+      const cube = <T>(arb: fc.Arbitrary<T>) =>
+        fc.tuple(...Array.from({ length: n }, () => fc.tuple(...d.map((dm) => fc.array(arb, { minLength: dm, maxLength: dm })))));
       return fc.record({
         d: fc.constant(d),
         W: cube(int(M)),
@@ -120,7 +123,13 @@ export function familySpecArb(opts: { n?: number; minN?: number; maxN?: number; 
     })
     .map((raw) => {
       const spec = raw;
-      const s: FamilySpec = { d: [...spec.d], W: spec.W.map((x) => x.map((y) => [...y])), E: spec.E.map((x) => x.map((y) => [...y])), gamma: spec.gamma, w: spec.w.map((x) => [...x]) };
+      const s: FamilySpec = {
+        d: [...spec.d],
+        W: spec.W.map((x) => x.map((y) => [...y])),
+        E: spec.E.map((x) => x.map((y) => [...y])),
+        gamma: spec.gamma,
+        w: spec.w.map((x) => [...x]),
+      };
       if (opts.assumption2 !== false) {
         const n = s.d.length;
         for (let m = 0; m < n; m++)
@@ -137,11 +146,24 @@ export function familySpecArb(opts: { n?: number; minN?: number; maxN?: number; 
 export function describeFamily(spec: FamilySpec): string[] {
   const n = spec.d.length;
   const common = spec.gamma
-    ? `${spec.gamma}*` + spec.w.map((wm, m) => `(${wm.map((x, k) => (x ? `${x}*s${m + 1}${k + 1}` : '')).filter(Boolean).join('+') || '1'})/${wm.reduce((a, b) => a + b, 0) || 1}`).join('*')
+    ? `${spec.gamma}*` +
+      spec.w
+        .map(
+          (wm, m) =>
+            `(${
+              wm
+                .map((x, k) => (x ? `${x}*s${m + 1}${k + 1}` : ''))
+                .filter(Boolean)
+                .join('+') || '1'
+            })/${wm.reduce((a, b) => a + b, 0) || 1}`,
+        )
+        .join('*')
     : '';
   return Array.from({ length: n }, (_, i) => {
     const terms: string[] = [];
-    for (let m = 0; m < n; m++) for (let k = 0; k < spec.d[m]; k++) if (spec.W[i][m][k]) terms.push(`${spec.W[i][m][k]}*s${m + 1}${k + 1}${spec.E[i][m][k] === 2 ? '^2' : ''}`);
+    for (let m = 0; m < n; m++)
+      for (let k = 0; k < spec.d[m]; k++)
+        if (spec.W[i][m][k]) terms.push(`${spec.W[i][m][k]}*s${m + 1}${k + 1}${spec.E[i][m][k] === 2 ? '^2' : ''}`);
     if (common) terms.push(common);
     return `V${i + 1} = ${terms.join(' + ') || '0'}`;
   });

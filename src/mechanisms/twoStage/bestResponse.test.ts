@@ -54,7 +54,15 @@ const cellsArb = (C: number, maxCells: number, maxW: number, den: number[] = [1]
       }),
       { minLength: 1, maxLength: maxCells },
     )
-    .map((cs) => normalise(cs.map((c) => ({ weight: c.weight, others: c.others.map((w) => (den.length === 1 && den[0] === 1 ? Math.round(w / 6) : w / 6 / c.den)), own: c.own.map((v) => v / 2) }))));
+    .map((cs) =>
+      normalise(
+        cs.map((c) => ({
+          weight: c.weight,
+          others: c.others.map((w) => (den.length === 1 && den[0] === 1 ? Math.round(w / 6) : w / 6 / c.den)),
+          own: c.own.map((v) => v / 2),
+        })),
+      ),
+    );
 
 const spanOf = (cells: readonly Stage2Cell[]) => {
   let R = 0;
@@ -77,7 +85,16 @@ function bruteForceWithLP(cells: readonly Stage2Cell[]): { value: number; lps: n
     const s = B.addVariable('s', { objective: 1, lower: -1, upper: 1 });
     cells.forEach((cell, k) => {
       const c = assign[k];
-      for (let d = 0; d < C; d++) if (d !== c) B.le([[x[d], 1], [x[c], -1], [s, 1]], cell.others[c] - cell.others[d]);
+      for (let d = 0; d < C; d++)
+        if (d !== c)
+          B.le(
+            [
+              [x[d], 1],
+              [x[c], -1],
+              [s, 1],
+            ],
+            cell.others[c] - cell.others[d],
+          );
     });
     lps++;
     const sol = solveLP(B.build());
@@ -89,9 +106,27 @@ function bruteForceWithLP(cells: readonly Stage2Cell[]): { value: number; lps: n
 describe('bestStage2Response (exact beta*_i)', () => {
   it('Karp minimum cycle mean on a small graph', () => {
     const I = Infinity;
-    expect(minimumCycleMean([[I, 1, I], [I, I, 2], [3, I, I]])).toBeCloseTo(2, 12);
-    expect(minimumCycleMean([[I, 1, I], [I, I, 2], [I, I, I]])).toBe(Infinity);
-    expect(minimumCycleMean([[I, 1, 5], [-0.5, I, I], [1, I, I]])).toBeCloseTo(0.25, 12);
+    expect(
+      minimumCycleMean([
+        [I, 1, I],
+        [I, I, 2],
+        [3, I, I],
+      ]),
+    ).toBeCloseTo(2, 12);
+    expect(
+      minimumCycleMean([
+        [I, 1, I],
+        [I, I, 2],
+        [I, I, I],
+      ]),
+    ).toBe(Infinity);
+    expect(
+      minimumCycleMean([
+        [I, 1, 5],
+        [-0.5, I, I],
+        [1, I, I],
+      ]),
+    ).toBeCloseTo(0.25, 12);
   });
 
   it('ties: phi breaks exact ties to the lowest index; the maximiser lies strictly inside its region', () => {
@@ -114,38 +149,50 @@ describe('bestStage2Response (exact beta*_i)', () => {
     expect(perCellUpperBound(pooled)).toBeCloseTo(2.5, 12); // outcome 0 at the first cell (2), 1 at the second (3)
   });
 
-  fcTest.prop([cellsArb(2, 7, 4, [1, 2, 3, 7])], { numRuns: 150, seed: 11 })('(a) two outcomes: equal to the threshold enumeration; (c) <= the per-cell bound', (cells) => {
-    const exact = bestStage2Response(cells);
-    const byThresholds = bestTwoOutcomeResponseByThresholds(cells);
-    expect(exact.value).toBeCloseTo(byThresholds.value, 9);
-    expect(exact.value).toBeLessThanOrEqual(perCellUpperBound(cells) + 1e-9);
-    expect(Math.min(...exact.report)).toBeGreaterThanOrEqual(0);
-    expect(expectedStage2Payoff(cells, exact.report)).toBeCloseTo(exact.value, 12);
-  });
+  fcTest.prop([cellsArb(2, 7, 4, [1, 2, 3, 7])], { numRuns: 150, seed: 11 })(
+    '(a) two outcomes: equal to the threshold enumeration; (c) <= the per-cell bound',
+    (cells) => {
+      const exact = bestStage2Response(cells);
+      const byThresholds = bestTwoOutcomeResponseByThresholds(cells);
+      expect(exact.value).toBeCloseTo(byThresholds.value, 9);
+      expect(exact.value).toBeLessThanOrEqual(perCellUpperBound(cells) + 1e-9);
+      expect(Math.min(...exact.report)).toBeGreaterThanOrEqual(0);
+      expect(expectedStage2Payoff(cells, exact.report)).toBeCloseTo(exact.value, 12);
+    },
+  );
 
-  fcTest.prop([cellsArb(3, 6, 3)], { numRuns: 40, seed: 12 })('(b) three outcomes, integer W: equal to the best point of the 1/3-grid on [-2R-3, 2R+3]^2; (c) <= the per-cell bound', (cells) => {
-    const exact = bestStage2Response(cells);
-    const L = 2 * spanOf(cells) + 3;
-    const grid = bestThreeOutcomeResponseOnGrid(cells, L, 1 / 3);
-    expect(exact.value).toBeGreaterThanOrEqual(grid.value - 1e-9);
-    expect(exact.value).toBeLessThanOrEqual(grid.value + 1e-9);
-    expect(exact.value).toBeLessThanOrEqual(perCellUpperBound(cells) + 1e-9);
-  });
+  fcTest.prop([cellsArb(3, 6, 3)], { numRuns: 40, seed: 12 })(
+    '(b) three outcomes, integer W: equal to the best point of the 1/3-grid on [-2R-3, 2R+3]^2; (c) <= the per-cell bound',
+    (cells) => {
+      const exact = bestStage2Response(cells);
+      const L = 2 * spanOf(cells) + 3;
+      const grid = bestThreeOutcomeResponseOnGrid(cells, L, 1 / 3);
+      expect(exact.value).toBeGreaterThanOrEqual(grid.value - 1e-9);
+      expect(exact.value).toBeLessThanOrEqual(grid.value + 1e-9);
+      expect(exact.value).toBeLessThanOrEqual(perCellUpperBound(cells) + 1e-9);
+    },
+  );
 
-  fcTest.prop([cellsArb(3, 6, 3, [1, 2, 3, 7])], { numRuns: 40, seed: 13 })('(b) three outcomes, fractional W: >= every point of a grid', (cells) => {
-    const exact = bestStage2Response(cells);
-    const grid = bestThreeOutcomeResponseOnGrid(cells, spanOf(cells) + 2, 1 / 4);
-    expect(exact.value).toBeGreaterThanOrEqual(grid.value - 1e-9);
-    expect(exact.value).toBeLessThanOrEqual(perCellUpperBound(cells) + 1e-9);
-  });
+  fcTest.prop([cellsArb(3, 6, 3, [1, 2, 3, 7])], { numRuns: 40, seed: 13 })(
+    '(b) three outcomes, fractional W: >= every point of a grid',
+    (cells) => {
+      const exact = bestStage2Response(cells);
+      const grid = bestThreeOutcomeResponseOnGrid(cells, spanOf(cells) + 2, 1 / 4);
+      expect(exact.value).toBeGreaterThanOrEqual(grid.value - 1e-9);
+      expect(exact.value).toBeLessThanOrEqual(perCellUpperBound(cells) + 1e-9);
+    },
+  );
 
-  fcTest.prop([fc.integer({ min: 3, max: 4 }).chain((C) => cellsArb(C, 4, 3, [1, 3]))], { numRuns: 12, seed: 14 })('(d) equal to brute force over all assignments with LP realizability (certified solveLP)', (cells) => {
-    const exact = bestStage2Response(cells);
-    const brute = bruteForceWithLP(cells);
-    expect(exact.value).toBeCloseTo(brute.value, 9);
-  });
+  fcTest.prop([fc.integer({ min: 3, max: 4 }).chain((C) => cellsArb(C, 4, 3, [1, 3]))], { numRuns: 12, seed: 14 })(
+    '(d) equal to brute force over all assignments with LP realizability (certified solveLP)',
+    (cells) => {
+      const exact = bestStage2Response(cells);
+      const brute = bruteForceWithLP(cells);
+      expect(exact.value).toBeCloseTo(brute.value, 9);
+    },
+  );
 
-  it('the maximiser, fed to the foundation\'s VCG with one other agent reporting W, gives the same payoff', () => {
+  it("the maximiser, fed to the foundation's VCG with one other agent reporting W, gives the same payoff", () => {
     const cells: Stage2Cell[] = [
       { weight: 0.5, others: [3, 1, 2], own: [0, 4, 1] },
       { weight: 0.3, others: [0, 2, 2.5], own: [2, 0, 3] },
@@ -166,25 +213,29 @@ function checkGame(spec: ProductSpec) {
   const { structure } = productFromSpec(spec);
   const { P, decomposition: D } = structure;
   const game = new TwoStageGame(P, D, spec.values);
-  for (let i = 0; i < P.agents; i++) for (let t = 0; t < P.typeCounts[i]; t++) for (let r = 0; r < D.Q.typeCounts[i]; r++) {
-    for (const set of game.informationSets(i, t, r)) {
-      const cells = game.stage2Cells(set);
-      const best = game.bestStage2Report(set);
-      const upper = set.cells.reduce((s, c) => s + c.weight * game.stage2UpperBound(i, c.profile, set.posted, c.truePosterior), 0);
-      expect(best.value).toBeLessThanOrEqual(upper + 1e-9); // (c)
-      if (spec.outcomes === 2) expect(best.value).toBeCloseTo(bestTwoOutcomeResponseByThresholds(cells).value, 9); // (a)
-      if (spec.outcomes === 3) expect(best.value).toBeGreaterThanOrEqual(bestThreeOutcomeResponseOnGrid(cells, spanOf(cells) + 2, 1 / 2).value - 1e-9); // (b)
-      if (r === D.signalOf[i][t]) expect(best.value).toBeCloseTo(game.expectedAtSet(set, game.truthfulReport(i, set.posted, t)), 9); // Part 1
-    }
-  }
+  for (let i = 0; i < P.agents; i++)
+    for (let t = 0; t < P.typeCounts[i]; t++)
+      for (let r = 0; r < D.Q.typeCounts[i]; r++) {
+        for (const set of game.informationSets(i, t, r)) {
+          const cells = game.stage2Cells(set);
+          const best = game.bestStage2Report(set);
+          const upper = set.cells.reduce((s, c) => s + c.weight * game.stage2UpperBound(i, c.profile, set.posted, c.truePosterior), 0);
+          expect(best.value).toBeLessThanOrEqual(upper + 1e-9); // (c)
+          if (spec.outcomes === 2) expect(best.value).toBeCloseTo(bestTwoOutcomeResponseByThresholds(cells).value, 9); // (a)
+          if (spec.outcomes === 3)
+            expect(best.value).toBeGreaterThanOrEqual(bestThreeOutcomeResponseOnGrid(cells, spanOf(cells) + 2, 1 / 2).value - 1e-9); // (b)
+          if (r === D.signalOf[i][t]) expect(best.value).toBeCloseTo(game.expectedAtSet(set, game.truthfulReport(i, set.posted, t)), 9); // Part 1
+        }
+      }
 }
 
 /** 2 agents, 3 signals, 3 outcomes (found by search): the information sets pool t_-i with different true posteriors. */
 /** The pooling instance of fixtures/seed001/beta-star-pooling.json. */
-const POOLING_SPEC = (JSON.parse(readFileSync(join(fixturesDir(), 'seed001', 'beta-star-pooling.json'), 'utf8')) as { spec: ProductSpec }).spec;
+const POOLING_SPEC = (JSON.parse(readFileSync(join(fixturesDir(), 'seed001', 'beta-star-pooling.json'), 'utf8')) as { spec: ProductSpec })
+  .spec;
 
 describe('beta*_i in the two-stage game', () => {
-  it('a pooling information set: beta* beats every report of the former candidate set (wbar_i, each t_-i\'s values, their mean), equals LP brute force, and is strictly below the per-t_-i bound', () => {
+  it("a pooling information set: beta* beats every report of the former candidate set (wbar_i, each t_-i's values, their mean), equals LP brute force, and is strictly below the per-t_-i bound", () => {
     const { structure } = productFromSpec(POOLING_SPEC);
     const game = new TwoStageGame(structure.P, structure.decomposition, POOLING_SPEC.values);
     // agent 0 of type 1 (signal 1) reports signal 2; a single information set (probability 1)
@@ -202,7 +253,19 @@ describe('beta*_i in the two-stage game', () => {
   });
 
   // three signals: information sets then pool t_-i with different true posteriors, where beta*_i is strictly below the per-t_-i bound
-  fcTest.prop([productSpecArb({ agents: { min: 2, max: 3 }, signals: { min: 2, max: 3 }, payoffTypes: { min: 1, max: 2 }, states: { min: 2, max: 2 }, outcomes: { min: 2, max: 3 }, M: 4 })], { numRuns: 25, seed: 21 })(
+  fcTest.prop(
+    [
+      productSpecArb({
+        agents: { min: 2, max: 3 },
+        signals: { min: 2, max: 3 },
+        payoffTypes: { min: 1, max: 2 },
+        states: { min: 2, max: 2 },
+        outcomes: { min: 2, max: 3 },
+        M: 4,
+      }),
+    ],
+    { numRuns: 25, seed: 21 },
+  )(
     'exact beta* vs thresholds (C = 2), grid (C = 3), the per-t_-i bound, and Part 1 (wbar_i optimal after a truthful first stage)',
     (spec) => checkGame(spec),
   );

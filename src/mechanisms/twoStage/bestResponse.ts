@@ -209,7 +209,8 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
   };
   const D0 = Array.from({ length: C }, (_, x) => Array.from({ length: C }, (_, y) => (x === y ? 0 : Infinity)));
   search(0, D0, 0);
-  if (bestAssign.length !== groups.length) throw new Error('bestStage2Response: no realizable assignment found (impossible: u_i = 0 realizes one)');
+  if (bestAssign.length !== groups.length)
+    throw new Error('bestStage2Response: no realizable assignment found (impossible: u_i = 0 realizes one)');
 
   // the maximiser: shortest paths with weights b - lambda/2 from a virtual source
   const E = Array.from({ length: C }, () => new Array<number>(C).fill(Infinity));
@@ -221,7 +222,8 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
   const slack = lambda === Infinity ? 1 : Math.min(lambda / 2, 1);
   const x = new Array<number>(C).fill(0);
   for (let pass = 0; pass < C; pass++) {
-    for (let a = 0; a < C; a++) for (let b = 0; b < C; b++) if (E[a][b] < Infinity && x[a] + E[a][b] - slack < x[b]) x[b] = x[a] + E[a][b] - slack;
+    for (let a = 0; a < C; a++)
+      for (let b = 0; b < C; b++) if (E[a][b] < Infinity && x[a] + E[a][b] - slack < x[b]) x[b] = x[a] + E[a][b] - slack;
   }
   const low = Math.min(...x);
   const report = x.map((v) => v - low);
@@ -232,10 +234,12 @@ export function bestStage2Response(cells: readonly Stage2Cell[], opts: { toleran
   // certificate: the report induces the assignment (through phi's tie rule) and attains the value
   for (let k = 0; k < cells.length; k++) {
     const c = inducedOutcome(report, cells[k].others);
-    if (c !== assignment[k]) throw new Error(`bestStage2Response: the maximiser induces outcome ${c} instead of ${assignment[k]} at cell ${k} (slack ${slack})`);
+    if (c !== assignment[k])
+      throw new Error(`bestStage2Response: the maximiser induces outcome ${c} instead of ${assignment[k]} at cell ${k} (slack ${slack})`);
   }
   const value = expectedStage2Payoff(cells, report);
-  if (Math.abs(value - best) > DEFAULT_TOLERANCE * scale) throw new Error(`bestStage2Response: value ${value} at the maximiser differs from the search's ${best}`);
+  if (Math.abs(value - best) > DEFAULT_TOLERANCE * scale)
+    throw new Error(`bestStage2Response: value ${value} at the maximiser differs from the search's ${best}`);
   return { report, value, assignment, nodes, slack };
 }
 
@@ -269,18 +273,23 @@ export function bestTwoOutcomeResponseByThresholds(cells: readonly Stage2Cell[])
  * (a + 2/3, b + 1/3) of the unit lattice triangle around it), so the grid
  * maximum equals the exact maximum.
  */
-export function bestThreeOutcomeResponseOnGrid(cells: readonly Stage2Cell[], L: number, h: number): { report: number[]; value: number; points: number } {
+export function bestThreeOutcomeResponseOnGrid(
+  cells: readonly Stage2Cell[],
+  L: number,
+  h: number,
+): { report: number[]; value: number; points: number } {
   if (cells[0].others.length !== 3) throw new RangeError('bestThreeOutcomeResponseOnGrid: needs exactly three outcomes');
   const steps = Math.round((2 * L) / h);
   let best = { report: [0, 0, 0], value: -Infinity, points: 0 };
-  for (let a = 0; a <= steps; a++) for (let b = 0; b <= steps; b++) {
-    const d1 = -L + a * h;
-    const d2 = -L + b * h;
-    const low = Math.min(0, d1, d2);
-    const u = [-low, d1 - low, d2 - low];
-    const v = expectedStage2Payoff(cells, u);
-    best.points++;
-    if (v > best.value) best = { report: u, value: v, points: best.points };
-  }
+  for (let a = 0; a <= steps; a++)
+    for (let b = 0; b <= steps; b++) {
+      const d1 = -L + a * h;
+      const d2 = -L + b * h;
+      const low = Math.min(0, d1, d2);
+      const u = [-low, d1 - low, d2 - low];
+      const v = expectedStage2Payoff(cells, u);
+      best.points++;
+      if (v > best.value) best = { report: u, value: v, points: best.points };
+    }
   return best;
 }

@@ -18,18 +18,25 @@ import { JointPrior } from '../../core/prior.ts';
 import { privateValuesEnvironment } from '../../model/environment.ts';
 import { generalizedVCG } from '../gvcg.ts';
 import { PostedPosteriors } from '../postedPosterior.ts';
-import { signalProfileIndex, type InformationDecomposition, type StateDependentValues } from '../../information/informationDecomposition.ts';
+import {
+  signalProfileIndex,
+  type InformationDecomposition,
+  type StateDependentValues,
+} from '../../information/informationDecomposition.ts';
 import { bestStage2Response, type Stage2Cell } from './bestResponse.ts';
 import { DEFAULT_TOLERANCE } from '../../core/tolerance.ts';
 
 /** The private-values VCG (phi(u), yhat(u)) of section 6.1 for reports u[i][c] (seed 001). */
 export function privateValuesVCG(u: readonly (readonly number[])[]): { outcome: number; transfers: readonly number[] } {
   const prior = JointPrior.independent(u.map(() => [1]));
-  const env = privateValuesEnvironment(prior, u[0].length, u.map((ui) => [ui as number[]]));
+  const env = privateValuesEnvironment(
+    prior,
+    u[0].length,
+    u.map((ui) => [ui as number[]]),
+  );
   const m = generalizedVCG(env);
   return { outcome: m.outcome(0) as number, transfers: m.transfer(0) };
 }
-
 
 export interface BeliefCell {
   /** full true type profile index (in P.profiles) */
@@ -77,7 +84,12 @@ export class TwoStageGame {
   readonly outcomes: number;
   private readonly postCache = new Map<number, number[]>();
 
-  constructor(P: JointPrior, D: InformationDecomposition, values: StateDependentValues, rewards: (agent: number, signalProfile: number) => number = () => 0) {
+  constructor(
+    P: JointPrior,
+    D: InformationDecomposition,
+    values: StateDependentValues,
+    rewards: (agent: number, signalProfile: number) => number = () => 0,
+  ) {
     this.P = P;
     this.D = D;
     this.values = values;
@@ -182,7 +194,9 @@ export class TwoStageGame {
       const u = this.reportsAt(cell.profile, set.posted);
       const others = new Array<number>(this.outcomes).fill(0);
       for (let j = 0; j < u.length; j++) if (j !== i) for (let c = 0; c < this.outcomes; c++) others[c] += u[j][c];
-      const own = Array.from({ length: this.outcomes }, (_, c) => cell.truePosterior.reduce((s, p, th) => s + p * this.values[i][th][set.trueType][c], 0));
+      const own = Array.from({ length: this.outcomes }, (_, c) =>
+        cell.truePosterior.reduce((s, p, th) => s + p * this.values[i][th][set.trueType][c], 0),
+      );
       return { weight: cell.weight, others, own };
     });
   }
@@ -198,7 +212,8 @@ export class TwoStageGame {
   bestStage2Report(set: InformationSet): { report: number[]; value: number; assignment: number[] } {
     const best = bestStage2Response(this.stage2Cells(set));
     const value = this.expectedAtSet(set, best.report);
-    if (Math.abs(value - best.value) > DEFAULT_TOLERANCE * (1 + Math.abs(value))) throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
+    if (Math.abs(value - best.value) > DEFAULT_TOLERANCE * (1 + Math.abs(value)))
+      throw new Error(`beta*: the VCG payoff ${value} at the maximiser differs from the search's ${best.value}`);
     return { report: best.report, value, assignment: best.assignment };
   }
 
@@ -230,7 +245,9 @@ export class TwoStageGame {
       for (const c of set.cells) {
         const p = c.weight * set.probability;
         truthful += p * this.stage2Payoff(i, c.profile, set.posted, w, c.truePosterior);
-        rewardAdvantage += p * (this.rewards(i, signalProfileIndex(this.P, this.D, c.profile)) - this.rewards(i, this.reportedSignals(c.profile, i, report)));
+        rewardAdvantage +=
+          p *
+          (this.rewards(i, signalProfileIndex(this.P, this.D, c.profile)) - this.rewards(i, this.reportedSignals(c.profile, i, report)));
       }
     }
     let deviation = 0;

@@ -45,7 +45,11 @@ export function auctionValues(v: readonly (readonly [number, number])[]): number
 }
 
 /** The two-stage game of section 2 for one value profile (values common knowledge: the worst case over value distributions). */
-export function exampleGame(rho: number, v: readonly (readonly [number, number])[], z: number): { game: TwoStageGame; D: InformationDecomposition } {
+export function exampleGame(
+  rho: number,
+  v: readonly (readonly [number, number])[],
+  z: number,
+): { game: TwoStageGame; D: InformationDecomposition } {
   const Q = examplePrior(rho);
   const D = trivialDecomposition(Q);
   return { game: new TwoStageGame(Q, D, auctionValues(v), majorityRewards(Q, z)), D };
@@ -56,7 +60,10 @@ export function exampleGame(rho: number, v: readonly (readonly [number, number])
  * value profile: max over i, s_i, r of (stage-2 gain of the lie) / (majority
  * advantage per unit of z). Both are computed in the game.
  */
-export function minimalMajorityRewardAt(rho: number, v: readonly (readonly [number, number])[]): { z: number; worstGain: number; advantagePerUnit: number; witness: { agent: number; signal: number; report: number } | null } {
+export function minimalMajorityRewardAt(
+  rho: number,
+  v: readonly (readonly [number, number])[],
+): { z: number; worstGain: number; advantagePerUnit: number; witness: { agent: number; signal: number; report: number } | null } {
   const { game } = exampleGame(rho, v, 1);
   let z = 0;
   let worstGain = 0;
@@ -88,14 +95,23 @@ function posteriorTheta1(rho: Fraction, m: number): Fraction {
  * (2 rho - 1)^2 per unit of z computed from the signal distribution, and the
  * worst-case stage-1 gain M E|d pi(theta_1)| for the lie a_1 -> a_2.
  */
-export function exactExampleQuantities(rho: Fraction, M: number): { majorityAdvantage: Fraction; closedFormAdvantage: Fraction; worstGain: Fraction; minimalReward: Fraction } {
+export function exactExampleQuantities(
+  rho: Fraction,
+  M: number,
+): { majorityAdvantage: Fraction; closedFormAdvantage: Fraction; worstGain: Fraction; minimalReward: Fraction } {
   const one = fraction(1);
   const q = one.sub(rho);
   // others' number k of a_1 given own a_1: P(theta_1 | a_1) = rho
   const pk = (k: number): Fraction => {
     const choose = k === 1 ? 2 : 1;
-    const a = rho.pow(k).mul(q.pow(2 - k)).mul(rho);
-    const b = q.pow(k).mul(rho.pow(2 - k)).mul(q);
+    const a = rho
+      .pow(k)
+      .mul(q.pow(2 - k))
+      .mul(rho);
+    const b = q
+      .pow(k)
+      .mul(rho.pow(2 - k))
+      .mul(q);
     return a.add(b).mul(choose);
   };
   // in the majority when truthful: k >= 1 (someone else has a_1); after the lie a_2: k <= 1
@@ -104,7 +120,14 @@ export function exactExampleQuantities(rho: Fraction, M: number): { majorityAdva
   const majorityAdvantage = truthful.sub(lie);
   const closedFormAdvantage = rho.mul(2).sub(1).pow(2);
   let e = fraction(0);
-  for (let k = 0; k <= 2; k++) e = e.add(pk(k).mul(posteriorTheta1(rho, k + 1).sub(posteriorTheta1(rho, k)).abs()));
+  for (let k = 0; k <= 2; k++)
+    e = e.add(
+      pk(k).mul(
+        posteriorTheta1(rho, k + 1)
+          .sub(posteriorTheta1(rho, k))
+          .abs(),
+      ),
+    );
   const worstGain = e.mul(M);
   return { majorityAdvantage, closedFormAdvantage, worstGain, minimalReward: worstGain.div(majorityAdvantage) };
 }

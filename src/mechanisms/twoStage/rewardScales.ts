@@ -56,11 +56,12 @@ export function partARewardScale(Q: JointPrior, M: number): number {
   let eps = 0;
   for (let i = 0; i < n; i++) {
     const lambda = beliefVariability(Q, i).lambda;
-    for (let a = 0; a < Q.typeCounts[i]; a++) for (let r = 0; r < Q.typeCounts[i]; r++) {
-      if (r === a) continue;
-      const ed = expectedPosteriorDistance(Q, i, a, r);
-      if (ed > 0) eps = Math.max(eps, (4 * n * M * sqrtA * ed) / lambda);
-    }
+    for (let a = 0; a < Q.typeCounts[i]; a++)
+      for (let r = 0; r < Q.typeCounts[i]; r++) {
+        if (r === a) continue;
+        const ed = expectedPosteriorDistance(Q, i, a, r);
+        if (ed > 0) eps = Math.max(eps, (4 * n * M * sqrtA * ed) / lambda);
+      }
   }
   return eps;
 }
@@ -70,13 +71,14 @@ export function sharpRewardScale(Q: JointPrior, M: number): number {
   const n = Q.agents;
   let eps = 0;
   for (let i = 0; i < n; i++) {
-    for (let a = 0; a < Q.typeCounts[i]; a++) for (let r = 0; r < Q.typeCounts[i]; r++) {
-      if (r === a) continue;
-      const ed = expectedPosteriorDistance(Q, i, a, r);
-      if (!(ed > 0)) continue;
-      const adv = 0.5 * norm2(Q.othersGivenOwn(i, a)) * beliefVariabilityPair(Q, i, a, r);
-      eps = Math.max(eps, (2 * n * M * ed) / adv);
-    }
+    for (let a = 0; a < Q.typeCounts[i]; a++)
+      for (let r = 0; r < Q.typeCounts[i]; r++) {
+        if (r === a) continue;
+        const ed = expectedPosteriorDistance(Q, i, a, r);
+        if (!(ed > 0)) continue;
+        const adv = 0.5 * norm2(Q.othersGivenOwn(i, a)) * beliefVariabilityPair(Q, i, a, r);
+        eps = Math.max(eps, (2 * n * M * ed) / adv);
+      }
   }
   return eps;
 }

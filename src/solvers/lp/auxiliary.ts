@@ -44,7 +44,13 @@ export function rayLP(lp: LinearProgram): LinearProgram {
     objective: [...lp.objective],
     rows: lp.rows
       .filter((r) => Number.isFinite(r.lower) || Number.isFinite(r.upper))
-      .map((r) => ({ indices: [...r.indices], values: [...r.values], lower: Number.isFinite(r.lower) ? 0 : -Infinity, upper: Number.isFinite(r.upper) ? 0 : Infinity, name: r.name })),
+      .map((r) => ({
+        indices: [...r.indices],
+        values: [...r.values],
+        lower: Number.isFinite(r.lower) ? 0 : -Infinity,
+        upper: Number.isFinite(r.upper) ? 0 : Infinity,
+        name: r.name,
+      })),
     lower: lower.map((l) => (Number.isFinite(l) ? 0 : -1)),
     upper: upper.map((u) => (Number.isFinite(u) ? 0 : 1)),
   };

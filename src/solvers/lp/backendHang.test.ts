@@ -18,15 +18,35 @@ function smallLP(): LinearProgram {
   const x = b.addVariable('x', { objective: 1 });
   const y = b.addVariable('y', { objective: 1, lower: -3 });
   const z = b.addVariable('z', { objective: -1, lower: -Infinity });
-  b.le([[x, 1], [y, 2]], 4);
-  b.le([[x, 3], [y, 1]], 6);
-  b.ge([[z, 1], [x, 1]], -2);
+  b.le(
+    [
+      [x, 1],
+      [y, 2],
+    ],
+    4,
+  );
+  b.le(
+    [
+      [x, 3],
+      [y, 1],
+    ],
+    6,
+  );
+  b.ge(
+    [
+      [z, 1],
+      [x, 1],
+    ],
+    -2,
+  );
   return b.build();
 }
 
 describe('a backend that never finishes', () => {
   it('survives javascript-lp-solver looping forever: HiGHS answers, certified by its dual bound', () => {
-    const lp = lpFromJson((JSON.parse(readFileSync(join(fixturesDir(), 'solvers', 'js-lp-solver-hang.json'), 'utf8')) as { lp: LinearProgramJson }).lp);
+    const lp = lpFromJson(
+      (JSON.parse(readFileSync(join(fixturesDir(), 'solvers', 'js-lp-solver-hang.json'), 'utf8')) as { lp: LinearProgramJson }).lp,
+    );
     const raw = runBackend('jsLpSolver', lp);
     expect(raw.status).toBe('error');
     expect(raw.message).toMatch(/did not finish/);

@@ -273,7 +273,8 @@ export function dualBound(lp: LinearProgram, rowDuals: readonly number[]): DualB
 /** A trivial infeasibility: a variable or row whose lower bound exceeds its upper bound. */
 export function boundConflict(lp: LinearProgram): string | null {
   const { lower, upper } = bounds(lp);
-  for (let j = 0; j < lower.length; j++) if (lower[j] > upper[j]) return `variable ${lp.names?.[j] ?? j}: lower bound ${lower[j]} > upper bound ${upper[j]}`;
+  for (let j = 0; j < lower.length; j++)
+    if (lower[j] > upper[j]) return `variable ${lp.names?.[j] ?? j}: lower bound ${lower[j]} > upper bound ${upper[j]}`;
   for (let i = 0; i < lp.rows.length; i++) {
     const r = lp.rows[i];
     if (r.lower > r.upper) return `row ${r.name ?? i}: lower bound ${r.lower} > upper bound ${r.upper}`;
@@ -286,7 +287,12 @@ export function boundConflict(lp: LinearProgram): string | null {
  * or negated). Returns null unless the bound is negative (rigorously) and its
  * radius is at least `minRadius` (default LP_CERTIFICATE_RADIUS).
  */
-export function farkasCertificate(lp: LinearProgram, y: readonly number[] | undefined, source: FarkasCertificate['source'], minRadius = LP_CERTIFICATE_RADIUS): FarkasCertificate | null {
+export function farkasCertificate(
+  lp: LinearProgram,
+  y: readonly number[] | undefined,
+  source: FarkasCertificate['source'],
+  minRadius = LP_CERTIFICATE_RADIUS,
+): FarkasCertificate | null {
   if (!y || y.length !== lp.rows.length || y.some((v) => !Number.isFinite(v))) return null;
   let best: FarkasCertificate | null = null;
   for (const sign of [1, -1]) {
@@ -325,7 +331,8 @@ export interface RayCheck {
  */
 export function rayCertificate(lp: LinearProgram, r: readonly number[]): RayCheck {
   const n = lp.objective.length;
-  if (r.length !== n || r.some((v) => !Number.isFinite(v))) return { ok: false, rate: 0, improving: false, violation: Infinity, why: 'ray has the wrong length or a non-finite entry' };
+  if (r.length !== n || r.some((v) => !Number.isFinite(v)))
+    return { ok: false, rate: 0, improving: false, violation: Infinity, why: 'ray has the wrong length or a non-finite entry' };
   const { lower, upper } = bounds(lp);
   let violation = 0;
   let why: string | undefined;
@@ -348,7 +355,13 @@ export function rayCertificate(lp: LinearProgram, r: readonly number[]): RayChec
   for (let j = 0; j < n; j++) g.addProduct(lp.objective[j], r[j]);
   const improving = lp.sense === 'max' ? g.sign() > 0 : g.sign() < 0;
   if (!improving) why ??= 'c.r does not improve the objective';
-  return { ok: violation === 0 && improving, rate: g.toNumber(), improving, violation, why: violation === 0 && improving ? undefined : why };
+  return {
+    ok: violation === 0 && improving,
+    rate: g.toNumber(),
+    improving,
+    violation,
+    why: violation === 0 && improving ? undefined : why,
+  };
 }
 
 /**

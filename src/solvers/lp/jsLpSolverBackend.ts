@@ -30,7 +30,10 @@ function getWorker(): { worker: Worker; state: Int32Array; bytes: Uint8Array } {
 }
 
 /** Solve a javascript-lp-solver model, waiting at most `timeoutMs`; null when it did not finish. */
-function solveInWorker(model: JsModel, timeoutMs: number): { ok: boolean; result?: Record<string, number | boolean>; message?: string } | null {
+function solveInWorker(
+  model: JsModel,
+  timeoutMs: number,
+): { ok: boolean; result?: Record<string, number | boolean>; message?: string } | null {
   const { worker: w, state, bytes } = getWorker();
   Atomics.store(state, 0, 0);
   w.postMessage({ model });
@@ -107,12 +110,14 @@ export function solveWithJsLpSolver(lp: LinearProgram, timeoutMs = JS_LP_TIMEOUT
   });
   const answer = solveInWorker(model, timeoutMs);
   const ms = performance.now() - t0;
-  if (answer === null) return { backend: 'jsLpSolver', status: 'error', message: `javascript-lp-solver did not finish within ${timeoutMs} ms`, ms };
-  if (!answer.ok || !answer.result) return { backend: 'jsLpSolver', status: 'error', message: answer.message ?? 'javascript-lp-solver failed', ms };
+  if (answer === null)
+    return { backend: 'jsLpSolver', status: 'error', message: `javascript-lp-solver did not finish within ${timeoutMs} ms`, ms };
+  if (!answer.ok || !answer.result)
+    return { backend: 'jsLpSolver', status: 'error', message: answer.message ?? 'javascript-lp-solver failed', ms };
   const res = answer.result;
   if (!res.feasible) return { backend: 'jsLpSolver', status: 'infeasible', ms };
   if (res.bounded === false) return { backend: 'jsLpSolver', status: 'unbounded', ms };
-  const get = (v: string) => (typeof res[v] === 'number' ? (res[v]) : 0);
+  const get = (v: string) => (typeof res[v] === 'number' ? res[v] : 0);
   const x = offset.map((o, j) => o + parts[j].reduce((s, [v, c]) => s + c * get(v), 0));
   let obj = 0;
   for (let j = 0; j < n; j++) obj += lp.objective[j] * x[j];

@@ -18,7 +18,8 @@ parentPort.on('message', ({ model }) => {
     answer = JSON.stringify({ ok: false, message: String(e && e.message ? e.message : e) });
   }
   let encoded = encoder.encode(answer);
-  if (encoded.length > bytes.length) encoded = encoder.encode(JSON.stringify({ ok: false, message: `answer too large (${encoded.length} bytes)` }));
+  if (encoded.length > bytes.length)
+    encoded = encoder.encode(JSON.stringify({ ok: false, message: `answer too large (${encoded.length} bytes)` }));
   bytes.set(encoded);
   Atomics.store(state, 1, encoded.length);
   Atomics.store(state, 0, 1);

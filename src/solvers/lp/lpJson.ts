@@ -22,7 +22,13 @@ export function lpToJson(lp: LinearProgram): LinearProgramJson {
   return {
     sense: lp.sense,
     objective: [...lp.objective],
-    rows: lp.rows.map((r) => ({ indices: [...r.indices], values: [...r.values], lower: toNull(r.lower), upper: toNull(r.upper), ...(r.name ? { name: r.name } : {}) })),
+    rows: lp.rows.map((r) => ({
+      indices: [...r.indices],
+      values: [...r.values],
+      lower: toNull(r.lower),
+      upper: toNull(r.upper),
+      ...(r.name ? { name: r.name } : {}),
+    })),
     ...(lp.lower ? { lower: lp.lower.map(toNull) } : {}),
     ...(lp.upper ? { upper: lp.upper.map(toNull) } : {}),
     ...(lp.names ? { names: [...lp.names] } : {}),
@@ -36,7 +42,13 @@ export function lpFromJson(j: LinearProgramJson): LinearProgram {
   return {
     sense: j.sense,
     objective: [...j.objective],
-    rows: j.rows.map((r) => ({ indices: [...r.indices], values: [...r.values], lower: lo(r.lower), upper: hi(r.upper), ...(r.name ? { name: r.name } : {}) })),
+    rows: j.rows.map((r) => ({
+      indices: [...r.indices],
+      values: [...r.values],
+      lower: lo(r.lower),
+      upper: hi(r.upper),
+      ...(r.name ? { name: r.name } : {}),
+    })),
     ...(j.lower ? { lower: j.lower.map(lo) } : {}),
     ...(j.upper ? { upper: j.upper.map(hi) } : {}),
     ...(j.names ? { names: [...j.names] } : {}),

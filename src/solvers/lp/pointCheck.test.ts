@@ -77,7 +77,14 @@ describe('point certificates by size', () => {
     expectExact(lp, [0, Infinity], Infinity, false);
     expectExact(lp, [0], Infinity, false);
     // a row bound: 0.5 + 0.25 >= 1 fails by 0.25 (scale 1); 2 x0 <= 1 fails by 1 over scale 2
-    const rows: LinearProgram = { sense: 'max', objective: [0, 0], rows: [{ indices: [0, 1], values: [1, 1], lower: 1, upper: Infinity }, { indices: [0], values: [2], lower: -Infinity, upper: 1 }] };
+    const rows: LinearProgram = {
+      sense: 'max',
+      objective: [0, 0],
+      rows: [
+        { indices: [0, 1], values: [1, 1], lower: 1, upper: Infinity },
+        { indices: [0], values: [2], lower: -Infinity, upper: 1 },
+      ],
+    };
     expectExact(rows, [0.5, 0.25], 0.25, false);
     expectExact(rows, [1, 0], 0.5, false);
     expectExact(rows, [0.5, 0.5], 0, true);

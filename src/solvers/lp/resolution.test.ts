@@ -26,7 +26,13 @@ function infeasibleLP(): LinearProgram {
   const x = b.addVariable('x', { objective: 1, upper: 1 });
   const y = b.addVariable('y', { objective: 0, lower: -Infinity });
   b.ge([[x, 1]], 2);
-  b.eq([[y, 1], [x, 1]], 0);
+  b.eq(
+    [
+      [y, 1],
+      [x, 1],
+    ],
+    0,
+  );
   return b.build();
 }
 
@@ -35,7 +41,13 @@ function unboundedLP(): LinearProgram {
   const b = new LPBuilder('max');
   const x = b.addVariable('x', { objective: 1 });
   const y = b.addVariable('y', { objective: 0 });
-  b.le([[x, 1], [y, -1]], 1);
+  b.le(
+    [
+      [x, 1],
+      [y, -1],
+    ],
+    1,
+  );
   return b.build();
 }
 
@@ -44,8 +56,20 @@ function boundedLP(): LinearProgram {
   const b = new LPBuilder('max');
   const x = b.addVariable('x', { objective: 1 });
   const y = b.addVariable('y', { objective: 1 });
-  b.le([[x, 1], [y, 2]], 4);
-  b.le([[x, 3], [y, 1]], 6);
+  b.le(
+    [
+      [x, 1],
+      [y, 2],
+    ],
+    4,
+  );
+  b.le(
+    [
+      [x, 3],
+      [y, 1],
+    ],
+    6,
+  );
   return b.build();
 }
 
@@ -54,7 +78,7 @@ const claim = (a: Partial<RawLPAnswer> & Pick<RawLPAnswer, 'backend' | 'status'>
 beforeEach(() => resetCertificateLog());
 
 describe('disagreements settled by certificates', () => {
-  it('regression (verify --seed 7 --runs 500, seed004.lemmaA3): javascript-lp-solver says infeasible, HiGHS\'s point is verified feasible', () => {
+  it("regression (verify --seed 7 --runs 500, seed004.lemmaA3): javascript-lp-solver says infeasible, HiGHS's point is verified feasible", () => {
     const lp = loadLPFixture('lemmaA3-backends-disagree.json');
     expect(runBackend('jsLpSolver', lp).status).toBe('infeasible');
     const sol = solveLP(lp);
@@ -91,7 +115,9 @@ describe('disagreements settled by certificates', () => {
 
   it('a wrong "optimal" on an infeasible LP: its point fails the check and the Farkas certificate decides', () => {
     const lp = infeasibleLP();
-    const sol = solveLP(lp, { runners: { jsLpSolver: claim({ backend: 'jsLpSolver', status: 'optimal', x: [1.5, -1.5], objective: 1.5 }) } });
+    const sol = solveLP(lp, {
+      runners: { jsLpSolver: claim({ backend: 'jsLpSolver', status: 'optimal', x: [1.5, -1.5], objective: 1.5 }) },
+    });
     expect(sol.status).toBe('infeasible');
     expect(sol.certificate.method).toBe('farkas');
     expect(sol.certificate.resolution).toBe('farkas refutes feasible');
@@ -123,7 +149,10 @@ describe('disagreements settled by certificates', () => {
 
   it('a wrong "unbounded" whose ray leaves the recession cone is rejected; the honest backend\'s certified optimum stands', () => {
     const lp = boundedLP();
-    const sol = solveLP(lp, { backend: 'jsLpSolver', runners: { jsLpSolver: claim({ backend: 'jsLpSolver', status: 'unbounded', primalRay: [1, 1] }) } });
+    const sol = solveLP(lp, {
+      backend: 'jsLpSolver',
+      runners: { jsLpSolver: claim({ backend: 'jsLpSolver', status: 'unbounded', primalRay: [1, 1] }) },
+    });
     expect(sol.status).toBe('optimal');
     expect(sol.objective).toBeCloseTo(2.8, 9);
   });
@@ -173,7 +202,16 @@ describe('disagreements settled by certificates', () => {
   it('a trivial bound conflict (lower > upper) is infeasible without a solver', () => {
     const b = new LPBuilder('max');
     b.addVariable('x', { lower: 2, upper: 1 });
-    const sol = solveLP(b.build(), { runners: { highs: () => { throw new Error('not called'); }, jsLpSolver: () => { throw new Error('not called'); } } });
+    const sol = solveLP(b.build(), {
+      runners: {
+        highs: () => {
+          throw new Error('not called');
+        },
+        jsLpSolver: () => {
+          throw new Error('not called');
+        },
+      },
+    });
     expect(sol.status).toBe('infeasible');
     expect(sol.certificate.farkas!.source).toBe('bound-conflict');
   });

@@ -12,9 +12,27 @@ function smallLP(): LinearProgram {
   const x = b.addVariable('x', { objective: 1 });
   const y = b.addVariable('y', { objective: 1, lower: -3 });
   const z = b.addVariable('z', { objective: -1, lower: -Infinity });
-  b.le([[x, 1], [y, 2]], 4);
-  b.le([[x, 3], [y, 1]], 6);
-  b.ge([[z, 1], [x, 1]], -2);
+  b.le(
+    [
+      [x, 1],
+      [y, 2],
+    ],
+    4,
+  );
+  b.le(
+    [
+      [x, 3],
+      [y, 1],
+    ],
+    6,
+  );
+  b.ge(
+    [
+      [z, 1],
+      [x, 1],
+    ],
+    -2,
+  );
   return b.build();
 }
 
@@ -30,7 +48,7 @@ describe('certified LP layer', () => {
     expect(b.certificate.gap!).toBeLessThan(1e-9);
   });
 
-  it('a wrong optimum is refuted by the other backend\'s dual-certified point; with no honest backend it raises', () => {
+  it("a wrong optimum is refuted by the other backend's dual-certified point; with no honest backend it raises", () => {
     const lp = smallLP();
     const wrong = () => ({ backend: 'jsLpSolver' as const, status: 'optimal' as const, x: [0, 0, -2], objective: 2, ms: 0 });
     const sol = solveLP(lp, { backend: 'jsLpSolver', runners: { jsLpSolver: wrong } });
@@ -39,26 +57,49 @@ describe('certified LP layer', () => {
     expect(sol.certificate.resolution).toBe('dual bound refutes objective');
     // both backends return the feasible but suboptimal point, without duals: nothing closes the gap
     const wrongHighs = () => ({ backend: 'highs' as const, status: 'optimal' as const, x: [0, 0, -2], objective: 2, ms: 0 });
-    expect(() => solveLP(lp, { backend: 'jsLpSolver', runners: { jsLpSolver: wrong, highs: wrongHighs } })).toThrow(/no verified dual bound/);
+    expect(() => solveLP(lp, { backend: 'jsLpSolver', runners: { jsLpSolver: wrong, highs: wrongHighs } })).toThrow(
+      /no verified dual bound/,
+    );
   });
 
   it('rejects an infeasible point', () => {
     const lp = smallLP();
-    const bad = () => ({ backend: 'highs' as const, status: 'optimal' as const, x: [10, 10, 0], objective: 20, rowDuals: [0, 0, 0], ms: 0 });
+    const bad = () => ({
+      backend: 'highs' as const,
+      status: 'optimal' as const,
+      x: [10, 10, 0],
+      objective: 20,
+      rowDuals: [0, 0, 0],
+      ms: 0,
+    });
     const badJs = () => ({ backend: 'jsLpSolver' as const, status: 'optimal' as const, x: [10, 10, 0], objective: 20, ms: 0 });
     expect(() => solveLP(lp, { backend: 'highs', runners: { highs: bad, jsLpSolver: badJs } })).toThrow(/primal infeasible/);
     // with an honest second backend, its certified point decides
     expect(solveLP(lp, { backend: 'jsLpSolver', runners: { jsLpSolver: badJs } }).objective).toBeCloseTo(6.4, 9);
   });
 
-  it('rejects duals that are not dual feasible (a free variable\'s reduced cost), and a bound from duals that does not close the gap', () => {
+  it("rejects duals that are not dual feasible (a free variable's reduced cost), and a bound from duals that does not close the gap", () => {
     const lp = smallLP();
     // feasible but suboptimal point; the duals leave z's reduced cost at -1 toward its infinite lower bound
-    const sub = () => ({ backend: 'highs' as const, status: 'optimal' as const, x: [1, 1, -3], objective: 5, rowDuals: [0.4, 0.2, 0], ms: 0 });
+    const sub = () => ({
+      backend: 'highs' as const,
+      status: 'optimal' as const,
+      x: [1, 1, -3],
+      objective: 5,
+      rowDuals: [0.4, 0.2, 0],
+      ms: 0,
+    });
     const subJs = () => ({ backend: 'jsLpSolver' as const, status: 'optimal' as const, x: [1, 1, -3], objective: 5, ms: 0 });
     expect(() => solveLP(lp, { backend: 'highs', runners: { highs: sub, jsLpSolver: subJs } })).toThrow(LPCertificationError);
     // dual-feasible duals of the true optimum (bound 6.4) do not certify the suboptimal point 5
-    const sub2 = () => ({ backend: 'highs' as const, status: 'optimal' as const, x: [1, 1, -3], objective: 5, rowDuals: [0.2, 0.6, -1], ms: 0 });
+    const sub2 = () => ({
+      backend: 'highs' as const,
+      status: 'optimal' as const,
+      x: [1, 1, -3],
+      objective: 5,
+      rowDuals: [0.2, 0.6, -1],
+      ms: 0,
+    });
     expect(() => solveLP(lp, { backend: 'highs', runners: { highs: sub2, jsLpSolver: subJs } })).toThrow(/differ by/);
     // ... but they certify an honest point of value 6.4 found by the other backend
     const sol = solveLP(lp, { backend: 'highs', runners: { highs: sub2 } });

@@ -30,7 +30,16 @@ import { recordResolution } from './certificateLog.ts';
 import { boundConflict, dualBound, farkasCertificate, pointCertificate, verifyRay, type PointCheck } from './certify.ts';
 import { solveWithHighs, type HighsSettings } from './highsBackend.ts';
 import { solveWithJsLpSolver } from './jsLpSolverBackend.ts';
-import type { BackendName, FarkasCertificate, LinearProgram, LPCertificate, LPResolution, LPSolution, RawLPAnswer, RayCertificate } from './types.ts';
+import type {
+  BackendName,
+  FarkasCertificate,
+  LinearProgram,
+  LPCertificate,
+  LPResolution,
+  LPSolution,
+  RawLPAnswer,
+  RayCertificate,
+} from './types.ts';
 
 /** Options of `solveLP`. */
 export interface SolveOptions {
@@ -51,7 +60,12 @@ export interface SolveOptions {
 }
 
 /** Run one backend (or its injected replacement); a thrown error becomes an `error` answer. */
-export function runBackend(name: BackendName, lp: LinearProgram, runners: SolveOptions['runners'] = {}, settings?: HighsSettings): RawLPAnswer {
+export function runBackend(
+  name: BackendName,
+  lp: LinearProgram,
+  runners: SolveOptions['runners'] = {},
+  settings?: HighsSettings,
+): RawLPAnswer {
   try {
     const r = runners[name];
     if (r) return r(lp, settings);
@@ -62,12 +76,23 @@ export function runBackend(name: BackendName, lp: LinearProgram, runners: SolveO
 }
 
 /** Certify one backend's optimal answer on its own: primal feasibility, and the dual bound when it gave duals. */
-export function certifyOptimal(lp: LinearProgram, ans: RawLPAnswer, tol: number): Omit<LPCertificate, 'resolution'> & { ok: boolean; why?: string } {
+export function certifyOptimal(
+  lp: LinearProgram,
+  ans: RawLPAnswer,
+  tol: number,
+): Omit<LPCertificate, 'resolution'> & { ok: boolean; why?: string } {
   const x = ans.x!;
   const pc = pointCertificate(lp, x, tol);
   const objective = objectiveAt(lp, x);
   const scale = 1 + Math.abs(objective);
-  if (!pc.ok) return { ok: false, why: `primal infeasible point (violation ${pc.violation})`, method: 'dual-bound', primalViolation: pc.violation, pointExact: pc.exactlyFeasible };
+  if (!pc.ok)
+    return {
+      ok: false,
+      why: `primal infeasible point (violation ${pc.violation})`,
+      method: 'dual-bound',
+      primalViolation: pc.violation,
+      pointExact: pc.exactlyFeasible,
+    };
   if (ans.rowDuals) {
     const db = dualBound(lp, ans.rowDuals);
     const gap = Math.abs(db.bound - objective);
@@ -137,7 +162,8 @@ class Evidence {
     if (a.x) {
       const pc = pointCertificate(lp, a.x, tol);
       if (pc.ok) this.points.push({ x: [...a.x], objective: objectiveAt(lp, a.x), check: pc, from: a.backend });
-      else if (a.status === 'optimal') this.failures.push(`${a.backend} optimal ${a.objective}: primal infeasible point (violation ${pc.violation})`);
+      else if (a.status === 'optimal')
+        this.failures.push(`${a.backend} optimal ${a.objective}: primal infeasible point (violation ${pc.violation})`);
     }
     if (a.rowDuals && a.rowDuals.length === lp.rows.length) {
       const db = dualBound(lp, a.rowDuals);
@@ -146,7 +172,8 @@ class Evidence {
     }
     if (a.status === 'infeasible' && !this.farkas) {
       this.farkas = farkasCertificate(lp, a.dualRay, 'dual-ray');
-      if (!this.farkas) this.failures.push(`${a.backend} infeasible: ${a.dualRay ? 'its dual ray is not a Farkas certificate' : 'no dual ray'}`);
+      if (!this.farkas)
+        this.failures.push(`${a.backend} infeasible: ${a.dualRay ? 'its dual ray is not a Farkas certificate' : 'no dual ray'}`);
     }
     if (a.status === 'unbounded') {
       const v = verifyRay(lp, a.primalRay);
@@ -163,7 +190,8 @@ class Evidence {
   rayCertificate(point: Point): RayCertificate | null {
     const r = this.ray;
     if (!r) return null;
-    if (r.violation === 0) return { ray: r.ray, rate: r.rate, point: point.x, exact: true, coneViolation: 0, reach: Infinity, source: r.source };
+    if (r.violation === 0)
+      return { ray: r.ray, rate: r.rate, point: point.x, exact: true, coneViolation: 0, reach: Infinity, source: r.source };
     const reach = (Math.abs(r.rate) * this.tol) / r.violation;
     if (!(reach >= LP_CERTIFICATE_RADIUS * (1 + Math.abs(point.objective)))) {
       this.failures.push(`the best ray leaves the recession cone by ${r.violation} per unit: it certifies a gain of only ${reach}`);
@@ -236,8 +264,21 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
   const conflict = boundConflict(lp);
   if (conflict) {
     recordResolution('certified');
-    const farkas: FarkasCertificate = { y: new Array<number>(lp.rows.length).fill(0), bound: -Infinity, margin: Infinity, radius: Infinity, source: 'bound-conflict' };
-    return { status: 'infeasible', x: [], objective: NaN, backend: 'highs', ms: 0, certificate: { method: 'farkas', resolution: 'certified', primalViolation: 0, farkas } };
+    const farkas: FarkasCertificate = {
+      y: new Array<number>(lp.rows.length).fill(0),
+      bound: -Infinity,
+      margin: Infinity,
+      radius: Infinity,
+      source: 'bound-conflict',
+    };
+    return {
+      status: 'infeasible',
+      x: [],
+      objective: NaN,
+      backend: 'highs',
+      ms: 0,
+      certificate: { method: 'farkas', resolution: 'certified', primalViolation: 0, farkas },
+    };
   }
 
   const explicit = opts.backend !== undefined && opts.backend !== 'auto';
@@ -269,7 +310,8 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
   };
 
   let second: RawLPAnswer | undefined;
-  const wantSecond = !primaryFailure && (primary === 'jsLpSolver' || opts.crossCheck === true || first.status === 'error' || !ownCertificate());
+  const wantSecond =
+    !primaryFailure && (primary === 'jsLpSolver' || opts.crossCheck === true || first.status === 'error' || !ownCertificate());
   if (wantSecond && canSecond) {
     second = runBackend(secondName, lp, opts.runners, secondName === 'highs' ? opts.highs : undefined);
     ev.absorb(second);
@@ -298,12 +340,37 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
   const point = ev.bestPoint();
   // a Farkas certificate whose margin is within the tolerance does not refute a point feasible within it
   if (ev.farkas && point && ev.farkas.margin > tol) {
-    fail(`a point is feasible within the tolerance (violation ${point.check.violation}) but a Farkas certificate has margin ${ev.farkas.margin} (${claims})`);
+    fail(
+      `a point is feasible within the tolerance (violation ${point.check.violation}) but a Farkas certificate has margin ${ev.farkas.margin} (${claims})`,
+    );
   }
   if (ev.farkas && !point) {
-    const resolution: LPResolution = statuses.has('optimal') || statuses.has('unbounded') ? 'farkas refutes feasible' : failed ? 'backend failure' : second?.status === 'infeasible' && first.status === 'infeasible' ? 'agreement' : 'certified';
-    recordResolution(resolution, resolution === 'farkas refutes feasible' || resolution === 'backend failure' ? { claims, size, detail: `Farkas ${ev.farkas.source}, bound ${ev.farkas.bound}, margin ${ev.farkas.margin}; ${ev.failures.join('; ')}` } : undefined);
-    return { status: 'infeasible', x: [], objective: NaN, backend: primary, ms, certificate: { method: 'farkas', resolution, primalViolation: 0, farkas: ev.farkas, crossCheck } };
+    const resolution: LPResolution =
+      statuses.has('optimal') || statuses.has('unbounded')
+        ? 'farkas refutes feasible'
+        : failed
+          ? 'backend failure'
+          : second?.status === 'infeasible' && first.status === 'infeasible'
+            ? 'agreement'
+            : 'certified';
+    recordResolution(
+      resolution,
+      resolution === 'farkas refutes feasible' || resolution === 'backend failure'
+        ? {
+            claims,
+            size,
+            detail: `Farkas ${ev.farkas.source}, bound ${ev.farkas.bound}, margin ${ev.farkas.margin}; ${ev.failures.join('; ')}`,
+          }
+        : undefined,
+    );
+    return {
+      status: 'infeasible',
+      x: [],
+      objective: NaN,
+      backend: primary,
+      ms,
+      certificate: { method: 'farkas', resolution, primalViolation: 0, farkas: ev.farkas, crossCheck },
+    };
   }
 
   if (point) {
@@ -311,8 +378,25 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
     if (rayCert) {
       const b = ev.bestBound();
       if (b && b.dualResidual === 0 && rayCert.exact) fail(`a verified ray and an exact dual bound contradict each other (${claims})`);
-      const resolution: LPResolution = statuses.has('optimal') ? 'ray refutes optimal' : statuses.has('infeasible') ? 'point refutes infeasible' : failed ? 'backend failure' : statuses.size === 1 && second ? 'agreement' : 'certified';
-      recordResolution(resolution, resolution !== 'agreement' && resolution !== 'certified' ? { claims, size, detail: `ray (${rayCert.source}${rayCert.exact ? ', exact' : `, cone violation ${rayCert.coneViolation}`}) rate ${rayCert.rate}; point violation ${point.check.violation}` } : undefined);
+      const resolution: LPResolution = statuses.has('optimal')
+        ? 'ray refutes optimal'
+        : statuses.has('infeasible')
+          ? 'point refutes infeasible'
+          : failed
+            ? 'backend failure'
+            : statuses.size === 1 && second
+              ? 'agreement'
+              : 'certified';
+      recordResolution(
+        resolution,
+        resolution !== 'agreement' && resolution !== 'certified'
+          ? {
+              claims,
+              size,
+              detail: `ray (${rayCert.source}${rayCert.exact ? ', exact' : `, cone violation ${rayCert.coneViolation}`}) rate ${rayCert.rate}; point violation ${point.check.violation}`,
+            }
+          : undefined,
+      );
       const ray = rayCert;
       return {
         status: 'unbounded',
@@ -320,11 +404,19 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
         objective: lp.sense === 'max' ? Infinity : -Infinity,
         backend: point.from === 'phase-1' ? 'highs' : point.from,
         ms,
-        certificate: { method: 'primal-ray', resolution, primalViolation: point.check.violation, pointExact: point.check.exactlyFeasible, ray, crossCheck },
+        certificate: {
+          method: 'primal-ray',
+          resolution,
+          primalViolation: point.check.violation,
+          pointExact: point.check.exactlyFeasible,
+          ray,
+          crossCheck,
+        },
       };
     }
     let bound = ev.bestBound();
-    if (!bound && statuses.has('unbounded')) fail(`a verified point but neither a verified ray nor a dual bound (${claims}; ${ev.failures.join('; ')})`);
+    if (!bound && statuses.has('unbounded'))
+      fail(`a verified point but neither a verified ray nor a dual bound (${claims}; ${ev.failures.join('; ')})`);
     if (!bound || Math.abs(bound.bound - point.objective) > tol * (1 + Math.abs(point.objective))) {
       // no dual bound closes the gap: one more HiGHS solve without presolve, for its duals
       const again = runBackend('highs', lp, opts.runners, { presolve: 'off' });
@@ -338,13 +430,20 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
     const violatesBound = lp.sense === 'max' ? best.objective > b.bound + tol * scale : best.objective < b.bound - tol * scale;
     if (violatesBound) fail(`a verified point (objective ${best.objective}) beats a verified dual bound ${b.bound} (${claims})`);
     const gap = Math.abs(b.bound - best.objective);
-    if (gap > tol * scale) fail(`the best verified point (objective ${best.objective}) and the best dual bound ${b.bound} differ by ${gap} (${claims}; ${ev.failures.join('; ')})`);
+    if (gap > tol * scale)
+      fail(
+        `the best verified point (objective ${best.objective}) and the best dual bound ${b.bound} differ by ${gap} (${claims}; ${ev.failures.join('; ')})`,
+      );
     // return the primary's point when it is within the tolerance of the bound (the answer the caller asked for)
     const primaryPoint = ev.points.find((p) => p.from === primary && Math.abs(b.bound - p.objective) <= tol * (1 + Math.abs(p.objective)));
     const chosen = primaryPoint ?? best;
     const chosenGap = Math.abs(b.bound - chosen.objective);
     const optimalClaims = answers.filter((a) => a.status === 'optimal');
-    const objectivesDisagree = optimalClaims.some((a) => Math.abs(objectiveAt(lp, a.x!) - chosen.objective) > tol * (1 + Math.abs(chosen.objective)) || !ev.points.some((p) => p.from === a.backend));
+    const objectivesDisagree = optimalClaims.some(
+      (a) =>
+        Math.abs(objectiveAt(lp, a.x!) - chosen.objective) > tol * (1 + Math.abs(chosen.objective)) ||
+        !ev.points.some((p) => p.from === a.backend),
+    );
     const resolution: LPResolution = statuses.has('infeasible')
       ? 'point refutes infeasible'
       : statuses.has('unbounded')
@@ -356,10 +455,22 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
             : optimalClaims.length > 1
               ? 'agreement'
               : 'certified';
-    const agreeing = optimalClaims.filter((a) => ev.points.some((p) => p.from === a.backend && Math.abs(p.objective - chosen.objective) <= tol * (1 + Math.abs(chosen.objective))));
-    const method: LPCertificate['method'] = b.from === chosen.from ? (agreeing.length > 1 ? 'dual-bound+second-backend' : 'dual-bound') : 'second-backend';
+    const agreeing = optimalClaims.filter((a) =>
+      ev.points.some((p) => p.from === a.backend && Math.abs(p.objective - chosen.objective) <= tol * (1 + Math.abs(chosen.objective))),
+    );
+    const method: LPCertificate['method'] =
+      b.from === chosen.from ? (agreeing.length > 1 ? 'dual-bound+second-backend' : 'dual-bound') : 'second-backend';
     const notable = resolution !== 'agreement' && resolution !== 'certified';
-    recordResolution(resolution, notable ? { claims, size, detail: `point from ${chosen.from} (violation ${chosen.check.violation}${chosen.check.exactlyFeasible ? ', exactly feasible' : ''}), dual bound from ${b.from}, gap ${chosenGap}; ${ev.failures.join('; ')}` } : undefined);
+    recordResolution(
+      resolution,
+      notable
+        ? {
+            claims,
+            size,
+            detail: `point from ${chosen.from} (violation ${chosen.check.violation}${chosen.check.exactlyFeasible ? ', exactly feasible' : ''}), dual bound from ${b.from}, gap ${chosenGap}; ${ev.failures.join('; ')}`,
+          }
+        : undefined,
+    );
     const dualRadius = b.dualResidual === 0 ? Infinity : Math.max(0, tol * (1 + Math.abs(chosen.objective)) - chosenGap) / b.dualResidual;
     return {
       status: 'optimal',
@@ -368,7 +479,16 @@ export function solveLP(lp: LinearProgram, opts: SolveOptions = {}): LPSolution 
       backend: chosen.from === 'phase-1' ? 'highs' : chosen.from,
       duals: b.duals,
       ms,
-      certificate: { method, resolution, primalViolation: chosen.check.violation, pointExact: chosen.check.exactlyFeasible, dualBound: b.bound, gap: chosenGap, dualRadius, crossCheck },
+      certificate: {
+        method,
+        resolution,
+        primalViolation: chosen.check.violation,
+        pointExact: chosen.check.exactlyFeasible,
+        dualBound: b.bound,
+        gap: chosenGap,
+        dualRadius,
+        crossCheck,
+      },
     };
   }
 
