@@ -35,7 +35,9 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'fixtures/catalogues/*.ts'] },
+        projectService: {
+          allowDefaultProject: ['vitest.config.ts', 'vitest.mutation.config.ts', 'vitest.mutation.setup.ts', 'fixtures/catalogues/*.ts'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -72,7 +74,7 @@ export default tseslint.config(
   },
   {
     // Build and worker scripts are plain JavaScript outside the TypeScript project.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },
   prettier,

@@ -16,7 +16,7 @@ function bitsOf<T>(F: Field<T>, x: T): number {
   if (F.name !== 'exact') return 0;
   const f = x as unknown as Fraction;
   const b = (v: bigint | number) => (typeof v === 'bigint' ? (v < 0n ? -v : v).toString(2).length : Math.ceil(Math.log2(Math.abs(v) + 1)));
-  return b(f.n as unknown as bigint) + b(f.d as unknown as bigint);
+  return b(f.n) + b(f.d);
 }
 
 /**
