@@ -33,9 +33,9 @@ export function readDecompositionFile(raw: unknown): DecompositionFile {
   validateAgainstSchema(raw, SCHEMA, 'decomposition file');
   // the schema guarantees the keys and the types; the bounds and sizes are checked here
   const { states, signals, Q } = raw as { states: number; signals: number[]; Q: unknown[] };
-  if (!Number.isSafeInteger(states) || states < 1) throw new InputError('states', `must be a positive integer, got ${String(states)}`);
+  if (!Number.isInteger(states) || states < 1) throw new InputError('states', `must be a positive integer, got ${String(states)}`);
   signals.forEach((k, i) => {
-    if (!Number.isSafeInteger(k) || k < 1) throw new InputError(`signals[${i}]`, `must be a positive integer, got ${String(k)}`);
+    if (!Number.isInteger(k) || k < 1) throw new InputError(`signals[${i}]`, `must be a positive integer, got ${String(k)}`);
   });
   const size = states * product(signals);
   if (Q.length !== size)
