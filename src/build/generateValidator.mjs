@@ -13,6 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const { Ajv } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;
+// the options of every schema, shared with src/core/jsonSchema.ts (SCHEMA_OPTIONS)
+const options = JSON.parse(readFileSync(join(root, 'src', 'core', 'jsonSchemaOptions.json'), 'utf8'));
 
 const schemas = readdirSync(join(root, 'src'), { recursive: true })
   .filter((f) => f.endsWith('.schema.json'))
@@ -20,8 +22,7 @@ const schemas = readdirSync(join(root, 'src'), { recursive: true })
 for (const file of schemas) {
   const source = join(root, 'src', file);
   const schema = JSON.parse(readFileSync(source, 'utf8'));
-  // the options must match SCHEMA_OPTIONS in src/core/jsonSchema.ts
-  const ajv = new Ajv({ allErrors: false, strict: false, code: { source: true } });
+  const ajv = new Ajv({ ...options, code: { source: true } });
   const validate = ajv.compile(schema);
   const out = join(root, 'dist', 'src', file.replace(/\.schema\.json$/, 'Validator.cjs'));
   mkdirSync(dirname(out), { recursive: true });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.ts';
-import { describeSchemaErrors, generatedValidatorUrl, pointerToField, validateAgainstSchema } from './jsonSchema.ts';
+import {
+  describeSchemaErrors,
+  generatedValidatorUrl,
+  pointerToField,
+  SCHEMA_OPTIONS,
+  schemaValidator,
+  validateAgainstSchema,
+} from './jsonSchema.ts';
 
 const schemaFile = (schema: object) => {
   const f = join(mkdtempSync(join(tmpdir(), 'mechcheck-schema-')), 'sample.schema.json');
@@ -62,5 +69,16 @@ describe('the one validation path of input files (src/core/jsonSchema.ts)', () =
       'file:///p/src/info/decompositionValidator.cjs',
     );
     expect(() => generatedValidatorUrl(new URL('file:///p/x.json'))).toThrow(/not a schema file name/);
+  });
+});
+
+describe('ajv options', () => {
+  it('stop at the first error: the errors kept do not grow with the file', () => {
+    const data = { n: 1, rows: [Array.from({ length: 1000 }, () => 'x')] };
+    expect(message(data)).toBe('rows[0][0]: must be number');
+    const validate = schemaValidator(SAMPLE);
+    expect(validate(data)).toBe(false);
+    expect(validate.errors).toHaveLength(1);
+    expect(SCHEMA_OPTIONS.allErrors).toBe(false);
   });
 });

@@ -23,13 +23,19 @@ import { InputError } from './errors.ts';
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /**
- * ajv's options for every schema; src/build/generateValidator.mjs uses the same.
+ * ajv's options for every schema, read from src/core/jsonSchemaOptions.json,
+ * which src/build/generateValidator.mjs reads too (one source for both paths).
  * `allErrors: false`: validation stops at the first error, so the errors kept
  * are bounded by the schema, not by the file (with `allErrors: true` an 8 MB
  * file holding 2e6 strings where numbers belong made 2e6 error objects, 291 MB
  * of heap); the message names one field either way.
  */
-export const SCHEMA_OPTIONS = { allErrors: false, strict: false } as const;
+export const SCHEMA_OPTIONS: Readonly<{ allErrors: boolean; strict: boolean }> = Object.freeze(
+  JSON.parse(readFileSync(fileURLToPath(new URL('./jsonSchemaOptions.json', import.meta.url)), 'utf8')) as {
+    allErrors: boolean;
+    strict: boolean;
+  },
+);
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Validator>();
