@@ -70,7 +70,18 @@ beforeAll(() => {
   expect(files).toContain('dist/src/index.js');
   expect(files).toContain('dist/src/index.d.ts');
   expect(files).toContain('dist/src/cli/bin.js');
-  expect(files).toContain('dist/src/check/mechanismValidator.cjs');
+  // every input file's validator, generated at build time beside its schema (src/core/jsonSchema.ts)
+  for (const v of [
+    'check/mechanism',
+    'design/design',
+    'information/decomposition',
+    'mechanisms/assignment/instance',
+    'mechanisms/dynamic/environment',
+    'mechanisms/personalizedPrices/spec',
+  ]) {
+    expect(files).toContain(`dist/src/${v}Validator.cjs`);
+    expect(files).toContain(`dist/src/${v}.schema.json`);
+  }
   expect(files).toContain('dist/properties/listing.json');
   expect(files).toContain('LICENSE');
   expect(files.filter((f) => /\.test\.|^src\/|src\/bench|user-project|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);

@@ -9,12 +9,16 @@
  */
 import { parseMechanism } from '../check/mechanismFile.ts';
 import { InputError } from '../core/errors.ts';
+import { validateAgainstSchema } from '../core/jsonSchema.ts';
 import { assertWithinLimit, product } from '../core/limits.ts';
 import { parseConstraints, type DesignConstraint } from './constraints.ts';
 import type { DesignProblem } from './design.ts';
 import type { RawEnvironmentNumbers } from './designData.ts';
 import { parseObjective } from './objective.ts';
 import { DESIGN_LIMITS } from './size.ts';
+
+/** The design file's JSON Schema (its keys, and the structure of "design"), beside this parser; the environment's own schema is check's. */
+const SCHEMA = new URL('./design.schema.json', import.meta.url);
 
 /** The fields of a design file besides the environment. */
 const ENVIRONMENT_FIELDS = ['name', 'description', 'agents', 'types', 'states', 'prior', 'outcomes', 'valuations', 'tolerance'] as const;
@@ -37,7 +41,12 @@ function declaredCounts(types: unknown): number[] | null {
   return counts;
 }
 
-/** Parse a design file (already read as JSON). */
+/**
+ * Parse a design file (already read as JSON): a mechanism given where design
+ * finds one is refused with a hint, then the file's keys and "design" go
+ * through its JSON Schema (design.schema.json) and the environment through
+ * check's parser; every problem is an InputError naming the field.
+ */
 export function parseDesignFile(data: unknown, overrides: DesignOverrides = {}): DesignProblem {
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new InputError('(top level)', 'must be a JSON object (an environment in the check format plus "design")');
@@ -50,16 +59,8 @@ export function parseDesignFile(data: unknown, overrides: DesignOverrides = {}):
       );
   }
   if ('require' in f) throw new InputError('require', 'a design file imposes its constraints in design.constraints');
-  for (const k of Object.keys(f)) {
-    if (k !== 'design' && k !== '$schema' && !(ENVIRONMENT_FIELDS as readonly string[]).includes(k))
-      throw new InputError(k, `is not a known field (environment: ${ENVIRONMENT_FIELDS.join(', ')}; and design)`);
-  }
-  const design = f.design;
-  if (design !== undefined && (typeof design !== 'object' || design === null || Array.isArray(design)))
-    throw new InputError('design', 'must be an object {"objective": ..., "constraints": [...]}');
-  const d = (design ?? {}) as Record<string, unknown>;
-  for (const k of Object.keys(d))
-    if (k !== 'objective' && k !== 'constraints') throw new InputError(`design.${k}`, 'is not a known field (objective, constraints)');
+  validateAgainstSchema(data, SCHEMA, 'design file');
+  const d = (f.design ?? {}) as { objective?: unknown; constraints?: unknown };
 
   // the environment, through check's parser with a placeholder mechanism (sizes first)
   const counts = declaredCounts(f.types);

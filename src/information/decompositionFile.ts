@@ -6,11 +6,13 @@
  */
 import { assertDistribution } from '../core/distribution.ts';
 import { InputError } from '../core/errors.ts';
+import { validateAgainstSchema } from '../core/jsonSchema.ts';
 import { assertWorkWithinLimit, CELL_COST, DEFAULT_MAX_WORK, product, type WorkPart } from '../core/limits.ts';
 import { probability } from '../core/numbers.ts';
 import { JointPrior } from '../core/prior.ts';
 
-const FIELDS = new Set(['states', 'signals', 'Q']);
+/** The decomposition file's JSON Schema (structure and types), beside this parser. */
+const SCHEMA = new URL('./decomposition.schema.json', import.meta.url);
 
 /** A decomposition file, validated but not yet built into a JointPrior. */
 export interface DecompositionFile {
@@ -20,35 +22,30 @@ export interface DecompositionFile {
 }
 
 /**
- * Validate the decomposition file: {"states": m, "signals": [k_1..k_n], "Q": [...]}.
- * The declared sizes are checked against Q's length before anything else
+ * Validate the decomposition file: {"states": m, "signals": [k_1..k_n], "Q": [...]},
+ * first against its JSON Schema (decomposition.schema.json: keys and types),
+ * then semantically. The declared sizes are checked against Q's length before anything else
  * (a file declaring 1e9 profiles with a short Q is refused at once);
  * probabilities are finite numbers in [0, 1] summing to 1. Every problem is an
  * InputError naming the field.
  */
 export function readDecompositionFile(raw: unknown): DecompositionFile {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new InputError('file', 'must be a JSON object {"states", "signals", "Q"}');
-  const obj = raw as Record<string, unknown>;
-  for (const k of Object.keys(obj)) if (!FIELDS.has(k)) throw new InputError(k, 'is not a known field (expected states, signals, Q)');
-  const { states, signals, Q } = obj;
-  if (typeof states !== 'number' || !Number.isInteger(states) || states < 1)
-    throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
-  if (!Array.isArray(signals) || signals.length === 0) throw new InputError('signals', 'must be a nonempty array of signal counts');
+  validateAgainstSchema(raw, SCHEMA, 'decomposition file');
+  // the schema guarantees the keys and the types; the bounds and sizes are checked here
+  const { states, signals, Q } = raw as { states: number; signals: number[]; Q: unknown[] };
+  if (!Number.isInteger(states) || states < 1) throw new InputError('states', `must be a positive integer, got ${String(states)}`);
   signals.forEach((k, i) => {
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 1)
-      throw new InputError(`signals[${i}]`, `must be a positive integer, got ${JSON.stringify(k) ?? String(k)}`);
+    if (!Number.isInteger(k) || k < 1) throw new InputError(`signals[${i}]`, `must be a positive integer, got ${String(k)}`);
   });
-  if (!Array.isArray(Q)) throw new InputError('Q', 'must be an array of probabilities');
-  const size = states * product(signals as number[]);
+  const size = states * product(signals);
   if (Q.length !== size)
     throw new InputError(
       'Q',
-      `has ${Q.length} entries, expected ${Number.isSafeInteger(size) ? size : 'more than 2^53'} (= ${states} states x ${(signals as number[]).join(' x ')} signal profiles)`,
+      `has ${Q.length} entries, expected ${Number.isSafeInteger(size) ? size : 'more than 2^53'} (= ${states} states x ${signals.join(' x ')} signal profiles)`,
     );
   Q.forEach((p, k) => probability(p, `Q[${k}]`));
   assertDistribution(Q, 'Q');
-  return { states, signals: signals as number[], Q: Q as number[] };
+  return { states, signals, Q: Q as number[] };
 }
 
 /**

@@ -71,6 +71,12 @@ describe('mechcheck assignment', () => {
     [good, ['--max-work', '0x10'], /--max-work: must be a decimal number, got '0x10'/],
     [good, ['--posterior', '1'], /--posterior: has 1 entries, expected one per state \(2\)/],
     [bad((x) => (x.colour = 1)), [], /colour: is not a known field/],
+    // refused by the schema (instance.schema.json), the field named
+    [bad((x) => delete x.v), [], /error: v: is required/],
+    [bad((x) => (x.u[0][1][2] = '3')), [], /error: u\[0\]\[1\]\[2\]: must be number/],
+    [bad((x) => (x.c[1][0] = 0)), [], /error: c\[1\]\[0\]: must be array/],
+    [bad((x) => (x.n = '3')), [], /error: n: must be integer/],
+    ['[1, 2]', [], /error: \(top level\): must be object/],
   ])('bad input %# gets a message naming the field and exit 2', async (obj, extra, message) => {
     const r = await run('--instance', withFile(obj), ...extra);
     expect(r.status).toBe(2);

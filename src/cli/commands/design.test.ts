@@ -114,6 +114,20 @@ describe('mechcheck design', () => {
         /outcome: a design file describes no mechanism/,
       ],
       [['design', writeJson('no-objective.json', { ...tradeGrid(2, []), design: { constraints: [] } })], /design.objective: is required/],
+      // refused by the schema (design.schema.json), the field named
+      [['design', writeJson('colour.json', { ...tradeGrid(2, []), colour: 1 })], /error: colour: is not a known field/],
+      [
+        ['design', writeJson('design-extra.json', { ...tradeGrid(2, []), design: { objective: 'welfare', solver: 'x' } })],
+        /error: design\.solver: is not a known field/,
+      ],
+      [
+        ['design', writeJson('design-constraint-number.json', { ...tradeGrid(2, []), design: { objective: 'welfare', constraints: [1] } })],
+        /error: design\.constraints\[0\]: must be string/,
+      ],
+      [
+        ['design', writeJson('design-objective-number.json', { ...tradeGrid(2, []), design: { objective: 3 } })],
+        /error: design\.objective: must be string,object/,
+      ],
       [
         [
           'design',

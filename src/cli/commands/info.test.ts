@@ -39,10 +39,14 @@ describe('mechcheck info: validation (in process)', () => {
     [{ states: 2, signals: [2, 2], Q: [0.25, 0.25, 0, 0, 0.25, 0.25, 0, 0] }, /agent 1's signal 1 has probability 0/],
     [{ states: 2, signals: [2, 2], Q: [0.25, 0, 0, 0.25, 0.25, 0, 0, 0.25] }, /signal profile \[\d,\d\] has probability 0/],
     [{ states: 0, signals: [2], Q: [] }, /states: must be a positive integer/],
-    [{ states: 1, signals: [2, 'x'], Q: [0.5, 0.5] }, /signals\[1\]: must be a positive integer/],
+    [{ states: 1, signals: [2, 'x'], Q: [0.5, 0.5] }, /signals\[1\]: must be integer/],
+    [{ states: 1, signals: [2.5], Q: [0.5, 0.5] }, /signals\[0\]: must be integer/],
+    [{ states: 1, signals: [2] }, /^Q: is required/],
+    [{ states: 1, signals: [], Q: [1] }, /^signals: must NOT have fewer than 1 items/],
+    [{ states: '1', signals: [2], Q: [0.5, 0.5] }, /^states: must be integer/],
     [{ states: 1, signals: [2], Q: [0.5, 0.5], rho: 1 }, /rho: is not a known field/],
-    [{ states: 1, signals: [2], Q: [0.5, '0.5'] }, /Q\[1\]: must be a finite number/],
-    [[1, 2], /file: must be a JSON object/],
+    [{ states: 1, signals: [2], Q: [0.5, '0.5'] }, /Q\[1\]: must be number/],
+    [[1, 2], /\(top level\): must be object/],
   ])('bad input %# is rejected naming the problem', async (raw, message) => {
     expect(() => informationSummary(parseDecompositionFile(raw))).toThrow(message);
   });

@@ -10,6 +10,7 @@
  */
 import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
+import { validateAgainstSchema } from '../../core/jsonSchema.ts';
 import { MAX_ABS_PAYOFF, probability } from '../../core/numbers.ts';
 import { type AssignmentData, dIndex, zeroData } from './payoff.ts';
 
@@ -86,20 +87,33 @@ export function copyBuyerRows(into: AssignmentData, from: AssignmentData, k: num
   }
 }
 
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+/** The instance file's JSON Schema (structure and types), beside this parser. */
+const SCHEMA = new URL('./instance.schema.json', import.meta.url);
+
+/** An instance file as its schema guarantees it (keys and types, not yet bounds or sizes). */
+interface InstanceFile {
+  n: number;
+  M: number;
+  states: number;
+  posterior?: number[];
+  u: number[][][];
+  v: number[][][];
+  c: number[][][][][];
+}
 
 /** Most buyers (and sellers) in an instance file: the branch and bound visits up to sum_k C(n,k)^2 k! partial matchings. */
 export const MAX_BUYERS = 10;
 
-function array(x: unknown, field: string, length: number): unknown[] {
-  if (!Array.isArray(x)) throw new InputError(field, 'must be an array');
+/** `x` (an array by the schema) with the declared length, or an InputError naming the field. */
+function array<T>(x: readonly T[], field: string, length: number): readonly T[] {
   if (x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
   return x;
 }
 
 /**
- * Validate a parsed instance file `{"n", "M", "states", "posterior"?, "u", "v", "c"}`:
- * dimensions (the declared n and states are checked against each array as it
+ * Validate a parsed instance file `{"n", "M", "states", "posterior"?, "u", "v", "c"}`,
+ * first against its JSON Schema (instance.schema.json: keys and types), then
+ * semantically: dimensions (the declared n and states are checked against each array as it
  * is read: a declared size the data contradicts is refused at once), n <= 10,
  * 0 < M <= MAX_ABS_PAYOFF, probabilities in [0, 1], values in [0, M] (negative values are allowed only with
  * `allowNegativeExternalities` for c), meaningless c entries (p = i or q = j) zero.
@@ -109,24 +123,20 @@ export function parseInstance(
   raw: unknown,
   opts: { allowNegativeExternalities?: boolean } = {},
 ): { instance: AssignmentInstance; posterior?: number[] } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('instance', 'must be a JSON object');
-  const o = raw as Record<string, unknown>;
-  const known = new Set(['n', 'M', 'states', 'posterior', 'u', 'v', 'c', 'name', 'description']);
-  for (const k of Object.keys(o)) if (!known.has(k)) throw new InputError(k, 'is not a known field (n, M, states, posterior, u, v, c)');
-  const n = o.n;
-  if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_BUYERS)
-    throw new InputError('n', `must be an integer from 1 to ${MAX_BUYERS}, got ${JSON.stringify(n) ?? String(n)}`);
+  validateAgainstSchema(raw, SCHEMA, 'assignment instance');
+  // the schema guarantees the keys and the types; the bounds and sizes are checked here, each array as it is read
+  const o = raw as InstanceFile;
+  const N = o.n;
+  if (!Number.isInteger(N) || N < 1 || N > MAX_BUYERS)
+    throw new InputError('n', `must be an integer from 1 to ${MAX_BUYERS}, got ${String(N)}`);
   const M = o.M;
-  if (!isNum(M) || M <= 0 || M > MAX_ABS_PAYOFF)
-    throw new InputError('M', `must be a positive number at most ${MAX_ABS_PAYOFF}, got ${JSON.stringify(M) ?? String(M)}`);
-  const states = o.states;
-  if (!Number.isInteger(states) || (states as number) < 1)
-    throw new InputError('states', `must be a positive integer, got ${JSON.stringify(states) ?? String(states)}`);
-  const N = n as number;
-  const S = states as number;
+  if (!Number.isFinite(M) || M <= 0 || M > MAX_ABS_PAYOFF)
+    throw new InputError('M', `must be a positive number at most ${MAX_ABS_PAYOFF}, got ${String(M)}`);
+  const S = o.states;
+  if (!Number.isInteger(S) || S < 1) throw new InputError('states', `must be a positive integer, got ${String(S)}`);
   const lo = (allowNeg: boolean) => (allowNeg ? -M : 0);
-  const value = (x: unknown, field: string, allowNeg = false): number => {
-    if (!isNum(x)) throw new InputError(field, `must be a number, got ${JSON.stringify(x)}`);
+  const value = (x: number, field: string, allowNeg = false): number => {
+    if (!Number.isFinite(x)) throw new InputError(field, `must be a finite number, got ${String(x)}`);
     if (x < lo(allowNeg) || x > M) throw new InputError(field, `is ${x}, outside [${lo(allowNeg)}, M = ${M}]`);
     return x;
   };
@@ -145,7 +155,7 @@ export function parseInstance(
           array(cp, `c[${s}][${i}][${j}][${p}]`, N).map((x, q) => {
             const field = `c[${s}][${i}][${j}][${p}][${q}]`;
             if (p === i || q === j) {
-              if (x !== 0) throw new InputError(field, `must be 0 (p = i or q = j has no meaning), got ${JSON.stringify(x)}`);
+              if (x !== 0) throw new InputError(field, `must be 0 (p = i or q = j has no meaning), got ${String(x)}`);
               return 0;
             }
             return value(x, field, opts.allowNegativeExternalities);

@@ -50,6 +50,12 @@ describe('parseDynamicEnvironment', () => {
     [(o: Record<string, unknown>) => (o.signals = [2]), /signals: has 1 entries, expected 2/],
     [(o: Record<string, unknown>) => (o.lastAction = 5), /lastAction: must be an action index/],
     [(o: Record<string, unknown>) => (o.horizon = 0), /horizon: must be a positive integer/],
+    // refused by the schema (environment.schema.json), the field named
+    [(o: Record<string, unknown>) => delete o.utility, /^utility: is required/],
+    [(o: Record<string, unknown>) => ((o.transition as unknown[][][])[0][1][2] = '0.5'), /^transition\[0\]\[1\]\[2\]: must be number/],
+    [(o: Record<string, unknown>) => (o.horizon = 'forever'), /^horizon: must be integer, or must be equal to constant/],
+    [(o: Record<string, unknown>) => (o.utility = { 0: [] }), /^utility: must be array/],
+    [(o: Record<string, unknown>) => (o.name = 3), /^name: must be string/],
   ])('rejects bad input %# with an InputError naming the field', (mutate, msg) => {
     const o = good() as unknown as Record<string, unknown>;
     mutate(o);

@@ -12,6 +12,7 @@
  */
 import { assertDistribution } from '../../core/distribution.ts';
 import { InputError } from '../../core/errors.ts';
+import { validateAgainstSchema } from '../../core/jsonSchema.ts';
 import { product } from '../../core/limits.ts';
 import { finiteNumber, payoff, probability } from '../../core/numbers.ts';
 import { ProfileSpace } from '../../core/profiles.ts';
@@ -93,24 +94,26 @@ export function othersTransitionMatrix(env: DynamicEnvironment, i: number, a: nu
   return Array.from({ length: rows }, (_, r) => cols.map((c) => c[r]));
 }
 
-function expectArray(x: unknown, field: string, length?: number): unknown[] {
-  if (!Array.isArray(x)) throw new InputError(field, 'must be an array');
-  if (length !== undefined && x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
+/** `x` (an array by the schema) with the declared length, or an InputError naming the field. */
+function expectLength<T>(x: readonly T[], field: string, length: number): readonly T[] {
+  if (x.length !== length) throw new InputError(field, `has ${x.length} entries, expected ${length}`);
   return x;
 }
 
-const KNOWN = new Set([
-  'agents',
-  'signals',
-  'actions',
-  'horizon',
-  'discount',
-  'transition',
-  'utility',
-  'lastAction',
-  'name',
-  'description',
-]);
+/** A dynamic environment file as its schema guarantees it (keys and types, not yet bounds or sizes). */
+interface DynamicEnvironmentFile {
+  agents: number;
+  signals: number[];
+  actions: number;
+  horizon: number | 'infinite';
+  discount: number;
+  transition: number[][][];
+  utility: number[][][];
+  lastAction?: number;
+}
+
+/** The dynamic environment file's JSON Schema (structure and types), beside this parser. */
+const SCHEMA = new URL('./environment.schema.json', import.meta.url);
 
 /**
  * The range of the discount factor delta accepted from a file: below 1e-6 the
@@ -123,25 +126,26 @@ export const DISCOUNT_RANGE = { min: 1e-6, max: 1 - DEFAULT_TOLERANCE } as const
  * Validate the `mechcheck dynamic` file format (issue 7, item 6) without
  * building anything: {"agents": N, "signals": [k_1..k_N], "actions": A,
  * "horizon": T | "infinite", "discount": d, "transition": [A][S][S],
- * "utility": [N][A][S], "lastAction": a}. Declared sizes are checked against
+ * "utility": [N][A][S], "lastAction": a}, first against its JSON Schema
+ * (environment.schema.json: keys and types), then semantically. Declared sizes are checked against
  * the arrays as they are read (a file declaring 1e9 profiles with two rows is
  * refused at the first row); numbers must be finite: probabilities in [0, 1]
  * (rows summing to 1), utilities |u| <= MAX_ABS_PAYOFF, the discount in
  * DISCOUNT_RANGE. Every problem is an InputError naming the field.
  */
 export function parseDynamicSpec(raw: unknown): DynamicEnvironmentSpec {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('file', 'must be a JSON object');
-  const o = raw as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new InputError(k, 'is not a known field');
+  validateAgainstSchema(raw, SCHEMA, 'dynamic environment');
+  // the schema guarantees the keys and the types; the bounds and sizes are checked here, each array as it is read
+  const o = raw as DynamicEnvironmentFile;
   const n = finiteNumber(o.agents, 'agents', { integer: true, min: 1 });
-  const signals = expectArray(o.signals, 'signals', n).map((k, i) => finiteNumber(k, `signals[${i}]`, { integer: true, min: 1 }));
+  const signals = expectLength(o.signals, 'signals', n).map((k, i) => finiteNumber(k, `signals[${i}]`, { integer: true, min: 1 }));
   const A = finiteNumber(o.actions, 'actions', { integer: true, min: 1 });
   let horizon: Horizon;
   if (o.horizon === 'infinite') horizon = 'infinite';
-  else if (typeof o.horizon === 'number' && Number.isInteger(o.horizon) && o.horizon >= 1) horizon = o.horizon;
+  else if (Number.isInteger(o.horizon) && o.horizon >= 1) horizon = o.horizon;
   else throw new InputError('horizon', `must be a positive integer or "infinite", got ${JSON.stringify(o.horizon) ?? String(o.horizon)}`);
   const d = o.discount;
-  if (typeof d !== 'number' || !(d >= DISCOUNT_RANGE.min && d <= DISCOUNT_RANGE.max)) {
+  if (!(d >= DISCOUNT_RANGE.min && d <= DISCOUNT_RANGE.max)) {
     throw new InputError(
       'discount',
       `must be a number in (0, 1), from ${DISCOUNT_RANGE.min} to 1 - 1e-9 (floating-point precision), got ${JSON.stringify(d) ?? String(d)}`,
@@ -149,21 +153,21 @@ export function parseDynamicSpec(raw: unknown): DynamicEnvironmentSpec {
   }
   const discount = d;
   const S = product(signals);
-  const transition = expectArray(o.transition, 'transition', A).map((m, a) =>
-    expectArray(m, `transition[${a}]`, S).map((row, s) => {
+  const transition = expectLength(o.transition, 'transition', A).map((m, a) =>
+    expectLength(m, `transition[${a}]`, S).map((row, s) => {
       const field = `transition[${a}][${s}]`;
-      expectArray(row, field, S).forEach((p, s2) => probability(p, `${field}[${s2}]`));
+      expectLength(row, field, S).forEach((p, s2) => probability(p, `${field}[${s2}]`));
       return [...assertDistribution(row, field, { length: S })];
     }),
   );
-  const utility = expectArray(o.utility, 'utility', n).map((ua, i) =>
-    expectArray(ua, `utility[${i}]`, A).map((us, a) =>
-      expectArray(us, `utility[${i}][${a}]`, S).map((v, s) => payoff(v, `utility[${i}][${a}][${s}]`)),
+  const utility = expectLength(o.utility, 'utility', n).map((ua, i) =>
+    expectLength(ua, `utility[${i}]`, A).map((us, a) =>
+      expectLength(us, `utility[${i}][${a}]`, S).map((v, s) => payoff(v, `utility[${i}][${a}][${s}]`)),
     ),
   );
   let lastAction: number | undefined;
   if (o.lastAction !== undefined) {
-    if (typeof o.lastAction !== 'number' || !Number.isInteger(o.lastAction) || o.lastAction < 0 || o.lastAction >= A)
+    if (!Number.isInteger(o.lastAction) || o.lastAction < 0 || o.lastAction >= A)
       throw new InputError('lastAction', `must be an action index in 0..${A - 1}, got ${JSON.stringify(o.lastAction)}`);
     lastAction = o.lastAction;
   }

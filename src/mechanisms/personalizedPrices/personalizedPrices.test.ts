@@ -247,6 +247,14 @@ describe('spec parsing', () => {
     [{ ...base, at: [[[0.5], [0, 0]]] }, /at\[0\]\[0\]: must have 2 signal values/],
     [{ buyers: [base.buyers[0]] }, /buyers: must be an array of at least two/],
     [{ ...base, colour: 1 }, /colour: is not a known field/],
+    // refused by the schema (spec.schema.json), the field named
+    [{ at: [] }, /^buyers: is required/],
+    [{ ...base, buyers: [{ value: 'p1' }, base.buyers[1]] }, /^buyers\[0\]\.signals: is required/],
+    [{ ...base, buyers: [{ signals: ['p1', 2], value: 'p1' }, base.buyers[1]] }, /^buyers\[0\]\.signals\[1\]: must be string/],
+    [{ ...base, buyers: [{ signals: ['p1'], value: 3 }, base.buyers[1]] }, /^buyers\[0\]\.value: must be string/],
+    [{ ...base, at: [[[0.5, '0.5']]] }, /^at\[0\]\[0\]\[1\]: must be number/],
+    [{ ...base, prices: [1, 'p1'] }, /^prices\[0\]: must be string, or must be object/],
+    [{ ...base, accuracy: '0.01' }, /^accuracy: must be number/],
   ])('rejects bad spec %#', (spec, msg) => {
     expect(() => parsePricesSpec(spec)).toThrow(msg);
   });

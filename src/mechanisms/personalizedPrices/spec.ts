@@ -13,6 +13,7 @@
  */
 import { compileExpression, isReservedName, type CompiledExpression } from '../../core/expressions.ts';
 import { InputError } from '../../core/errors.ts';
+import { validateAgainstSchema } from '../../core/jsonSchema.ts';
 import type { StepBudget } from '../../core/limits.ts';
 import { finiteNumber } from '../../core/numbers.ts';
 import type { BundleModel, ObjectPrices } from './demand.ts';
@@ -36,7 +37,17 @@ export interface ParsedSpec {
   accuracy?: number;
 }
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** The spec's JSON Schema (structure and types), beside this parser. */
+const SCHEMA = new URL('./spec.schema.json', import.meta.url);
+
+/** A spec file as its schema guarantees it (keys and types, not yet limits, names or expressions). */
+interface SpecFile {
+  buyers: { signals: string[]; value?: string; values?: Record<string, string> }[];
+  prices?: (string | Record<string, string>)[];
+  at?: number[][][];
+  objects?: string[];
+  accuracy?: number;
+}
 
 function scopeOf(names: string[][], s: SignalProfile): Record<string, number> {
   const scope: Record<string, number> = Object.create(null);
@@ -85,24 +96,22 @@ export interface SpecOptions {
  * |x| <= MAX_ABS_PAYOFF (checked at each evaluation, naming the point).
  */
 export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpec {
-  if (!isRecord(raw)) throw new InputError('spec', 'must be a JSON object');
-  for (const k of Object.keys(raw))
-    if (!['buyers', 'prices', 'at', 'objects', 'accuracy', 'name', 'description'].includes(k))
-      throw new InputError(k, 'is not a known field (buyers, prices, at, objects, accuracy)');
-  const buyers = raw.buyers;
-  if (!Array.isArray(buyers) || buyers.length < 2) throw new InputError('buyers', 'must be an array of at least two buyers');
+  validateAgainstSchema(raw, SCHEMA, 'prices spec');
+  // the schema guarantees the keys and the types; the limits, names, expressions and bounds are checked here
+  const spec = raw as SpecFile;
+  const buyers = spec.buyers;
+  if (buyers.length < 2) throw new InputError('buyers', 'must be an array of at least two buyers');
   if (buyers.length > MAX_BUYERS) throw new InputError('buyers', `has ${buyers.length} buyers, above the limit of ${MAX_BUYERS}`);
   const names: string[][] = [];
   const owner = new Map<string, number>();
   buyers.forEach((b, i) => {
-    if (!isRecord(b)) throw new InputError(`buyers[${i}]`, 'must be an object with "signals" and "value" (or "values")');
     const sig = b.signals;
-    if (!Array.isArray(sig) || sig.length < 1) throw new InputError(`buyers[${i}].signals`, 'must be a non-empty array of variable names');
+    if (sig.length < 1) throw new InputError(`buyers[${i}].signals`, 'must be a non-empty array of variable names');
     if (sig.length > MAX_SIGNALS_PER_BUYER)
       throw new InputError(`buyers[${i}].signals`, `has ${sig.length} signals, above the limit of ${MAX_SIGNALS_PER_BUYER}`);
     names.push(
       sig.map((x, k) => {
-        if (typeof x !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(x) || x.startsWith('__'))
+        if (!/^[A-Za-z_][A-Za-z0-9_]{0,31}$/.test(x) || x.startsWith('__'))
           throw new InputError(
             `buyers[${i}].signals[${k}]`,
             `must be an identifier (a letter or _, then up to 31 letters, digits or _; not starting with __), got ${JSON.stringify(x)}`,
@@ -139,38 +148,34 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
   };
   const n = names.length;
   let accuracy: number | undefined;
-  if (raw.accuracy !== undefined) accuracy = finiteNumber(raw.accuracy, 'accuracy', { min: TIE_TOLERANCE, max: 0.1 });
-  const atRaw = raw.at ?? [];
-  if (!Array.isArray(atRaw)) throw new InputError('at', 'must be an array of signal profiles');
+  if (spec.accuracy !== undefined) accuracy = finiteNumber(spec.accuracy, 'accuracy', { min: TIE_TOLERANCE, max: 0.1 });
+  const atRaw = spec.at ?? [];
   if (atRaw.length > MAX_AT_PROFILES) throw new InputError('at', `lists ${atRaw.length} profiles, above the limit of ${MAX_AT_PROFILES}`);
   const at = atRaw.map((p, a) => checkProfile(p, `at[${a}]`, dims));
 
-  if (raw.objects === undefined) {
-    const values = buyers.map((b, i) => compile((b as Record<string, unknown>).value, `buyers[${i}].value`));
+  if (spec.objects === undefined) {
+    const values = buyers.map((b, i) => compile(b.value, `buyers[${i}].value`));
     const model: ValuationModel = { dims, value: (i, s) => values[i](scopeOf(names, s)) };
     let prices: PersonalizedPrices | undefined;
-    if (raw.prices !== undefined) {
-      if (!Array.isArray(raw.prices) || raw.prices.length !== n)
-        throw new InputError('prices', `must be an array of ${n} expressions, one per buyer`);
-      const ps = raw.prices.map((e, i) => compile(e, `prices[${i}]`, ownSignals(i)));
+    if (spec.prices !== undefined) {
+      if (spec.prices.length !== n) throw new InputError('prices', `must be an array of ${n} expressions, one per buyer`);
+      const ps = spec.prices.map((e, i) => compile(e, `prices[${i}]`, ownSignals(i)));
       prices = { name: 'given prices', price: (i, s) => ps[i](scopeOf(names, s)) };
     }
     return { names, dims, model, prices, at, accuracy };
   }
   // K objects
-  if (!Array.isArray(raw.objects) || raw.objects.length < 1 || raw.objects.length > 4)
-    throw new InputError('objects', 'must be an array of 1 to 4 object names');
-  const objects = raw.objects.map((o, k) => {
-    if (typeof o !== 'string' || !/^[A-Za-z0-9_]+$/.test(o))
-      throw new InputError(`objects[${k}]`, `must be a name, got ${JSON.stringify(o)}`);
+  if (spec.objects.length < 1 || spec.objects.length > 4) throw new InputError('objects', 'must be an array of 1 to 4 object names');
+  const objects = spec.objects.map((o, k) => {
+    if (!/^[A-Za-z0-9_]+$/.test(o)) throw new InputError(`objects[${k}]`, `must be a name, got ${JSON.stringify(o)}`);
     return o;
   });
   if (new Set(objects).size !== objects.length) throw new InputError('objects', 'names must be distinct');
   const keys = bundleKeys(objects);
   const K = objects.length;
   const bundleValues = buyers.map((b, i) => {
-    const v = (b as Record<string, unknown>).values;
-    if (!isRecord(v)) throw new InputError(`buyers[${i}].values`, `must give one expression per bundle: ${keys.join(', ')}`);
+    const v = b.values;
+    if (v === undefined) throw new InputError(`buyers[${i}].values`, `must give one expression per bundle: ${keys.join(', ')}`);
     for (const key of Object.keys(v))
       if (!keys.includes(key))
         throw new InputError(`buyers[${i}].values.${key}`, `is not a bundle of ${objects.join(', ')} (bundles: ${keys.join(', ')})`);
@@ -190,11 +195,11 @@ export function parsePricesSpec(raw: unknown, opts: SpecOptions = {}): ParsedSpe
     value: (i, s) => bundleValues[i][(1 << k) - 1](scopeOf(names, s)),
   }));
   let objectPrices: ObjectPrices | undefined;
-  if (raw.prices !== undefined) {
-    if (!Array.isArray(raw.prices) || raw.prices.length !== n)
+  if (spec.prices !== undefined) {
+    if (spec.prices.length !== n)
       throw new InputError('prices', `must be an array of ${n} objects, one per buyer, with a price expression per object`);
-    const ps = raw.prices.map((p, i) => {
-      if (!isRecord(p)) throw new InputError(`prices[${i}]`, `must map each object (${objects.join(', ')}) to an expression`);
+    const ps = spec.prices.map((p, i) => {
+      if (typeof p === 'string') throw new InputError(`prices[${i}]`, `must map each object (${objects.join(', ')}) to an expression`);
       for (const key of Object.keys(p))
         if (!objects.includes(key)) throw new InputError(`prices[${i}].${key}`, `is not an object (${objects.join(', ')})`);
       return objects.map((o) => compile(p[o], `prices[${i}].${o}`, ownSignals(i)));
