@@ -26,6 +26,8 @@ interface Instance {
 }
 
 const OPTIONS: ConstructionOptions = { accuracy: 1e-5, directions: 5 };
+/** The smallest sampled share of Assumption 3's region that the non-triviality check (200 sampled profiles) can see. */
+const DETECTABLE_SHARE = 0.05;
 
 const arb = () =>
   familySpecArb({ n: 3 }).chain((spec) =>
@@ -65,7 +67,10 @@ function check(x: Instance, tolerance: number, o: ConstructionOptions, seed: num
   const err = prices.maxError();
   // non-triviality when Assumption 3 holds for two distinct buyers (section 3.1), by sampling (t* in its single-maximisation form)
   const a3 = assumption3BySampling(model, 300, seed);
-  const a3Buyers = a3.strictlyHighestShare.filter((x) => x > 0).length;
+  // a buyer counts when it is strictly highest on a sampled share of at least DETECTABLE_SHARE: the outcome
+  // sampler below (200 profiles) misses a region of that measure with probability (1 - 0.05)^200 < 4e-5, while a
+  // region seen once in 300 samples (found by the sweep: seed 14, --runs 300, a share of 1/300) is invisible to it
+  const a3Buyers = a3.strictlyHighestShare.filter((x) => x >= DETECTABLE_SHARE).length;
   const fast = memoPrices({ price: (i, s) => theorem1PriceDirect(model, i, s, { accuracy: 1e-5, directions: 6 }).price });
   const sh =
     a3Buyers >= 2 && o.classMaximum !== 'diagonalPoint'
@@ -97,7 +102,7 @@ export const theorem1NBuyers = propertyEntry<Instance>({
   hypotheses: ['[manyBuyers] three buyers', '[assumption1] Assumption 1', '[assumption2] Assumption 2 for every pair'],
   scope: ['three buyers, signals in [0,1]^2', 'valuations from the generated family satisfying Assumptions 1-2'],
   conclusion:
-    "condition (3) for t* (tolerance 1e-4, prices computed to 1e-5), the winner's value is the highest, no buyer gains by misreporting (searched profiles and lies), and, when Assumption 3 holds for two buyers (sampled), two outcomes have positive sampled lower bounds (200 profiles)",
+    "condition (3) for t* (tolerance 1e-4, prices computed to 1e-5), the winner's value is the highest, no buyer gains by misreporting (searched profiles and lies), and, when Assumption 3 holds for two buyers (sampled, each strictly highest on at least 5% of the profiles), two outcomes have positive sampled lower bounds (200 profiles)",
   expected: 'holds',
   runs: 8,
   health: {
